@@ -1,0 +1,146 @@
+"""News, interviews and retrospectives (terugblikken), national and per werkplaats."""
+
+from django import forms
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from core.blocks import BodyBlock
+from core.images import prefetch_listing_images
+from core.models import BasePage, Theme, WerkplaatsPage
+
+PAGE_SIZE = 12
+
+
+class ArticleIndexPage(RoutablePageMixin, BasePage):
+    """Lists articles: below a werkplaats its own, below the home page all of them."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage", "core.WerkplaatsPage"]
+    subpage_types = ["articles.ArticlePage"]
+
+    class Meta:
+        verbose_name = _("article overview")
+        verbose_name_plural = _("article overviews")
+
+    @property
+    def is_national(self):
+        return self.get_parent().specific_class is not WerkplaatsPage
+
+    def get_articles(self):
+        articles = ArticlePage.objects.live().public().filter(locale_id=self.locale_id)
+        if not self.is_national:
+            articles = articles.descendant_of(self)
+        return articles.select_related("werkplaats").order_by("-date", "-pk")
+
+    def filter_articles(self, articles, request):
+        kind = request.GET.get("soort")
+        if kind in ArticlePage.Kind.values:
+            articles = articles.filter(kind=kind)
+        theme = request.GET.get("thema")
+        if theme:
+            articles = articles.filter(themes__slug=theme)
+        return articles
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = self.filter_articles(self.get_articles(), request)
+        paginator = Paginator(articles, PAGE_SIZE)
+        try:
+            page_obj = paginator.page(request.GET.get("pagina", 1))
+        except PageNotAnInteger:
+            page_obj = paginator.page(1)
+        except EmptyPage:
+            page_obj = paginator.page(paginator.num_pages)
+        page_obj.object_list = prefetch_listing_images(page_obj.object_list)
+        context.update(
+            articles=page_obj,
+            kinds=ArticlePage.Kind.choices,
+            themes=Theme.objects.filter(articlepage__in=self.get_articles()).distinct(),
+            active_kind=request.GET.get("soort", ""),
+            active_theme=request.GET.get("thema", ""),
+        )
+        return context
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @path("rss/", name="feed")
+    def feed(self, request):
+        from .feeds import ArticleFeed
+
+        return ArticleFeed(self)(request)
+
+
+class ArticlePage(BasePage):
+    class Kind(models.TextChoices):
+        NEWS = "nieuws", _("news")
+        INTERVIEW = "interview", _("interview")
+        RETROSPECTIVE = "terugblik", _("retrospective")
+
+    date = models.DateField(_("date"), default=timezone.localdate)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NEWS)
+    themes = ParentalManyToManyField("core.Theme", verbose_name=_("themes"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"))
+    # Derived from the page's place in the tree on every save, so listings can show and
+    # filter by werkplaats without walking the tree for each article.
+    werkplaats = models.ForeignKey(
+        "core.WerkplaatsPage",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+        verbose_name=_("werkplaats"),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("kind"),
+        FieldPanel("summary"),
+        FieldPanel("listing_image"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        InlinePanel("authors", heading=_("Authors"), label=_("author")),
+        FieldPanel("body"),
+    ]
+    promote_panels = Page.promote_panels
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.FilterField("kind"),
+        index.RelatedFields("authors", [index.SearchField("name")]),
+    ]
+    parent_page_types = ["articles.ArticleIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def save(self, *args, **kwargs):
+        if self.path:
+            self.werkplaats = WerkplaatsPage.objects.ancestor_of(self).first()
+        return super().save(*args, **kwargs)
+
+
+class ArticleAuthor(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="authors")
+    name = models.CharField(_("name"), max_length=120)
+    role = models.CharField(_("role"), max_length=160, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("role")]
+
+    def __str__(self):
+        return self.name

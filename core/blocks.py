@@ -1,0 +1,147 @@
+"""The shared block library: every StreamField on the site is built from these.
+
+Each block names its icon, template and a preview value, so editors see in the
+block picker what they are about to add.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", RICH_TEXT_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Text")
+        template = "blocks/paragraph.html"
+        preview_value = (
+            "<p>Een wijkacademie brengt ouders samen die van elkaar leren over opvoeden in hun eigen buurt.</p>"
+        )
+        description = _("Running text with headings, lists and links.")
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("image"))
+    alt_text = blocks.CharBlock(
+        label=_("alternative text"),
+        max_length=250,
+        help_text=_("Describe what the image shows for people who cannot see it."),
+    )
+    caption = blocks.CharBlock(label=_("caption"), required=False, max_length=250)
+    credit = blocks.CharBlock(label=_("credit"), required=False, max_length=120)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "blocks/captioned_image.html"
+        preview_value = {"alt_text": "Deelnemers in gesprek aan een dialoogtafel", "caption": "Dialoogtafel"}
+        description = _("An image with required alternative text and an optional caption.")
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("quote"))
+    attribution = blocks.CharBlock(label=_("who said it"), required=False, max_length=120)
+    role = blocks.CharBlock(label=_("role or organisation"), required=False, max_length=160)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "blocks/quote.html"
+        preview_value = {
+            "quote": "Niet elk wiel past op elke wagen.",
+            "attribution": "Programma Academische Werkplaatsen Transformatie Jeugd",
+        }
+        description = _("A quotation with the person who said it.")
+
+
+class CalloutBlock(blocks.StructBlock):
+    variant = blocks.ChoiceBlock(
+        label=_("kind"),
+        choices=[("info", _("Information")), ("tip", _("Tip")), ("warning", _("Attention"))],
+        default="info",
+    )
+    heading = blocks.CharBlock(label=_("heading"), max_length=120)
+    text = blocks.RichTextBlock(label=_("text"), features=["bold", "italic", "link", "ul", "ol"])
+
+    class Meta:
+        icon = "help"
+        label = _("Call-out")
+        template = "blocks/callout.html"
+        preview_value = {
+            "variant": "tip",
+            "heading": "SKJ-punten",
+            "text": "<p>Deelname levert 4 SKJ-punten op.</p>",
+        }
+        description = _("A highlighted box for a tip, a note or a warning.")
+
+
+class VideoBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("title"), max_length=160)
+    video = EmbedBlock(label=_("video address"), help_text=_("A YouTube or Vimeo address."))
+    transcript = blocks.TextBlock(label=_("transcript or summary"), required=False)
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "blocks/video.html"
+        preview_value = {"title": "Jongeren vertellen over hun plekken in Flevoland"}
+        description = _("An embedded video with its title and an optional transcript.")
+
+
+class DocumentItemBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("document"))
+    description = blocks.CharBlock(label=_("description"), required=False, max_length=200)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document")
+        template = "blocks/document_item.html"
+        preview_value = {"description": "Samenvatting op één pagina"}
+
+
+class DocumentListBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("heading"), max_length=120, default=_("Downloads"))
+    documents = blocks.ListBlock(DocumentItemBlock(), label=_("documents"))
+
+    class Meta:
+        icon = "doc-full-inverse"
+        label = _("Document list")
+        template = "blocks/document_list.html"
+        preview_value = {"heading": "Factsheets", "documents": []}
+        description = _("Factsheets, reports and presentations to download.")
+
+
+class AccessibleTableBlock(TableBlock):
+    class Meta:
+        icon = "table"
+        label = _("Table")
+        template = "blocks/table.html"
+        preview_value = {
+            "first_row_is_table_header": True,
+            "table_caption": "Bijeenkomsten",
+            "data": [["Datum", "Bijeenkomst"], ["13-02-2020", "Leren van Ervaringen"]],
+        }
+        description = _("A table with a caption and a header row.")
+
+
+class BodyBlock(blocks.StreamBlock):
+    paragraph = ParagraphBlock()
+    image = CaptionedImageBlock()
+    quote = QuoteBlock()
+    callout = CalloutBlock()
+    video = VideoBlock()
+    documents = DocumentListBlock()
+    table = AccessibleTableBlock(table_options={"contextMenu": True, "startRows": 3, "startCols": 3})
+
+    class Meta:
+        icon = "doc-full"
+        template = "blocks/body.html"

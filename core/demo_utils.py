@@ -1,0 +1,125 @@
+"""Helpers for the demo content that every app's ``demo.py`` uses.
+
+Everything here is idempotent: run twice, it finds what it made the first time.
+"""
+
+import hashlib
+import io
+import os
+import random
+
+from django.core.files.images import ImageFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Locale, Page
+
+DEMO_PASSWORD_ENV = "WIEL_DEMO_PASSWORD"
+DEMO_PASSWORD_DEFAULT = "wiel-demo-2025"
+
+PALETTES = [
+    ("#154273", "#8fcae7", "#ffb612"),
+    ("#39870c", "#c3dbb6", "#154273"),
+    ("#a90061", "#f1c6da", "#154273"),
+    ("#01689b", "#ffe9b7", "#39870c"),
+    ("#275937", "#e8f1f8", "#a90061"),
+]
+
+
+def generated_image(title, alt_text, collection=None, width=1200, height=675):
+    """A generated abstract picture (circles on a gradient): ours, free of any licence."""
+    image_model = get_image_model()
+    existing = image_model.objects.filter(title=title).first()
+    if existing:
+        return existing
+    seed = int(hashlib.sha256(title.encode()).hexdigest(), 16)
+    rng = random.Random(seed)
+    dark, light, accent = PALETTES[seed % len(PALETTES)]
+    picture = PILImage.new("RGB", (width, height), light)
+    draw = ImageDraw.Draw(picture)
+    for _ in range(14):
+        radius = rng.randint(40, 260)
+        x, y = rng.randint(0, width), rng.randint(0, height)
+        colour = rng.choice([dark, accent, "#ffffff"])
+        draw.ellipse((x - radius, y - radius, x + radius, y + radius), outline=colour, width=rng.randint(6, 22))
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", quality=82)
+    filename = f"demo-{seed % 10**8}.jpg"
+    return image_model.objects.create(
+        title=title,
+        description=alt_text,
+        file=ImageFile(io.BytesIO(buffer.getvalue()), name=filename),
+        collection=collection or Collection.get_first_root_node(),
+    )
+
+
+def generated_pdf(title, lines, collection=None):
+    """A one-page PDF document (a factsheet) drawn with Pillow."""
+    document_model = get_document_model()
+    existing = document_model.objects.filter(title=title).first()
+    if existing:
+        return existing
+    page = PILImage.new("RGB", (1240, 1754), "white")
+    draw = ImageDraw.Draw(page)
+    draw.rectangle((0, 0, 1240, 160), fill="#154273")
+    draw.text((80, 60), title, fill="white", font_size=48)
+    for number, line in enumerate(lines):
+        draw.text((80, 240 + number * 60), line, fill="#1a1a1a", font_size=30)
+    buffer = io.BytesIO()
+    page.save(buffer, "PDF", resolution=150)
+    upload = SimpleUploadedFile(f"{title.lower().replace(' ', '-')}.pdf", buffer.getvalue(), "application/pdf")
+    return document_model.objects.create(
+        title=title, file=upload, collection=collection or Collection.get_first_root_node()
+    )
+
+
+def locale(code):
+    return Locale.objects.get_or_create(language_code=code)[0]
+
+
+def publish(page, user=None):
+    revision = page.save_revision(user=user, log_action=False)
+    revision.publish(user=user, log_action=False)
+    page.refresh_from_db()
+    return page
+
+
+def child_by_slug(parent, slug):
+    return Page.objects.child_of(parent).filter(slug=slug).first()
+
+
+def create_child(parent, page):
+    """Add ``page`` below ``parent`` and publish it, unless a child with its slug exists."""
+    existing = child_by_slug(parent, page.slug)
+    if existing:
+        return existing.specific
+    parent.add_child(instance=page)
+    return publish(page)
+
+
+def translate(page, language_code, **fields):
+    """The translation of ``page`` into ``language_code``, created and published once.
+
+    Uses Wagtail's own copy for translation, so the copy shares the source's
+    translation key exactly as a translation made in the admin does.
+    """
+    target_locale = locale(language_code)
+    existing = page.get_translation_or_none(target_locale)
+    if existing:
+        return existing.specific
+    translation = page.copy_for_translation(target_locale, copy_parents=True)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save()
+    return publish(translation)
+
+
+def rich(*paragraphs):
+    return "".join(f"<p>{text}</p>" for text in paragraphs)
+
+
+def demo_password():
+    """The password of the demo accounts: WIEL_DEMO_PASSWORD, or the one the README gives."""
+    return os.environ.get(DEMO_PASSWORD_ENV, DEMO_PASSWORD_DEFAULT)

@@ -1,0 +1,64 @@
+"""The base every Wiel page builds on, and a plain content page."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from core.blocks import BodyBlock
+
+
+class BasePage(Page):
+    """Summary and listing image for every page: used in listings, feeds and social previews."""
+
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        max_length=400,
+        help_text=_("One or two sentences, shown in listings, search results and link previews."),
+    )
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("listing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown in listings and when the page is shared."),
+    )
+
+    promote_panels = [*Page.promote_panels, FieldPanel("summary"), FieldPanel("listing_image")]
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def werkplaats(self):
+        """The werkplaats this page belongs to, or None for national pages."""
+        from .werkplaats import WerkplaatsPage
+
+        if isinstance(self, WerkplaatsPage):
+            return self
+        return WerkplaatsPage.objects.ancestor_of(self).first()
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.summary
+
+
+class ContentPage(BasePage):
+    """A plain page: about Wiel, privacy, the accessibility statement."""
+
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    parent_page_types = ["home.HomePage", "core.ContentPage", "core.WerkplaatsPage"]
+    subpage_types = ["core.ContentPage"]
+
+    class Meta:
+        verbose_name = _("content page")
+        verbose_name_plural = _("content pages")

@@ -1,0 +1,70 @@
+"""Confine each werkplaats' editors to their own section of the site.
+
+Every WerkplaatsPage gets an editor group and an image/document collection.
+The group may add and edit pages below its werkplaats (in every language) and
+submit them for moderation; publishing stays with the national editors
+(Wagtail's *Moderators* group, which has publish rights on the whole tree).
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
+EDITOR_COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+]
+SHARED_COLLECTION_PERMISSIONS = [("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")]
+NATIONAL_EDITORS_GROUP = "Moderators"
+
+
+def editor_group_name(page):
+    return f"Redactie {page.short_name or page.title}"
+
+
+def _permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+@transaction.atomic
+def ensure_werkplaats_access(page):
+    """Create (once) the werkplaats' group and collection and grant them on ``page``.
+
+    Idempotent: called on every save of a WerkplaatsPage, including its translations,
+    which share the group and collection of the Dutch source page.
+    """
+    updates = {}
+    group = page.editor_group
+    if group is None:
+        group, _created = Group.objects.get_or_create(name=editor_group_name(page))
+        group.permissions.add(_permission("wagtailadmin", "access_admin"))
+        updates["editor_group"] = group
+    collection = page.collection
+    if collection is None:
+        root = Collection.get_first_root_node()
+        collection = root.get_children().filter(name=page.title).first() or root.add_child(name=page.title)
+        updates["collection"] = collection
+    if updates:
+        type(page).objects.filter(pk=page.pk).update(**updates)
+        for field, value in updates.items():
+            setattr(page, field, value)
+
+    for codename in EDITOR_PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page_id=page.pk, permission=_permission("wagtailcore", codename)
+        )
+    for app_label, codename in EDITOR_COLLECTION_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=_permission(app_label, codename)
+        )
+    root_collection = Collection.get_first_root_node()
+    for app_label, codename in SHARED_COLLECTION_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=root_collection, permission=_permission(app_label, codename)
+        )
+    return group

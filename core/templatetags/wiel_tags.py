@@ -1,0 +1,85 @@
+from django import template
+from django.conf import settings
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page
+
+register = template.Library()
+
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
+
+
+def _home_for(locale):
+    from home.models import HomePage
+
+    return HomePage.objects.live().filter(locale=locale).first()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One link per language: the translation of this page, or that language's home page.
+
+    Returns dicts with ``code``, ``name``, ``url``, ``active`` and ``is_translation``
+    (False when the link falls back to the home page because no translation exists).
+    """
+    request = context.get("request")
+    page = context.get("page") or context.get("self")
+    current = get_language() or settings.LANGUAGE_CODE
+    translations = {}
+    if isinstance(page, Page):
+        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[translation.locale.language_code] = translation
+    links = []
+    for locale in Locale.objects.order_by("pk"):
+        code = locale.language_code
+        target = translations.get(code)
+        is_translation = target is not None
+        if target is None:
+            target = _home_for(locale)
+        if target is None:
+            continue
+        links.append(
+            {
+                "code": code,
+                "name": LANGUAGE_NAMES.get(code, code),
+                "url": target.get_url(request),
+                "full_url": target.get_full_url(request),
+                "active": current.startswith(code),
+                "is_translation": is_translation,
+            }
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The home page of the active language and its children that are shown in menus."""
+    request = context.get("request")
+    try:
+        locale = Locale.get_active()
+    except Locale.DoesNotExist:
+        return {"home": None, "items": []}
+    home = _home_for(locale)
+    if home is None:
+        return {"home": None, "items": []}
+    items = home.get_children().live().public().in_menu()
+    current = context.get("page")
+    return {
+        "home": home,
+        "items": [
+            {
+                "title": item.title,
+                "url": item.get_url(request),
+                "active": bool(current and current.path.startswith(item.path)),
+            }
+            for item in items
+        ],
+    }
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters replaced, for pagination links."""
+    query = context["request"].GET.copy()
+    for key, value in changes.items():
+        query[key] = value
+    return query.urlencode()
