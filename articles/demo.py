@@ -309,7 +309,9 @@ def load(stdout):
     national = _index(
         home, "Nieuws", "nieuws", "Nieuws, interviews en terugblikken uit alle werkplaatsen jeugd.", show_in_menus=True
     )
-    translate(national, "en", title="News", summary="News, interviews and retrospectives from all workplaces.")
+    translate(
+        national, "en", slug="news", title="News", summary="News, interviews and retrospectives from all workplaces."
+    )
     indexes = {}
     for werkplaats in WerkplaatsPage.objects.filter(locale=dutch):
         indexes[werkplaats.slug] = _index(

@@ -267,6 +267,7 @@ def load(stdout):
     translate(
         index,
         "en",
+        slug="workplaces",
         title="Workplaces",
         summary="The youth-care workplaces that publish on Wiel, with the region each one covers.",
         intro=rich(

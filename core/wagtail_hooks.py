@@ -1,0 +1,51 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import views
+from .models import CareSetting, TargetGroup, Theme
+
+
+class TermViewSet(SnippetViewSet):
+    list_display = ["name", "name_en", "slug"]
+    search_fields = ["name", "name_en"]
+    menu_icon = "tag"
+
+
+class ThemeViewSet(TermViewSet):
+    model = Theme
+
+
+class TargetGroupViewSet(TermViewSet):
+    model = TargetGroup
+    menu_icon = "group"
+
+
+class CareSettingViewSet(TermViewSet):
+    model = CareSetting
+    menu_icon = "home"
+
+
+class TaxonomyGroup(SnippetViewSetGroup):
+    items = [ThemeViewSet, TargetGroupViewSet, CareSettingViewSet]
+    menu_icon = "tag"
+    menu_label = _("Taxonomies")
+    menu_name = "taxonomies"
+
+
+register_snippet(TaxonomyGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_translation_report_url():
+    return [path("reports/translations/", views.translation_report, name="wiel_translation_report")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_report_menu_item():
+    return MenuItem(
+        _("Translations"), reverse("wiel_translation_report"), name="translations", icon_name="globe", order=1000
+    )
