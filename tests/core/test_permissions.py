@@ -1,0 +1,77 @@
+"""Editors of one werkplaats work only in their own section, through the real admin views."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.urls import reverse
+
+from articles.models import ArticlePage
+
+
+def _editor(group, username):
+    user = get_user_model().objects.create_user(username, f"{username}@example.org", "a-long-test-password")
+    user.groups.add(group)
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.django_db
+def test_werkplaats_editor_confined_to_own_section(site_tree):
+    samen, groningen = site_tree["samen"], site_tree["groningen"]
+    samen.refresh_from_db()
+    client = _editor(samen.editor_group, "redactie-samen")
+
+    own = client.get(reverse("wagtailadmin_pages:edit", args=[site_tree["article"].pk]))
+    assert own.status_code == 200
+    add_own = client.get(
+        reverse("wagtailadmin_pages:add", args=["articles", "articlepage", site_tree["samen_news"].pk])
+    )
+    assert add_own.status_code == 200
+
+    other = client.get(reverse("wagtailadmin_pages:edit", args=[groningen.pk]))
+    assert other.status_code in (302, 403)
+    add_other = client.get(
+        reverse("wagtailadmin_pages:add", args=["articles", "articlepage", site_tree["groningen_news"].pk])
+    )
+    assert add_other.status_code in (302, 403)
+
+
+@pytest.mark.django_db
+def test_werkplaats_editor_submits_for_moderation_and_cannot_publish(site_tree):
+    samen = site_tree["samen"]
+    samen.refresh_from_db()
+    client = _editor(samen.editor_group, "redactie-samen")
+    article = site_tree["article"]
+    url = reverse("wagtailadmin_pages:edit", args=[article.pk])
+    html = client.get(url).content.decode()
+    assert "action-publish" not in html
+    assert "action-submit" in html
+
+    permissions = article.permissions_for_user(get_user_model().objects.get(username="redactie-samen"))
+    assert permissions.can_edit() and not permissions.can_publish()
+
+
+@pytest.mark.django_db
+def test_national_editor_publishes_everywhere(site_tree):
+    user = get_user_model().objects.create_user("landelijk", "l@example.org", "a-long-test-password")
+    user.groups.add(Group.objects.get(name="Moderators"))
+    for page in (site_tree["samen"], site_tree["groningen"], site_tree["article"]):
+        assert page.permissions_for_user(user).can_publish()
+    assert ArticlePage.objects.get(pk=site_tree["article"].pk).permissions_for_user(user).can_edit()
+
+
+@pytest.mark.django_db
+def test_translations_share_the_werkplaats_group(site_tree):
+    from wagtail.models import Locale
+
+    samen = site_tree["samen"]
+    samen.refresh_from_db()
+    english_locale = Locale.objects.get(language_code="en")
+    english = samen.copy_for_translation(english_locale, copy_parents=True)
+    english.refresh_from_db()
+    assert english.editor_group_id == samen.editor_group_id
+    user = _editor(samen.editor_group, "redactie-samen") and get_user_model().objects.get(username="redactie-samen")
+    assert english.permissions_for_user(user).can_edit()
+    assert not site_tree["groningen"].permissions_for_user(user).can_edit()

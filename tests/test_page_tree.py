@@ -1,0 +1,113 @@
+import pytest
+from django.core.exceptions import ValidationError
+from wagtail.models import Locale, Page
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from articles.models import ArticleIndexPage, ArticlePage
+from core.models import ContentPage, WerkplaatsIndexPage, WerkplaatsPage
+from home.factories import HomePageFactory
+from home.models import HomePage
+
+
+class PageTreeRulesTest(WagtailPageTestCase):
+    def test_allowed_parents(self):
+        self.assertAllowedParentPageTypes(HomePage, {Page})
+        self.assertAllowedParentPageTypes(WerkplaatsIndexPage, {HomePage})
+        self.assertAllowedParentPageTypes(WerkplaatsPage, {WerkplaatsIndexPage})
+        self.assertAllowedParentPageTypes(ArticleIndexPage, {HomePage, WerkplaatsPage})
+        self.assertAllowedParentPageTypes(ArticlePage, {ArticleIndexPage})
+        self.assertAllowedParentPageTypes(ContentPage, {HomePage, ContentPage, WerkplaatsPage})
+
+    def test_allowed_children(self):
+        self.assertAllowedSubpageTypes(ArticlePage, set())
+        self.assertAllowedSubpageTypes(WerkplaatsIndexPage, {WerkplaatsPage})
+        self.assertCanNotCreateAt(HomePage, ArticlePage)
+        self.assertCanNotCreateAt(WerkplaatsPage, WerkplaatsPage)
+
+
+@pytest.mark.django_db
+def test_one_home_page_per_language():
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root, slug="home-test")
+    second = HomePage(title="Nog een", slug="nog-een", hero_heading="x", hero_text="<p>x</p>", locale=home.locale)
+    with pytest.raises(ValidationError):
+        second.clean()
+    english = HomePage(
+        title="Wiel",
+        slug="home-en",
+        hero_heading="x",
+        hero_text="<p>x</p>",
+        locale=Locale.objects.get_or_create(language_code="en")[0],
+    )
+    english.clean()
+
+
+class AdminCreationTest(WagtailPageTestCase):
+    """Editors create each page type through the admin form."""
+
+    @classmethod
+    def setUpTestData(cls):
+        root = Page.get_first_root_node()
+        cls.home = HomePageFactory(parent=root, slug="home-admin")
+        cls.werkplaatsen = WerkplaatsIndexPage(title="Werkplaatsen", slug="werkplaatsen")
+        cls.home.add_child(instance=cls.werkplaatsen)
+        cls.werkplaats = WerkplaatsPage(title="SAMEN", slug="samen", short_name="SAMEN", intro="<p>x</p>")
+        cls.werkplaatsen.add_child(instance=cls.werkplaats)
+        cls.news = ArticleIndexPage(title="Nieuws", slug="nieuws")
+        cls.werkplaats.add_child(instance=cls.news)
+
+    def setUp(self):
+        self.login()
+
+    def test_create_werkplaats(self):
+        data = nested_form_data(
+            {
+                "title": "Werkplaats Flevoland",
+                "slug": "flevoland",
+                "short_name": "Flevoland",
+                "intro": rich_text("Zes gemeenten."),
+            }
+        )
+        data.update(
+            {
+                "partners-TOTAL_FORMS": "1",
+                "partners-INITIAL_FORMS": "0",
+                "partners-0-name": "CMO Flevoland",
+                "partners-0-kind": "overig",
+                "partners-0-url": "",
+                "partners-0-ORDER": "1",
+                "partners-0-DELETE": "",
+                "partners-0-id": "",
+                "leernetwerken-TOTAL_FORMS": "0",
+                "leernetwerken-INITIAL_FORMS": "0",
+            }
+        )
+        self.assertCanCreate(self.werkplaatsen, WerkplaatsPage, data)
+        created = WerkplaatsPage.objects.get(slug="flevoland")
+        assert created.partners.get().name == "CMO Flevoland"
+        assert created.editor_group.name == "Redactie Flevoland"
+
+    def test_create_article(self):
+        data = nested_form_data(
+            {
+                "title": "Terugblik jaarconferentie",
+                "slug": "terugblik-jaarconferentie",
+                "date": "2023-12-19",
+                "kind": "terugblik",
+                "summary": "Duurzaam samen leren.",
+                "body": streamfield([("paragraph", rich_text("Een inspirerende middag."))]),
+            }
+        )
+        data.update({"authors-TOTAL_FORMS": "0", "authors-INITIAL_FORMS": "0"})
+        self.assertCanCreate(self.news, ArticlePage, data)
+        article = ArticlePage.objects.get(slug="terugblik-jaarconferentie")
+        assert article.werkplaats.specific == self.werkplaats
+
+    def test_create_content_and_index_pages(self):
+        self.assertCanCreate(
+            self.home,
+            ContentPage,
+            nested_form_data({"title": "Over Wiel", "slug": "over-wiel", "body": streamfield([])}),
+        )
+        self.assertCanCreate(self.home, ArticleIndexPage, {"title": "Nieuws", "slug": "nieuws-landelijk"})
