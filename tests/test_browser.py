@@ -1,0 +1,68 @@
+"""Real-browser smoke test: Debian's Chromium driven by Playwright, checked by axe-core."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+CHROMIUM = "/usr/bin/chromium"
+AXE_JS = Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Debian's chromium is not installed (make test installs it)"),
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    # Playwright's sync API runs an event loop in this thread; Django's ORM calls in the
+    # test itself stay synchronous, so allowing them here is safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+        )
+        yield browser
+        browser.close()
+
+
+def axe_violations(page):
+    page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    return [(v["id"], v["help"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_home_article_and_language_switch(live_server, browser):
+    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    from wagtail.models import Site
+
+    Site.objects.filter(is_default_site=True).update(hostname="localhost", port=live_server.thread.port)
+    page = browser.new_page()
+    page.goto(live_server.url + "/")
+    assert page.locator("h1").first.inner_text().startswith("Leren van wat elders werkt")
+    assert axe_violations(page) == []
+
+    page.get_by_role("link", name="Niet elk wiel past op elke wagen").first.click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Niet elk wiel past op elke wagen"
+    assert axe_violations(page) == []
+
+    page.get_by_role("navigation", name="Taal").get_by_role("link", name="English").click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("h1").inner_text() == "Not every wheel fits every cart"
+    assert axe_violations(page) == []
+
+    for path in ["/werkplaatsen/samen/", "/nieuws/", "/en/"]:
+        page.goto(live_server.url + path)
+        assert axe_violations(page) == [], path
