@@ -8,7 +8,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_production_settings_pass_deploy_check():
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "site_.settings.production",
         "SECRET_KEY": "x7#kq!2v9Lp$0wZr@e5Tn8Yb^c1Hm4Gd6Js&3Fa*Vu+Qo-Ri=Xe_Wl~Ck%Ny)Bz(",
         "ALLOWED_HOSTS": "wiel.example",
