@@ -281,11 +281,8 @@ ARTICLES = [
 ]
 
 
-def _index(parent, title, slug, summary, **kwargs):
-    return create_child(
-        parent,
-        ArticleIndexPage(title=title, slug=slug, summary=summary, show_in_menus=kwargs.pop("show_in_menus", False)),
-    )
+def _index(parent, title, slug, summary, show_in_menus=False):
+    return create_child(parent, ArticleIndexPage(title=title, slug=slug, summary=summary, show_in_menus=show_in_menus))
 
 
 def _body(data, collection):

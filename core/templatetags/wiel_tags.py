@@ -24,6 +24,11 @@ def language_links(context):
     request = context.get("request")
     page = context.get("page") or context.get("self")
     current = get_language() or settings.LANGUAGE_CODE
+    # The head (hreflang) and the header (switcher) both need these: build them once per request.
+    cache_key = (getattr(page, "pk", None), current)
+    cached = getattr(request, "_wiel_language_links", None)
+    if cached and cached[0] == cache_key:
+        return cached[1]
     translations = {}
     if isinstance(page, Page):
         for translation in page.get_translations(inclusive=True).live().select_related("locale"):
@@ -47,6 +52,8 @@ def language_links(context):
                 "is_translation": is_translation,
             }
         )
+    if request is not None:
+        request._wiel_language_links = (cache_key, links)
     return links
 
 

@@ -72,6 +72,7 @@ def test_translations_share_the_werkplaats_group(site_tree):
     english = samen.copy_for_translation(english_locale, copy_parents=True)
     english.refresh_from_db()
     assert english.editor_group_id == samen.editor_group_id
-    user = _editor(samen.editor_group, "redactie-samen") and get_user_model().objects.get(username="redactie-samen")
+    _editor(samen.editor_group, "redactie-samen")
+    user = get_user_model().objects.get(username="redactie-samen")
     assert english.permissions_for_user(user).can_edit()
     assert not site_tree["groningen"].permissions_for_user(user).can_edit()

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from articles.factories import ArticlePageFactory
 
 # Pinned: the home page costs this many queries however many articles and werkplaatsen exist.
-HOME_PAGE_QUERIES = 24
+HOME_PAGE_QUERIES = 21
 
 
 def _home_queries(client, url):
