@@ -3,6 +3,9 @@
 Facts come from the public sources in ../shared/seeds; every sentence is our own.
 """
 
+import csv
+from pathlib import Path
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils.text import slugify
@@ -11,6 +14,8 @@ from wagtail.models import Site
 from .demo_utils import create_child, demo_password, generated_image, locale, rich, translate
 from .models import CareSetting, Municipality, Province, TargetGroup, Theme, WerkplaatsIndexPage, WerkplaatsPage
 from .permissions import NATIONAL_EDITORS_GROUP
+
+DEMO_FIGURES = Path(__file__).parent / "data" / "demo_figures.csv"
 
 THEMES = [
     ("Informele steun", "Informal support"),
@@ -245,7 +250,19 @@ def _demo_users(stdout):
             user.groups.add(werkplaats.editor_group)
 
 
+def _demo_figures():
+    """Approximate figures for the demo municipalities, never over real ones (see core/data/README.md)."""
+    with open(DEMO_FIGURES, newline="", encoding="utf-8") as handle:
+        rows = {row["name"]: row for row in csv.DictReader(handle)}
+    empty = Municipality.objects.filter(name__in=rows, population__isnull=True, urbanisation_class__isnull=True)
+    for municipality in empty:
+        municipality.population = int(rows[municipality.name]["population"])
+        municipality.urbanisation_class = int(rows[municipality.name]["urbanisation_class"])
+        municipality.save(update_fields=["population", "urbanisation_class"])
+
+
 def load(stdout):
+    _demo_figures()
     _terms(Theme, THEMES)
     _terms(TargetGroup, TARGET_GROUPS)
     _terms(CareSetting, CARE_SETTINGS)

@@ -1,6 +1,6 @@
 from .geography import Municipality, Province, YouthRegion
 from .pages import BasePage, ContentPage
-from .taxonomy import CareSetting, TargetGroup, Theme
+from .taxonomy import CareSetting, TargetGroup, Term, Theme
 from .werkplaats import Leernetwerk, Partner, WerkplaatsIndexPage, WerkplaatsPage
 
 __all__ = [
@@ -12,6 +12,7 @@ __all__ = [
     "Partner",
     "Province",
     "TargetGroup",
+    "Term",
     "Theme",
     "WerkplaatsIndexPage",
     "WerkplaatsPage",

@@ -90,3 +90,12 @@ def query_with(context, **changes):
     for key, value in changes.items():
         query[key] = value
     return query.urlencode()
+
+
+@register.simple_tag(takes_context=True)
+def query_without(context, key, value):
+    """The current query string without one value of ``key`` (and back on page one)."""
+    query = context["request"].GET.copy()
+    query.setlist(key, [item for item in query.getlist(key) if item != str(value)])
+    query.pop("pagina", None)
+    return query.urlencode()

@@ -46,9 +46,11 @@ INSTALLED_APPS = [
     "home",
     "core",
     "articles",
+    "practices",
     # Wagtail and wagtail-localize
     "wagtail_localize",
     "wagtail_localize.locales",
+    "wagtail.api.v2",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -67,6 +69,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",

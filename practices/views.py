@@ -1,0 +1,267 @@
+"""The pages of the practice database: listing, practice, comparison, CSV and PDF.
+
+They are reached through the routes of PracticeIndexPage and PracticePage, and build
+on the pages' own ``get_context`` through ``Page.render``.
+"""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Prefetch
+from django.http import HttpResponse, StreamingHttpResponse
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from core.images import prefetch_listing_images
+from core.models import Municipality
+
+from . import exports
+from .fit import FIT_PARAMS, Geography, assess, question_from_request, remember_question
+from .listing import (
+    SORT_FIT,
+    SORT_TITLE,
+    SORTS,
+    build_facets,
+    filter_practices,
+    order_practices,
+    partner_labels,
+    rank_by_fit,
+)
+from .models import CostBand, Implementation, PartnerType, PracticePage, PracticeSource
+
+PAGE_SIZE = 12
+COMPARE_MIN, COMPARE_MAX = 2, 4
+CARD_PREFETCH = ["themes", "target_groups"]
+
+
+def _page_number(request):
+    return request.GET.get("pagina", 1)
+
+
+def _paginate(items, request):
+    paginator = Paginator(items, PAGE_SIZE)
+    try:
+        return paginator.page(_page_number(request))
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
+def fit_form_context(request, question, geography):
+    return {
+        "question": question,
+        "municipality_groups": geography.grouped_by_province(),
+        "partner_types": list(PartnerType.objects.all()),
+        "cost_bands": CostBand.choices,
+    }
+
+
+def listing_state(index, request):
+    """Everything the listing, its CSV export and the comparison share: filters, fit, order."""
+    geography = Geography.for_request(request)
+    question, cookie = question_from_request(request, geography)
+    facets = build_facets(index.is_national)
+    practices, facet_results = filter_practices(index.get_practices(), facets, request.GET)
+    sort = request.GET.get("sorteer") or (SORT_FIT if question.is_asked else SORT_TITLE)
+    if sort not in dict(SORTS) or (sort == SORT_FIT and not question.is_asked):
+        sort = SORT_TITLE
+    return {
+        "geography": geography,
+        "question": question,
+        "cookie": cookie,
+        "practices": practices,
+        "facets": facet_results,
+        "sort": sort,
+        "labels": partner_labels() if question.is_asked else {},
+    }
+
+
+def _with_fits(pages, state):
+    question = state["question"]
+    if question.is_asked:
+        for page in pages:
+            if not hasattr(page, "fit"):
+                page.fit = assess(page.fit_profile, page.cost_band, question, state["geography"], state["labels"])
+    return pages
+
+
+def practice_listing(index, request):
+    state = listing_state(index, request)
+    practices = state["practices"]
+    if state["sort"] == SORT_FIT:
+        ordered_ids, fits = rank_by_fit(practices, state["question"], state["geography"], state["labels"])
+        page_obj = _paginate(ordered_ids, request)
+        by_pk = (
+            PracticePage.objects.select_related("werkplaats")
+            .prefetch_related(*CARD_PREFETCH)
+            .in_bulk(list(page_obj.object_list))
+        )
+        items = [by_pk[pk] for pk in page_obj.object_list]
+        for item in items:
+            item.fit = fits[item.pk]
+    else:
+        ordered = (
+            order_practices(practices, state["sort"]).select_related("werkplaats").prefetch_related(*CARD_PREFETCH)
+        )
+        page_obj = _paginate(ordered, request)
+        items = list(page_obj.object_list)
+    page_obj.object_list = prefetch_listing_images(_with_fits(items, state))
+    context = {
+        "practices": page_obj,
+        "facets": state["facets"],
+        "active_filters": [(facet, option) for facet in state["facets"] for option in facet.selected],
+        "sort": state["sort"],
+        "sorts": [(value, label) for value, label in SORTS if value != SORT_FIT or state["question"].is_asked],
+        "compare_max": COMPARE_MAX,
+        "filter_params": [
+            (key, value)
+            for key, values in request.GET.lists()
+            if key not in FIT_PARAMS and key != "pagina"
+            for value in values
+        ],
+        **fit_form_context(request, state["question"], state["geography"]),
+    }
+    response = index.render(request, context_overrides=context)
+    return remember_question(response, state["cookie"])
+
+
+def practice_csv(index, request):
+    state = listing_state(index, request)
+    practices = state["practices"]
+    if state["sort"] == SORT_FIT:
+        ordered_ids, fits = rank_by_fit(practices, state["question"], state["geography"], state["labels"])
+        rows = exports.listing_rows(practices, state["geography"], request, order=ordered_ids, fits=fits)
+    else:
+        rows = exports.listing_rows(order_practices(practices, state["sort"]), state["geography"], request)
+    response = StreamingHttpResponse(exports.csv_lines(rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{index.slug}.csv"'
+    return remember_question(response, state["cookie"])
+
+
+def _detail_queryset():
+    return PracticePage.objects.select_related("werkplaats").prefetch_related(
+        "themes",
+        "target_groups",
+        "care_settings",
+        "partners_needed",
+        Prefetch(
+            "implementations",
+            queryset=Implementation.objects.prefetch_related(
+                Prefetch("municipalities", queryset=Municipality.objects.select_related("province")), "partners"
+            ),
+        ),
+    )
+
+
+def practice_comparison(index, request):
+    geography = Geography.for_request(request)
+    question, cookie = question_from_request(request, geography)
+    wanted = []
+    for value in request.GET.getlist("p"):
+        if value.isdigit() and int(value) not in wanted:
+            wanted.append(int(value))
+    error = ""
+    if len(wanted) < COMPARE_MIN:
+        error = _("Choose at least two practices to compare.")
+    elif len(wanted) > COMPARE_MAX:
+        error = _("You can compare at most four practices at once; the first four are shown.")
+        wanted = wanted[:COMPARE_MAX]
+    found = _detail_queryset().filter(pk__in=index.get_practices().filter(pk__in=wanted).values("pk")).in_bulk()
+    practices = [found[pk] for pk in wanted if pk in found]
+    if not error and len(practices) < len(wanted):
+        error = _("Some of the chosen practices no longer exist.")
+    labels = partner_labels() if question.is_asked else {}
+    for practice in practices:
+        if question.is_asked:
+            practice.fit = assess(practice.fit_profile, practice.cost_band, question, geography, labels)
+        practice.places_used = _places_used(practice)
+    context = {
+        "compared": practices,
+        "compare_error": error,
+        "compare_params": [("p", practice.pk) for practice in practices],
+        **fit_form_context(request, question, geography),
+    }
+    response = index.render(request, template="practices/practice_comparison.html", context_overrides=context)
+    if error and len(practices) < COMPARE_MIN:
+        response.status_code = 400
+    return remember_question(response, cookie)
+
+
+def _places_used(practice):
+    """Municipalities (and their provinces) where a practice ran, from the prefetched record."""
+    municipalities = {}
+    for implementation in practice.implementations.all():
+        for municipality in implementation.municipalities.all():
+            municipalities[municipality.pk] = municipality
+    provinces = sorted({municipality.province.name for municipality in municipalities.values()})
+    return {"municipalities": sorted(municipalities.values(), key=lambda m: m.name), "provinces": provinces}
+
+
+def _local_figures(implementation):
+    """(place, urbanisation, population) of where it ran: its own record, else each municipality's figures."""
+    if implementation.urbanisation_class or implementation.population:
+        return [("", implementation.get_urbanisation_class_display(), implementation.population)]
+    return [
+        (municipality.name, municipality.get_urbanisation_class_display(), municipality.population)
+        for municipality in implementation.municipalities.all()
+        if municipality.urbanisation_class or municipality.population
+    ]
+
+
+def detail_context(page, request):
+    """The parts of a practice page that need more than the page row, each fetched once."""
+    geography = Geography.for_request(request)
+    question, cookie = question_from_request(request, geography)
+    implementations = list(
+        page.implementations.prefetch_related(
+            Prefetch("municipalities", queryset=Municipality.objects.select_related("province", "youth_region")),
+            "partners",
+        )
+    )
+    for implementation in implementations:
+        implementation.figures = _local_figures(implementation)
+    sources = {}
+    for source in page.sources.all():
+        sources.setdefault(source.knowledge, []).append(source)
+    related_ids = [relation.target_id for relation in page.related_pages.all()]
+    live = Page.objects.filter(pk__in=related_ids).live().public().specific().in_bulk() if related_ids else {}
+    related_pages = [live[pk] for pk in related_ids if pk in live]
+    fit = None
+    if question.is_asked:
+        fit = assess(page.fit_profile, page.cost_band, question, geography, partner_labels())
+    return (
+        {
+            "fit": fit,
+            "implementations": implementations,
+            "knowledge": [
+                (PracticeSource.Knowledge.RESEARCH, _("Research"), page.research_knowledge),
+                (PracticeSource.Knowledge.PROFESSIONAL, _("Professional experience"), page.professional_knowledge),
+                (
+                    PracticeSource.Knowledge.LIVED_EXPERIENCE,
+                    _("Ervaringskennis of young people and parents"),
+                    page.lived_experience_knowledge,
+                ),
+            ],
+            "sources": sources,
+            "documents": list(page.documents.select_related("document")),
+            "related_practices": [p for p in related_pages if isinstance(p, PracticePage)],
+            "related_other": [p for p in related_pages if not isinstance(p, PracticePage)],
+            "working_elements": list(page.working_elements.all()),
+            **fit_form_context(request, question, geography),
+        },
+        cookie,
+    )
+
+
+def practice_detail(page, request):
+    context, cookie = detail_context(page, request)
+    response = page.render(request, context_overrides=context)
+    return remember_question(response, cookie)
+
+
+def practice_pdf(page, request):
+    from .pdf import render_practice_pdf
+
+    context, _cookie = detail_context(page, request)
+    response = HttpResponse(render_practice_pdf(page, context, request), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{page.slug}.pdf"'
+    return response
