@@ -279,6 +279,10 @@ class PracticePage(RoutablePageMixin, BasePage):
 
     def clean(self):
         super().clean()
+        self.check_ranges()
+
+    def check_ranges(self):
+        """The rules that span fields; shared by the admin form and import_practices."""
         if self.age_min is not None and self.age_max is not None and self.age_min > self.age_max:
             raise ValidationError({"age_max": _("The upper age must not be below the lower age.")})
         if self.last_reviewed and self.last_reviewed > timezone.localdate():

@@ -1,0 +1,342 @@
+"""Import practices from the JSON format of docs/practice-import.md.
+
+Two passes: :func:`validate` checks every record and every field against the
+models' own rules and the reference data and collects *all* errors; only when there
+are none does :func:`import_records` write anything, in one transaction. Records are
+matched by slug (per language), so importing the same file twice changes nothing.
+"""
+
+import datetime
+from html import escape
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from wagtail.models import Locale
+from wagtail.rich_text import RichText
+
+from core.models import CareSetting, Municipality, TargetGroup, Theme, WerkplaatsPage
+
+from .exports import practice_record
+from .models import Implementation, PartnerType, PracticeIndexPage, PracticePage, PracticeSource, WorkingElement
+
+REQUIRED = ["slug", "werkplaats", "title", "summary", "aim"]
+TEXT_FIELDS = {
+    "title": "title",
+    "summary": "summary",
+    "aim": "aim",
+    "databank_url": "databank_url",
+    "cost_notes": "cost_notes",
+}
+TERM_FIELDS = {
+    "themes": Theme,
+    "target_groups": TargetGroup,
+    "settings": CareSetting,
+    "partners_needed": PartnerType,
+}
+KNOWLEDGE_FIELDS = {
+    "research": "research_knowledge",
+    "professional": "professional_knowledge",
+    "lived_experience": "lived_experience_knowledge",
+}
+NEED_FIELDS = {"staff": "staff_needed", "training": "training_needed", "time": "time_needed"}
+CONTACT_FIELDS = {"name": "contact_name", "role": "contact_role", "email": "contact_email"}
+INDEX_TITLE = {"nl": "Praktijkvoorbeelden", "en": "Practices"}
+INDEX_SLUG = {"nl": "praktijkvoorbeelden", "en": "practices"}
+
+
+class RecordErrors:
+    def __init__(self):
+        self.messages = []
+        self._missing = set()
+
+    def add(self, number, slug, field, message):
+        if (number, field) in self._missing:
+            return  # "is required" says it all
+        if message == "is required":
+            self._missing.add((number, field))
+        label = f"record {number}" + (f" ({slug})" if slug else "")
+        self.messages.append(f"{label}, {field}: {message}")
+
+    def add_validation_error(self, number, slug, error, prefix="", names=None):
+        for field, messages in error.message_dict.items():
+            name = (names or {}).get(field, field)
+            for message in messages:
+                self.add(number, slug, f"{prefix}{name}", message)
+
+    def __bool__(self):
+        return bool(self.messages)
+
+
+def as_html(text):
+    """Rich text from the file: HTML is kept, plain text becomes paragraphs."""
+    text = (text or "").strip()
+    if not text or text.startswith("<"):
+        return text
+    return "".join(f"<p>{escape(part.strip())}</p>" for part in text.split("\n\n") if part.strip())
+
+
+class Reference:
+    """The reference data a file may name, loaded once."""
+
+    def __init__(self):
+        self.terms = {key: {term.slug: term for term in model.objects.all()} for key, model in TERM_FIELDS.items()}
+        self.terms["partners"] = self.terms["partners_needed"]
+        self.municipalities = {}
+        for municipality in Municipality.objects.all():
+            self.municipalities[municipality.name.casefold()] = municipality
+            self.municipalities[municipality.slug] = municipality
+        self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
+
+
+def _text(value):
+    return "" if value is None else str(value)
+
+
+def validate(records):
+    """Check every record; return (cleaned records, errors). Nothing is written."""
+    errors = RecordErrors()
+    reference = Reference()
+    cleaned = []
+    seen = set()
+    if not isinstance(records, list):
+        errors.add(0, "", "practices", "expected a list of practice records")
+        return [], errors
+    for number, record in enumerate(records, start=1):
+        if not isinstance(record, dict):
+            errors.add(number, "", "record", "expected an object")
+            continue
+        slug = _text(record.get("slug")).strip()
+        for field in REQUIRED:
+            if not _text(record.get(field)).strip():
+                errors.add(number, slug, field, "is required")
+        language = record.get("language") or "nl"
+        locale = reference.locales.get(language)
+        if locale is None:
+            errors.add(number, slug, "language", f"unknown language {language!r}")
+        if (slug, language) in seen:
+            errors.add(number, slug, "slug", "appears more than once in this file")
+        seen.add((slug, language))
+        werkplaats = None
+        if record.get("werkplaats") and locale is not None:
+            werkplaats = WerkplaatsPage.objects.filter(slug=record["werkplaats"], locale=locale).first()
+            if werkplaats is None:
+                errors.add(number, slug, "werkplaats", f"no werkplaats with slug {record['werkplaats']!r}")
+        page, relations = _build_page(number, slug, record, reference, errors)
+        implementations = _build_implementations(number, slug, record.get("implementations", []), reference, errors)
+        if page is not None:
+            cleaned.append(
+                {
+                    "number": number,
+                    "record": record,
+                    "locale": locale,
+                    "werkplaats": werkplaats,
+                    "page": page,
+                    "relations": relations,
+                    "implementations": implementations,
+                }
+            )
+    if not errors:
+        _check_existing(cleaned, errors)
+    return cleaned, errors
+
+
+def _build_page(number, slug, record, reference, errors):
+    page = PracticePage(slug=slug, title=_text(record.get("title")))
+    for key, attribute in TEXT_FIELDS.items():
+        setattr(page, attribute, _text(record.get(key)))
+    for group, fields in (("knowledge", KNOWLEDGE_FIELDS), ("needs", NEED_FIELDS), ("contact", CONTACT_FIELDS)):
+        values = record.get(group) or {}
+        if not isinstance(values, dict):
+            errors.add(number, slug, group, "expected an object")
+            values = {}
+        for key, attribute in fields.items():
+            value = _text(values.get(key))
+            setattr(page, attribute, as_html(value) if group == "knowledge" else value)
+    page.evidence_summary = as_html(record.get("evidence_summary"))
+    page.evidence_level = record.get("evidence_level") or "niet-beoordeeld"
+    for key, default in (("age_min", 0), ("age_max", 18), ("cost_band", None)):
+        value = record.get(key, default)
+        if value is not None and not isinstance(value, int):
+            errors.add(number, slug, key, f"{value!r} is not a whole number")
+            value = default
+        setattr(page, key, value)
+    reviewed = record.get("last_reviewed")
+    if reviewed:
+        try:
+            page.last_reviewed = datetime.date.fromisoformat(reviewed)
+        except (TypeError, ValueError):
+            errors.add(number, slug, "last_reviewed", f"{reviewed!r} is not a date (YYYY-MM-DD)")
+    approach = record.get("approach") or []
+    if not isinstance(approach, list):
+        errors.add(number, slug, "approach", "expected a list of paragraphs")
+        approach = []
+    page.approach = [("paragraph", RichText(as_html(_text(text)))) for text in approach if _text(text).strip()]
+
+    names = {"research_knowledge": "knowledge.research", "professional_knowledge": "knowledge.professional"}
+    names |= {"lived_experience_knowledge": "knowledge.lived_experience", "contact_email": "contact.email"}
+    names |= {"staff_needed": "needs.staff", "training_needed": "needs.training", "time_needed": "needs.time"}
+    checked = {
+        "slug", "title", "summary", "aim", "databank_url", "cost_notes", "evidence_level", "evidence_summary",
+        "age_min", "age_max", "cost_band", "contact_name", "contact_role", "contact_email", "last_reviewed",
+        *names,
+    }  # fmt: skip
+    try:
+        page.clean_fields(exclude=[field.name for field in PracticePage._meta.fields if field.name not in checked])
+    except ValidationError as error:
+        errors.add_validation_error(number, slug, error, names=names)
+    try:
+        page.check_ranges()
+    except ValidationError as error:
+        errors.add_validation_error(number, slug, error)
+
+    relations = {}
+    for key in TERM_FIELDS:
+        values = record.get(key) or []
+        if not isinstance(values, list):
+            errors.add(number, slug, key, "expected a list of slugs")
+            values = []
+        unknown = [value for value in values if value not in reference.terms[key]]
+        for value in unknown:
+            errors.add(number, slug, key, f"unknown {key.replace('_', ' ').rstrip('s')} {value!r}")
+        relations[key] = [reference.terms[key][value] for value in values if value not in unknown]
+    relations["working_elements"] = []
+    for position, element in enumerate(record.get("working_elements") or []):
+        if not isinstance(element, dict) or not _text(element.get("name")).strip():
+            errors.add(number, slug, f"working_elements[{position}].name", "is required")
+            continue
+        relations["working_elements"].append(
+            WorkingElement(name=_text(element["name"]), explanation=_text(element.get("explanation")))
+        )
+    relations["sources"] = []
+    for position, item in enumerate(record.get("sources") or []):
+        source = PracticeSource(
+            knowledge=_text((item or {}).get("knowledge")),
+            citation=_text((item or {}).get("citation")),
+            url=_text((item or {}).get("url")),
+        )
+        try:
+            source.clean_fields(exclude=["id", "page", "sort_order"])
+        except ValidationError as error:
+            errors.add_validation_error(number, slug, error, prefix=f"sources[{position}].")
+        relations["sources"].append(source)
+    return page, relations
+
+
+def _build_implementations(number, slug, items, reference, errors):
+    built = []
+    if not isinstance(items, list):
+        errors.add(number, slug, "implementations", "expected a list")
+        return built
+    for position, item in enumerate(items):
+        prefix = f"implementations[{position}]."
+        if not isinstance(item, dict):
+            errors.add(number, slug, f"implementations[{position}]", "expected an object")
+            continue
+        implementation = Implementation(
+            started=item.get("started"),
+            ended=item.get("ended"),
+            urbanisation_class=item.get("urbanisation_class"),
+            population=item.get("population"),
+            partners_note=_text(item.get("partners_note")),
+            adaptations=_text(item.get("adaptations")),
+            outcome=item.get("outcome") or Implementation.Outcome.ONGOING,
+            why_not_carried_over=_text(item.get("why_not_carried_over")),
+        )
+        try:
+            implementation.clean_fields(exclude=["id", "page", "sort_order"])
+            implementation.clean()
+        except ValidationError as error:
+            errors.add_validation_error(number, slug, error, prefix=prefix)
+        places = item.get("municipalities") or []
+        if not places:
+            errors.add(number, slug, f"{prefix}municipalities", "name at least one municipality")
+        municipalities = []
+        for place in places:
+            municipality = reference.municipalities.get(_text(place).casefold())
+            if municipality is None:
+                errors.add(number, slug, f"{prefix}municipalities", f"unknown municipality {place!r}")
+            else:
+                municipalities.append(municipality)
+        partners = []
+        for value in item.get("partners") or []:
+            if value in reference.terms["partners"]:
+                partners.append(reference.terms["partners"][value])
+            else:
+                errors.add(number, slug, f"{prefix}partners", f"unknown partner type {value!r}")
+        built.append((implementation, municipalities, partners))
+    return built
+
+
+def _check_existing(cleaned, errors):
+    for item in cleaned:
+        existing = PracticePage.objects.filter(slug=item["page"].slug, locale=item["locale"]).first()
+        if existing and existing.werkplaats_id and existing.werkplaats_id != item["werkplaats"].pk:
+            errors.add(
+                item["number"],
+                item["page"].slug,
+                "werkplaats",
+                f"this slug belongs to a practice of {existing.werkplaats.title}; choose another slug",
+            )
+        item["existing"] = existing
+
+
+def _index_for(werkplaats):
+    index = PracticeIndexPage.objects.child_of(werkplaats).first()
+    if index is None:
+        language = werkplaats.locale.language_code
+        index = PracticeIndexPage(title=INDEX_TITLE.get(language, "Praktijkvoorbeelden"), slug=INDEX_SLUG.get(language))
+        werkplaats.add_child(instance=index)
+        index.save_revision().publish()
+    return index
+
+
+def _fill(target, item):
+    source = item["page"]
+    for field in [
+        "title", "summary", "aim", "databank_url", "cost_notes", "evidence_level", "evidence_summary", "age_min",
+        "age_max", "cost_band", "last_reviewed", "approach", *KNOWLEDGE_FIELDS.values(), *NEED_FIELDS.values(),
+        *CONTACT_FIELDS.values(),
+    ]:  # fmt: skip
+        setattr(target, field, getattr(source, field))
+    relations = item["relations"]
+    target.themes = relations["themes"]
+    target.target_groups = relations["target_groups"]
+    target.care_settings = relations["settings"]
+    target.partners_needed = relations["partners_needed"]
+    target.working_elements = relations["working_elements"]
+    target.sources = relations["sources"]
+    implementations = []
+    for implementation, municipalities, partners in item["implementations"]:
+        implementation.municipalities = municipalities
+        implementation.partners = partners
+        implementations.append(implementation)
+    target.implementations = implementations
+
+
+@transaction.atomic
+def import_records(cleaned, publish=True):
+    """Create or update every validated record. Returns counts of created, updated and unchanged."""
+    counts = {"created": 0, "updated": 0, "unchanged": 0}
+    for item in cleaned:
+        existing = item.get("existing")
+        if existing is not None:
+            before = practice_record(existing)
+            _fill(existing, item)
+            if practice_record(existing) == before:
+                counts["unchanged"] += 1
+                continue
+            revision = existing.save_revision()
+            if publish:
+                revision.publish()
+            counts["updated"] += 1
+            continue
+        page = item["page"]
+        page.locale = item["locale"]
+        _fill(page, item)
+        page.live = publish
+        _index_for(item["werkplaats"]).add_child(instance=page)
+        revision = page.save_revision()
+        if publish:
+            revision.publish()
+        counts["created"] += 1
+    return counts
