@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -81,7 +82,7 @@ class PracticeIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("practice overview")
         verbose_name_plural = _("practice overviews")
 
-    @property
+    @cached_property
     def is_national(self):
         return self.get_parent().specific_class is not WerkplaatsPage
 
