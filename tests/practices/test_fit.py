@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.utils import translation
 
-from practices.fit import COOKIE_NAME, GOOD, PARTIAL, UNKNOWN, WEAK, FitQuestion, Geography, Place, assess
+from practices.fit import COOKIE_NAME, GOOD, LEVEL_RANK, PARTIAL, UNKNOWN, WEAK, FitQuestion, Geography, Place, assess
 
 # Home: a little-urban town of 40,000 in region R1, province P1.
 HOME = Place(1, "Thuisstad", "thuisstad", 1, "Regio Een", 1, "Provincie Een", 4, 40_000)
@@ -112,18 +112,12 @@ def test_fit_is_deterministic_and_ranked():
     first, second = fit(record), fit(record)
     assert first == second
     assert first.strength == 2
-    assert [level for level in sorted([WEAK, GOOD, UNKNOWN, PARTIAL], key=lambda lv: -assess_rank(lv))] == [
+    assert sorted([WEAK, GOOD, UNKNOWN, PARTIAL], key=lambda level: -LEVEL_RANK[level]) == [
         GOOD,
         PARTIAL,
         UNKNOWN,
         WEAK,
     ]
-
-
-def assess_rank(level):
-    from practices.fit import LEVEL_RANK
-
-    return LEVEL_RANK[level]
 
 
 @pytest.mark.django_db

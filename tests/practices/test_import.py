@@ -1,0 +1,140 @@
+"""import_practices: a good file, each kind of bad file (nothing imported), and re-import."""
+
+import io
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from practices.models import PracticePage
+
+GOOD = {
+    "slug": "wijkacademie",
+    "werkplaats": "groningen",
+    "title": "Wijkacademie voor ouders",
+    "summary": "Ouders leren van elkaar in de wijk.",
+    "aim": "Ouders versterken elkaar.",
+    "themes": ["informele-steun"],
+    "age_min": 4,
+    "age_max": 18,
+    "approach": ["Ouders kiezen zelf de onderwerpen.", "<p>Een <b>wijkprofessional</b> helpt op gang.</p>"],
+    "working_elements": [{"name": "Eigenaarschap", "explanation": "Ouders organiseren."}],
+    "evidence_level": "goed-beschreven",
+    "knowledge": {"lived_experience": "Ouders voelen zich gezien."},
+    "sources": [{"knowledge": "ervaring", "citation": "Gesprekken met ouders", "url": ""}],
+    "cost_band": 1,
+    "needs": {"staff": "Een wijkprofessional."},
+    "partners_needed": ["wijkteam"],
+    "contact": {"name": "M. Kennis", "email": "info@example.org"},
+    "last_reviewed": "2025-01-31",
+    "implementations": [
+        {"municipalities": ["Groningen", "pekela"], "started": 2019, "outcome": "voortgezet", "partners": ["wijkteam"]},
+        {"municipalities": ["Leiden"], "started": 2021, "ended": 2023, "outcome": "gestopt",
+         "why_not_carried_over": "De trekker vertrok."},
+    ],
+}  # fmt: skip
+
+
+def write(tmp_path, content, name="practices.json"):
+    path = tmp_path / name
+    path.write_text(content if isinstance(content, str) else json.dumps(content), encoding="utf-8")
+    return str(path)
+
+
+def run(path, *args):
+    call_command("import_practices", path, *args, stdout=open("/dev/null", "w"), stderr=open("/dev/null", "w"))  # noqa: SIM115
+
+
+@pytest.mark.django_db
+def test_good_file_imports_and_reimport_changes_nothing(practice_db, tmp_path):
+    path = write(tmp_path, {"practices": [GOOD]})
+    run(path)
+    page = PracticePage.objects.get(slug="wijkacademie")
+    assert page.live and page.get_parent().specific == practice_db["groningen"]
+    assert [block.value.source for block in page.approach] == [
+        "<p>Ouders kiezen zelf de onderwerpen.</p>",
+        "<p>Een <b>wijkprofessional</b> helpt op gang.</p>",
+    ]
+    implementations = list(page.implementations.all())
+    assert [sorted(m.name for m in item.municipalities.all()) for item in implementations] == [
+        ["Groningen", "Pekela"],
+        ["Leiden"],
+    ]
+    assert implementations[1].why_not_carried_over == "De trekker vertrok."
+    revisions = page.revisions.count()
+
+    run(path)  # idempotent by slug
+    assert PracticePage.objects.filter(slug="wijkacademie").count() == 1
+    assert page.revisions.count() == revisions
+
+    changed = dict(GOOD, title="Wijkacademie", implementations=GOOD["implementations"][:1])
+    run(write(tmp_path, [changed]))
+    page.refresh_from_db()
+    assert page.title == "Wijkacademie"
+    assert page.implementations.count() == 1
+    assert page.revisions.count() == revisions + 1
+
+
+@pytest.mark.django_db
+def test_export_reads_back_unchanged(practice_db, tmp_path, capsys):
+    run(write(tmp_path, [GOOD]))
+    call_command("export_practices", "--werkplaats", "groningen")
+    exported = json.loads(capsys.readouterr().out)
+    record = next(item for item in exported["practices"] if item["slug"] == "wijkacademie")
+    assert record["implementations"][0]["municipalities"] == ["Groningen", "Pekela"]
+    revisions = PracticePage.objects.get(slug="wijkacademie").revisions.count()
+    run(write(tmp_path, exported, "export.json"))
+    assert PracticePage.objects.get(slug="wijkacademie").revisions.count() == revisions
+
+
+BAD_CASES = [
+    ("{ not json", "not valid JSON (line 1"),
+    ({"practices": "nope"}, "expected a list of practice records"),
+    ([dict(GOOD, werkplaats="atlantis")], "record 1 (wijkacademie), werkplaats: no werkplaats with slug 'atlantis'"),
+    ([dict(GOOD, title="")], "record 1 (wijkacademie), title: is required"),
+    ([dict(GOOD, age_min=16, age_max=12)], "record 1 (wijkacademie), age_max: The upper age must not be below"),
+    ([dict(GOOD, last_reviewed="31-01-2025")], "last_reviewed: '31-01-2025' is not a date (YYYY-MM-DD)"),
+    ([dict(GOOD, themes=["onbekend"])], "themes: unknown theme 'onbekend'"),
+    ([dict(GOOD, evidence_level="super")], "evidence_level: Value 'super' is not a valid choice."),
+    ([dict(GOOD, contact={"email": "geen adres"})], "contact.email: Enter a valid email address."),
+    ([dict(GOOD, cost_band=9)], "cost_band: Value 9 is not a valid choice."),
+    (
+        [dict(GOOD, implementations=[{"municipalities": ["Atlantis"], "started": 2020}])],
+        "implementations[0].municipalities: unknown municipality 'Atlantis'",
+    ),
+    (
+        [dict(GOOD, implementations=[{"municipalities": ["Leiden"], "started": 2020, "outcome": "gestopt"}])],
+        "implementations[0].why_not_carried_over: Say why it stopped",
+    ),
+    ([GOOD, dict(GOOD, title="Dubbel")], "record 2 (wijkacademie), slug: appears more than once in this file"),
+    ([dict(GOOD, slug="aanpak-e")], "record 1 (aanpak-e), werkplaats: this slug belongs to a practice of"),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("content", "message"), BAD_CASES)
+def test_bad_file_imports_nothing_and_names_record_and_field(practice_db, tmp_path, content, message):
+    before = PracticePage.objects.count()
+    errors = io.StringIO()
+    with pytest.raises(CommandError) as error:
+        call_command("import_practices", write(tmp_path, content), stderr=errors)
+    assert message in errors.getvalue() + str(error.value)
+    assert PracticePage.objects.count() == before
+
+
+@pytest.mark.django_db
+def test_a_valid_record_beside_a_bad_one_is_not_imported(practice_db, tmp_path):
+    errors = io.StringIO()
+    with pytest.raises(CommandError, match="1 error\\(s\\).*nothing was imported"):
+        call_command("import_practices", write(tmp_path, [GOOD, dict(GOOD, slug="tweede", aim="")]), stderr=errors)
+    assert errors.getvalue().strip() == "record 2 (tweede), aim: is required"
+    assert not PracticePage.objects.filter(slug__in=["wijkacademie", "tweede"]).exists()
+
+
+@pytest.mark.django_db
+def test_dry_run_and_draft(practice_db, tmp_path):
+    path = write(tmp_path, [GOOD])
+    run(path, "--dry-run")
+    assert not PracticePage.objects.filter(slug="wijkacademie").exists()
+    run(path, "--draft")
+    assert not PracticePage.objects.get(slug="wijkacademie").live

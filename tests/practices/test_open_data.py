@@ -1,0 +1,82 @@
+"""Comparison, CSV export, the API and the PDF of a practice."""
+
+import csv
+import io
+
+import pytest
+from django.test import Client
+from pypdf import PdfReader
+
+from .conftest import make_practice
+
+
+@pytest.mark.django_db
+def test_compare_two_practices_side_by_side(practice_db):
+    a, c = practice_db["a"], practice_db["c"]
+    url = practice_db["national"].url + "vergelijk/"
+    response = Client().get(url, {"p": [a.pk, c.pk], "gemeente": "groningen"})
+    assert response.status_code == 200
+    assert [practice.title for practice in response.context["compared"]] == ["Aanpak A", "Aanpak C"]
+    html = response.content.decode()
+    assert html.count('<th scope="col">') == 2
+    assert "Oldambt, Utrecht" in html  # where C was used
+    assert [practice.fit.level for practice in response.context["compared"]] == ["goed", "deels"]
+
+
+@pytest.mark.django_db
+def test_compare_asks_for_two_to_four(practice_db):
+    url = practice_db["national"].url + "vergelijk/"
+    client = Client()
+    one = client.get(url, {"p": [practice_db["a"].pk]})
+    assert one.status_code == 400
+    assert one.context["compare_error"]
+    ids = [practice_db[key].pk for key in "abcde"]
+    five = client.get(url, {"p": ids})
+    assert five.status_code == 200
+    assert len(five.context["compared"]) == 4
+    assert "at most four" in five.context["compare_error"] or "hoogstens vier" in five.context["compare_error"]
+    # A werkplaats overview compares only its own practices.
+    samen = client.get(practice_db["samen"].url + "vergelijk/", {"p": [practice_db["a"].pk, practice_db["e"].pk]})
+    assert [practice.title for practice in samen.context["compared"]] == ["Aanpak E"]
+
+
+@pytest.mark.django_db
+def test_csv_export_follows_the_filters(practice_db):
+    make_practice(practice_db["groningen"], "=HYPERLINK(evil)", ["thuiszitters"])
+    response = Client().get(practice_db["national"].url + "csv/", {"thema": "thuiszitters", "gemeente": "groningen"})
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    header, body = rows[0], rows[1:]
+    assert len(header) == 19  # 17 fields plus fit and reasons
+    assert sorted(row[0] for row in body) == ["'=HYPERLINK(evil)", "Aanpak C", "Aanpak D"]
+    c = next(row for row in body if row[0] == "Aanpak C")
+    assert c[15] == "Oldambt; Utrecht"
+    assert c[16] == "Groningen; Utrecht"
+    assert body[0][0] == "Aanpak C"  # sorted by fit: used in Groningen's own jeugdregio
+
+
+@pytest.mark.django_db
+def test_api_gives_all_fields_with_the_regional_record(practice_db):
+    response = Client().get("/api/v2/pages/", {"type": "practices.PracticePage", "fields": "*", "title": "Aanpak C"})
+    assert response.status_code == 200
+    item = response.json()["items"][0]
+    for field in ["aim", "age_min", "age_max", "evidence_level", "cost_band", "partners_needed", "last_reviewed"]:
+        assert field in item
+    assert [theme["slug"] for theme in item["themes"]] == ["informele-steun", "thuiszitters"]
+    places = [[m["name"] for m in implementation["municipalities"]] for implementation in item["implementations"]]
+    assert places == [["Oldambt"], ["Utrecht"]]
+    assert item["implementations"][0]["municipalities"][0]["jeugdregio"]
+    assert item["werkplaats"]["id"] == practice_db["c"].werkplaats_id
+
+
+@pytest.mark.django_db
+def test_pdf_is_a_real_document_with_the_practice_text(practice_db):
+    page = practice_db["c"]
+    response = Client().get(page.url + "pdf/", {"gemeente": "groningen"})
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    text = " ".join(sheet.extract_text() for sheet in reader.pages)
+    assert "Aanpak C" in text
+    assert "Oldambt" in text and "Utrecht" in text
+    assert "Groningen" in text  # the fit section for the chosen municipality
+    assert reader.metadata.title == "Aanpak C"
