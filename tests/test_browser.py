@@ -45,12 +45,17 @@ def axe_violations(page):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_home_article_and_language_switch(live_server, browser):
+def test_visitor_journeys(live_server, browser):
+    """One demo site for all journeys: a transactional test empties the database afterwards."""
     call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
     from wagtail.models import Site
 
     Site.objects.filter(is_default_site=True).update(hostname="localhost", port=live_server.thread.port)
-    page = browser.new_page()
+    home_article_and_language_switch(live_server, browser.new_page())
+    find_filter_fit_and_compare_practices(live_server, browser.new_page())
+
+
+def home_article_and_language_switch(live_server, page):
     page.goto(live_server.url + "/")
     assert page.locator("h1").first.inner_text().startswith("Leren van wat elders werkt")
     assert axe_violations(page) == []
@@ -66,6 +71,57 @@ def test_home_article_and_language_switch(live_server, browser):
     assert page.locator("h1").inner_text() == "Not every wheel fits every cart"
     assert axe_violations(page) == []
 
-    for path in ["/werkplaatsen/samen/", "/nieuws/", "/en/"]:
+    for path in [
+        "/werkplaatsen/samen/",
+        "/nieuws/",
+        "/en/",
+        "/en/practices/",
+        "/werkplaatsen/samen/praktijkvoorbeelden/",
+    ]:
         page.goto(live_server.url + path)
         assert axe_violations(page) == [], path
+
+
+def find_filter_fit_and_compare_practices(live_server, page):
+    page.goto(live_server.url + "/praktijkvoorbeelden/")
+    assert axe_violations(page) == []
+
+    # Filter by a theme: the count in the facet is the number of results.
+    facet = page.get_by_role("group", name="Thema").get_by_label("Informele steun")
+    expected = int(facet.locator("xpath=following-sibling::label").inner_text().rsplit("(", 1)[1].rstrip(")"))
+    facet.check()
+    page.get_by_role("button", name="Filters toepassen").click()
+    page.wait_for_load_state()
+    assert "thema=informele-steun" in page.url
+    assert page.locator(".practice-card").count() == expected
+
+    # Pick a municipality with the type-ahead: it lists matches as you type.
+    combobox = page.get_by_role("combobox", name="Mijn gemeente")
+    combobox.fill("leeuw")
+    option = page.get_by_role("option", name="Leeuwarden")
+    option.wait_for()
+    combobox.press("ArrowDown")
+    combobox.press("Enter")
+    assert combobox.input_value() == "Leeuwarden"
+    page.get_by_role("button", name="Bekijk de passendheid").click()
+    page.wait_for_load_state()
+    assert "gemeente=leeuwarden" in page.url
+    assert page.locator(".practice-card .fit").count() == expected
+    assert axe_violations(page) == []
+
+    # Compare the first two practices.
+    boxes = page.locator(".practice-card__compare input")
+    boxes.nth(0).check()
+    boxes.nth(1).check()
+    page.get_by_role("button", name="Vergelijk", exact=True).click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Praktijkvoorbeelden vergelijken"
+    assert page.locator(".compare-table thead th").count() == 2
+    assert "Leeuwarden" in page.locator(".compare-table").inner_text()  # fit shown for the remembered municipality
+    assert axe_violations(page) == []
+
+    # The practice page keeps the municipality (cookie) and is clean too.
+    page.locator(".compare-table thead th a").first.click()
+    page.wait_for_load_state()
+    assert page.locator(".fit-panel .fit").count() == 1
+    assert axe_violations(page) == []

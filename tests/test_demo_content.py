@@ -5,14 +5,24 @@ from wagtail.models import Page
 
 from articles.models import ArticlePage
 from core.models import WerkplaatsPage
+from practices.models import PracticePage
 
 
 @pytest.mark.django_db
 def test_demo_content_is_idempotent():
     call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    counts = (Page.objects.count(), ArticlePage.objects.count(), get_user_model().objects.count())
+
+    def counts():
+        return (
+            Page.objects.count(),
+            ArticlePage.objects.count(),
+            PracticePage.objects.count(),
+            get_user_model().objects.count(),
+        )
+
+    before = counts()
     call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert (Page.objects.count(), ArticlePage.objects.count(), get_user_model().objects.count()) == counts
+    assert counts() == before
 
     dutch = WerkplaatsPage.objects.filter(locale__language_code="nl")
     assert dutch.count() == 6
@@ -21,3 +31,11 @@ def test_demo_content_is_idempotent():
     # Every Dutch article sits below its werkplaats, or nationally.
     for article in ArticlePage.objects.filter(locale__language_code="nl", werkplaats__isnull=False):
         assert article.path.startswith(article.werkplaats.path)
+
+    # At least fifteen practices, each with a regional-fit record; some in English.
+    practices = PracticePage.objects.filter(locale__language_code="nl").prefetch_related("implementations")
+    assert practices.count() >= 15
+    for practice in practices:
+        assert practice.implementations.exists(), practice.slug
+        assert practice.werkplaats is not None
+    assert PracticePage.objects.filter(locale__language_code="en").count() >= 3
