@@ -8,39 +8,28 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import BodyBlock
 from core.images import prefetch_listing_images
-from core.models import BasePage, Theme, WerkplaatsPage
+from core.models import BasePage, SectionIndexPage, Theme, WerkplaatsPage
 
 PAGE_SIZE = 12
 
 
-class ArticleIndexPage(RoutablePageMixin, BasePage):
+class ArticleIndexPage(RoutablePageMixin, SectionIndexPage):
     """Lists articles: below a werkplaats its own, below the home page all of them."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage", "core.WerkplaatsPage"]
     subpage_types = ["articles.ArticlePage"]
 
     class Meta:
         verbose_name = _("article overview")
         verbose_name_plural = _("article overviews")
 
-    @property
-    def is_national(self):
-        return self.get_parent().specific_class is not WerkplaatsPage
-
     def get_articles(self):
-        articles = ArticlePage.objects.live().public().filter(locale_id=self.locale_id)
-        if not self.is_national:
-            articles = articles.descendant_of(self)
-        return articles.select_related("werkplaats").order_by("-date", "-pk")
+        return self.in_scope(ArticlePage.objects.all()).select_related("werkplaats").order_by("-date", "-pk")
 
     def filter_articles(self, articles, request):
         kind = request.GET.get("soort")

@@ -14,7 +14,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -26,7 +25,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import BodyBlock
-from core.models import BasePage, Municipality, Term, WerkplaatsPage
+from core.models import BasePage, Municipality, SectionIndexPage, Term, WerkplaatsPage
 
 from .serializers import MunicipalitySerializer, TermSerializer
 
@@ -69,28 +68,17 @@ class CostBand(models.IntegerChoices):
     VERY_HIGH = 5, _("5: very high (over €2,000)")
 
 
-class PracticeIndexPage(RoutablePageMixin, BasePage):
+class PracticeIndexPage(RoutablePageMixin, SectionIndexPage):
     """Lists practices: below a werkplaats its own, below the home page all of them."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage", "core.WerkplaatsPage"]
     subpage_types = ["practices.PracticePage"]
 
     class Meta:
         verbose_name = _("practice overview")
         verbose_name_plural = _("practice overviews")
 
-    @cached_property
-    def is_national(self):
-        return self.get_parent().specific_class is not WerkplaatsPage
-
     def get_practices(self):
-        practices = PracticePage.objects.live().public().filter(locale_id=self.locale_id)
-        if not self.is_national:
-            practices = practices.descendant_of(self)
-        return practices
+        return self.in_scope(PracticePage.objects.all())
 
     @path("")
     def index(self, request):

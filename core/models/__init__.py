@@ -1,5 +1,5 @@
 from .geography import Municipality, Province, YouthRegion
-from .pages import BasePage, ContentPage
+from .pages import BasePage, ContentPage, SectionIndexPage
 from .taxonomy import CareSetting, TargetGroup, Term, Theme
 from .werkplaats import Leernetwerk, Partner, WerkplaatsIndexPage, WerkplaatsPage
 
@@ -11,6 +11,7 @@ __all__ = [
     "Municipality",
     "Partner",
     "Province",
+    "SectionIndexPage",
     "TargetGroup",
     "Term",
     "Theme",

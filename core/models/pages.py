@@ -1,9 +1,10 @@
 """The base every Wiel page builds on, and a plain content page."""
 
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -47,6 +48,29 @@ class BasePage(Page):
     @property
     def meta_description(self):
         return self.search_description or self.summary
+
+
+class SectionIndexPage(BasePage):
+    """An overview of one kind of content: below a werkplaats its own, below the home page all of it."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage", "core.WerkplaatsPage"]
+
+    class Meta:
+        abstract = True
+
+    @cached_property
+    def is_national(self):
+        from .werkplaats import WerkplaatsPage
+
+        return self.get_parent().specific_class is not WerkplaatsPage
+
+    def in_scope(self, pages):
+        """Live, public ``pages`` of this overview's language, limited to its werkplaats unless national."""
+        pages = pages.live().public().filter(locale_id=self.locale_id)
+        return pages if self.is_national else pages.descendant_of(self)
 
 
 class ContentPage(BasePage):

@@ -1,0 +1,146 @@
+"""Practice database at scale: generate 10,000 practices, then time the listing and a practice page.
+
+    .venv/bin/python benchmarks/practices.py                 # SQLite file in var/
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/test .venv/bin/python benchmarks/practices.py
+
+Prints p50 and p95 latency and the SQL queries per request for each page. The figures
+are printed, never asserted: query counts are pinned by tests/practices/test_listing.py.
+The database is created from scratch (SQLite) or emptied (PostgreSQL) on every run.
+"""
+
+import os
+import random
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_.settings.test")
+SQLITE_FILE = ROOT / "var" / "benchmark.sqlite3"
+if "DATABASE_URL" not in os.environ:
+    SQLITE_FILE.parent.mkdir(exist_ok=True)
+    SQLITE_FILE.unlink(missing_ok=True)
+    os.environ["DATABASE_URL"] = f"sqlite:///{SQLITE_FILE}"
+
+import warnings  # noqa: E402
+
+import django  # noqa: E402
+
+warnings.filterwarnings("ignore", message="No directory at")
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+
+PRACTICES = int(os.environ.get("BENCHMARK_PRACTICES", "10000"))
+REQUESTS = int(os.environ.get("BENCHMARK_REQUESTS", "40"))
+EVIDENCE = ["niet-beoordeeld", "goed-beschreven", "goed-onderbouwd", "effectief-eerste", "effectief-goede"]
+
+
+def build_site():
+    from wagtail.models import Page
+
+    if connection.vendor == "postgresql":
+        call_command("flush", interactive=False, verbosity=0)
+    call_command("migrate", verbosity=0)
+    if not Page.objects.filter(depth=1).exists():  # flushed: recreate Wagtail's root and locales
+        call_command("migrate", "wagtailcore", "zero", verbosity=0)
+        call_command("migrate", verbosity=0)
+    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+
+def generate(count):
+    from core.models import CareSetting, Municipality, TargetGroup, Theme
+    from practices.models import Implementation, PartnerType, PracticeIndexPage, PracticePage
+
+    rng = random.Random(2026)  # noqa: S311 (reproducible test data, not security)
+    themes, groups = list(Theme.objects.all()), list(TargetGroup.objects.all())
+    settings, partners = list(CareSetting.objects.all()), list(PartnerType.objects.all())
+    places = list(Municipality.objects.all())
+    indexes = list(PracticeIndexPage.objects.filter(locale__language_code="nl", depth__gt=3))
+    started = time.perf_counter()
+    for number in range(count):
+        low = rng.randint(0, 18)
+        page = PracticePage(
+            title=f"Praktijk {number:05d}",
+            slug=f"praktijk-{number:05d}",
+            summary="Een gegenereerde praktijk voor de benchmark.",
+            aim="Meten hoe snel de lijst blijft.",
+            age_min=low,
+            age_max=min(27, low + rng.randint(0, 9)),
+            evidence_level=rng.choice(EVIDENCE),
+            cost_band=rng.randint(1, 5),
+            live=True,
+        )
+        page.themes = rng.sample(themes, 2)
+        page.target_groups = rng.sample(groups, 2)
+        page.care_settings = rng.sample(settings, 2)
+        page.partners_needed = rng.sample(partners, rng.randint(0, 3))
+        implementations = []
+        for _ in range(rng.randint(0, 3)):
+            implementation = Implementation(started=rng.randint(2015, 2025), outcome="voortgezet")
+            implementation.municipalities = rng.sample(places, rng.randint(1, 3))
+            implementations.append(implementation)
+        page.implementations = implementations
+        with transaction.atomic():
+            rng.choice(indexes).add_child(instance=page)
+        if (number + 1) % 1000 == 0:
+            print(f"  {number + 1} practices ({time.perf_counter() - started:.0f} s)", flush=True)
+
+
+def measure(label, url, params=None):
+    client = Client()
+    client.get(url, params or {})  # warm up
+    timings, queries = [], set()
+    for _ in range(REQUESTS):
+        with CaptureQueriesContext(connection) as captured:
+            start = time.perf_counter()
+            response = client.get(url, params or {})
+            if response.streaming:
+                b"".join(response.streaming_content)  # a CSV is generated while it streams
+            timings.append((time.perf_counter() - start) * 1000)
+        if response.status_code != 200:
+            raise SystemExit(f"{url}: HTTP {response.status_code}")
+        queries.add(len(captured))
+    timings.sort()
+    p95 = timings[max(0, int(len(timings) * 0.95) - 1)]
+    print(
+        f"{label:<44} p50 {statistics.median(timings):7.1f} ms   p95 {p95:7.1f} ms   "
+        f"queries {'/'.join(str(q) for q in sorted(queries))}"
+    )
+
+
+def main():
+    setup_test_environment()
+    print(f"Database: {connection.vendor}; building the demo site and {PRACTICES} practices...")
+    build_site()
+    generate(PRACTICES)
+    from practices.models import PracticeIndexPage, PracticePage
+
+    national = PracticeIndexPage.objects.get(slug="praktijkvoorbeelden", depth=3, locale__language_code="nl")
+    practice = PracticePage.objects.filter(slug__startswith="praktijk-").order_by("pk").last()
+    total = PracticePage.objects.count()
+    print(f"{total} practices, {REQUESTS} requests per line\n")
+    measure("listing, no filters", national.url)
+    measure("listing, theme + evidence filter", national.url, {"thema": "informele-steun", "bewijs": "goed-beschreven"})
+    measure("listing, sorted by fit (Leeuwarden)", national.url, {"gemeente": "leeuwarden"})
+    measure(
+        "listing, fit + partners + budget + theme",
+        national.url,
+        {"gemeente": "leeuwarden", "partner": ["school", "wijkteam"], "budget": "3", "thema": "informele-steun"},
+    )
+    measure("CSV export of a filtered listing", national.url + "csv/", {"thema": "informele-steun", "kosten": "1"})
+    measure("practice page", practice.url)
+    measure("practice page with fit", practice.url, {"gemeente": "leeuwarden", "partner": "school"})
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\npeak memory of this process: {peak:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
