@@ -189,6 +189,13 @@ class Fit:
     def rank(self):
         return LEVEL_RANK[self.level]
 
+    @property
+    def highlights(self):
+        """For a card: the first reason in favour and the first against (or the first note)."""
+        picked = [next((r for r in self.reasons if r.tone == tone), None) for tone in (FOR, AGAINST)]
+        picked = [reason for reason in picked if reason]
+        return picked or self.reasons[:1]
+
 
 def _names(places):
     names = sorted({place.name for place in places})
@@ -386,4 +393,5 @@ def implementation_period(implementation):
         return "?"
     if ended == started:
         return str(started)
-    return f"{started}-{ended or _('now')}"
+    end = ended or _("now")
+    return f"{started}-{end}"

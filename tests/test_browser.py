@@ -53,6 +53,9 @@ def test_visitor_journeys(live_server, browser):
     Site.objects.filter(is_default_site=True).update(hostname="localhost", port=live_server.thread.port)
     home_article_and_language_switch(live_server, browser.new_page())
     find_filter_fit_and_compare_practices(live_server, browser.new_page())
+    without_javascript = browser.new_context(java_script_enabled=False)
+    fit_check_without_javascript(live_server, without_javascript.new_page())
+    without_javascript.close()
 
 
 def home_article_and_language_switch(live_server, page):
@@ -125,3 +128,14 @@ def find_filter_fit_and_compare_practices(live_server, page):
     page.wait_for_load_state()
     assert page.locator(".fit-panel .fit").count() == 1
     assert axe_violations(page) == []
+
+
+def fit_check_without_javascript(live_server, page):
+    """Without JavaScript the municipality is a plain select, and the fit check still works."""
+    page.goto(live_server.url + "/werkplaatsen/utrecht/praktijkvoorbeelden/jim-jouw-informele-mentor/")
+    page.get_by_label("Mijn gemeente", exact=True).select_option(label="Zeist")
+    page.get_by_role("button", name="Bekijk de passendheid").click()
+    page.wait_for_load_state()
+    result = page.locator(".fit-panel .fit").inner_text()
+    assert "Past goed" in result
+    assert "Al gebruikt in Zeist" in result
