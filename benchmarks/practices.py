@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/practices.py                 # SQLite file in var/
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/test .venv/bin/python benchmarks/practices.py
 
-Prints p50 and p95 latency and the SQL queries per request for each page. The figures
+Add ``--reuse`` to measure again on the database a previous run left (building 10,000
+practices takes several minutes). Prints p50 and p95 latency and the SQL queries per request for each page. The figures
 are printed, never asserted: query counts are pinned by tests/practices/test_listing.py.
 The database is created from scratch (SQLite) or emptied (PostgreSQL) on every run.
 """
@@ -20,9 +21,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_.settings.test")
 SQLITE_FILE = ROOT / "var" / "benchmark.sqlite3"
+REUSE = "--reuse" in sys.argv[1:]
 if "DATABASE_URL" not in os.environ:
     SQLITE_FILE.parent.mkdir(exist_ok=True)
-    SQLITE_FILE.unlink(missing_ok=True)
+    if not REUSE:
+        SQLITE_FILE.unlink(missing_ok=True)
     os.environ["DATABASE_URL"] = f"sqlite:///{SQLITE_FILE}"
 
 import warnings  # noqa: E402
@@ -118,10 +121,14 @@ def measure(label, url, params=None):
 
 def main():
     setup_test_environment()
-    print(f"Database: {connection.vendor}; building the demo site and {PRACTICES} practices...")
-    build_site()
-    generate(PRACTICES)
     from practices.models import PracticeIndexPage, PracticePage
+
+    if REUSE:
+        print(f"Database: {connection.vendor}; reusing the practices of the previous run")
+    else:
+        print(f"Database: {connection.vendor}; building the demo site and {PRACTICES} practices...")
+        build_site()
+        generate(PRACTICES)
 
     national = PracticeIndexPage.objects.get(slug="praktijkvoorbeelden", depth=3, locale__language_code="nl")
     practice = PracticePage.objects.filter(slug__startswith="praktijk-").order_by("pk").last()

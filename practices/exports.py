@@ -23,8 +23,11 @@ def _names(items):
     return "; ".join(item.name for item in items)
 
 
-def listing_rows(queryset, geography, request, order=None, fits=None):
-    """Header and one row per practice, fetched in chunks so memory stays flat."""
+def listing_rows(queryset, geography, request, order=None, explain=None):
+    """Header and one row per practice, fetched in chunks so memory stays flat.
+
+    ``order`` lists page ids in the order wanted; ``explain`` gives a practice's fit (with reasons).
+    """
     header = [
         _("title"),
         _("address"),
@@ -44,7 +47,7 @@ def listing_rows(queryset, geography, request, order=None, fits=None):
         _("municipalities used"),
         _("provinces used"),
     ]
-    if fits is not None:
+    if explain is not None:
         header += [_("fit"), _("reasons")]
     yield header
     evidence = dict(Evidence.choices)
@@ -78,8 +81,8 @@ def listing_rows(queryset, geography, request, order=None, fits=None):
             "; ".join(sorted(place.name for place in places)),
             "; ".join(sorted({place.province for place in places})),
         ]
-        if fits is not None:
-            fit = fits[page.pk]
+        if explain is not None:
+            fit = explain(page)
             row += [fit.label, " ".join(reason.text for reason in fit.reasons)]
         yield [safe_cell(value) for value in row]
 

@@ -219,13 +219,11 @@ def partner_labels():
 
 
 def rank_by_fit(queryset, question, geography, labels):
-    """Page ids ordered by fit (best first), and each practice's fit, from one query."""
+    """Page ids ordered by fit, best first, from one query (reasons are worded later, per page shown)."""
     rows = queryset.order_by().values_list("pk", "title", "fit_profile", "cost_band", "evidence_level")
-    fits = {}
     keys = []
     for pk, title, profile, cost_band, evidence in rows:
-        fit = assess(profile or {}, cost_band, question, geography, labels)
-        fits[pk] = fit
-        keys.append(((-fit.rank, -fit.strength, -EVIDENCE_RANK.get(evidence, 0), title.casefold(), pk), pk))
+        fit = assess(profile or {}, cost_band, question, geography, labels, explain=False)
+        keys.append((-fit.rank, -fit.strength, -EVIDENCE_RANK.get(evidence, 0), title.casefold(), pk))
     keys.sort()
-    return [pk for _key, pk in keys], fits
+    return [key[-1] for key in keys]

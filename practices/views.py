@@ -88,16 +88,14 @@ def practice_listing(index, request):
     state = listing_state(index, request)
     practices = state["practices"]
     if state["sort"] == SORT_FIT:
-        ordered_ids, fits = rank_by_fit(practices, state["question"], state["geography"], state["labels"])
+        ordered_ids = rank_by_fit(practices, state["question"], state["geography"], state["labels"])
         page_obj = _paginate(ordered_ids, request)
         by_pk = (
             PracticePage.objects.select_related("werkplaats")
             .prefetch_related(*CARD_PREFETCH)
             .in_bulk(list(page_obj.object_list))
         )
-        items = [by_pk[pk] for pk in page_obj.object_list]
-        for item in items:
-            item.fit = fits[item.pk]
+        items = [by_pk[pk] for pk in page_obj.object_list]  # their fits, with reasons, follow below
     else:
         ordered = (
             order_practices(practices, state["sort"]).select_related("werkplaats").prefetch_related(*CARD_PREFETCH)
@@ -127,11 +125,18 @@ def practice_listing(index, request):
 def practice_csv(index, request):
     state = listing_state(index, request)
     practices = state["practices"]
+    explain = None
+    if state["question"].is_asked:
+
+        def explain(page):
+            return assess(page.fit_profile, page.cost_band, state["question"], state["geography"], state["labels"])
+
     if state["sort"] == SORT_FIT:
-        ordered_ids, fits = rank_by_fit(practices, state["question"], state["geography"], state["labels"])
-        rows = exports.listing_rows(practices, state["geography"], request, order=ordered_ids, fits=fits)
+        ordered_ids = rank_by_fit(practices, state["question"], state["geography"], state["labels"])
+        rows = exports.listing_rows(practices, state["geography"], request, order=ordered_ids, explain=explain)
     else:
-        rows = exports.listing_rows(order_practices(practices, state["sort"]), state["geography"], request)
+        ordered = order_practices(practices, state["sort"])
+        rows = exports.listing_rows(ordered, state["geography"], request, explain=explain)
     response = StreamingHttpResponse(exports.csv_lines(rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{index.slug}.csv"'
     return remember_question(response, state["cookie"])
