@@ -299,6 +299,10 @@ def _fill(target, item):
     ]:  # fmt: skip
         setattr(target, field, getattr(source, field))
     relations = item["relations"]
+    # Children keep their identity by position, so translations stay linked to them.
+    _keep_identity(target.working_elements.all(), relations["working_elements"])
+    _keep_identity(target.sources.all(), relations["sources"])
+    _keep_identity(target.implementations.all(), [implementation for implementation, *_ in item["implementations"]])
     target.themes = relations["themes"]
     target.target_groups = relations["target_groups"]
     target.care_settings = relations["settings"]
@@ -311,6 +315,13 @@ def _fill(target, item):
         implementation.partners = partners
         implementations.append(implementation)
     target.implementations = implementations
+
+
+def _keep_identity(existing, fresh):
+    if not existing:
+        return
+    for old, new in zip(existing, fresh, strict=False):
+        new.pk, new.translation_key, new.locale_id = old.pk, old.translation_key, old.locale_id
 
 
 @transaction.atomic

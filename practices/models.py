@@ -21,8 +21,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyBlock
 from core.models import BasePage, Municipality, SectionIndexPage, Term, WerkplaatsPage
@@ -259,6 +260,46 @@ class PracticePage(RoutablePageMixin, BasePage):
         APIField("documents"),
         APIField("related_pages"),
     ]
+    # Explicit, so that facts (ages, levels, municipalities, contact details) are kept in step
+    # with the Dutch page on every sync and only words go to the translator. The taxonomies
+    # must be named: wagtail-localize leaves many-to-many fields out of its own list.
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("show_in_menus"),
+        SynchronizedField("listing_image"),
+        TranslatableField("summary"),
+        TranslatableField("aim"),
+        SynchronizedField("target_groups"),
+        SynchronizedField("age_min"),
+        SynchronizedField("age_max"),
+        SynchronizedField("care_settings"),
+        SynchronizedField("themes"),
+        TranslatableField("approach"),
+        TranslatableField("working_elements"),
+        SynchronizedField("evidence_level"),
+        SynchronizedField("databank_url"),
+        TranslatableField("evidence_summary"),
+        TranslatableField("research_knowledge"),
+        TranslatableField("professional_knowledge"),
+        TranslatableField("lived_experience_knowledge"),
+        TranslatableField("sources"),
+        SynchronizedField("cost_band"),
+        TranslatableField("cost_notes"),
+        TranslatableField("staff_needed"),
+        TranslatableField("training_needed"),
+        TranslatableField("time_needed"),
+        SynchronizedField("partners_needed"),
+        TranslatableField("implementations"),
+        SynchronizedField("contact_name"),
+        TranslatableField("contact_role"),
+        SynchronizedField("contact_email"),
+        SynchronizedField("last_reviewed"),
+        SynchronizedField("documents"),
+        SynchronizedField("related_pages"),
+    ]
     parent_page_types = ["practices.PracticeIndexPage"]
     subpage_types = []
 
@@ -338,15 +379,16 @@ class PracticePage(RoutablePageMixin, BasePage):
         return practice_pdf(self, request)
 
 
-class WorkingElement(Orderable):
+class WorkingElement(TranslatableMixin, Orderable):
     page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="working_elements")
     name = models.CharField(_("element"), max_length=200)
     explanation = models.TextField(_("explanation"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("explanation")]
     api_fields = [APIField("name"), APIField("explanation")]
+    translatable_fields = [TranslatableField("name"), TranslatableField("explanation")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("working element")
         verbose_name_plural = _("working elements")
 
@@ -354,7 +396,7 @@ class WorkingElement(Orderable):
         return self.name
 
 
-class PracticeSource(Orderable):
+class PracticeSource(TranslatableMixin, Orderable):
     """A source behind one of the three knowledge sources."""
 
     class Knowledge(models.TextChoices):
@@ -369,8 +411,9 @@ class PracticeSource(Orderable):
 
     panels = [FieldPanel("knowledge"), FieldPanel("citation"), FieldPanel("url")]
     api_fields = [APIField("knowledge"), APIField("citation"), APIField("url")]
+    translatable_fields = [SynchronizedField("knowledge"), TranslatableField("citation"), SynchronizedField("url")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("source")
         verbose_name_plural = _("sources")
 
@@ -378,7 +421,7 @@ class PracticeSource(Orderable):
         return self.citation
 
 
-class Implementation(ClusterableModel, Orderable):
+class Implementation(TranslatableMixin, ClusterableModel, Orderable):
     """One time and place a practice was used: the unit of the regional-fit record."""
 
     class Outcome(models.TextChoices):
@@ -443,8 +486,20 @@ class Implementation(ClusterableModel, Orderable):
         APIField("outcome"),
         APIField("why_not_carried_over"),
     ]
+    translatable_fields = [
+        SynchronizedField("municipalities"),
+        SynchronizedField("started"),
+        SynchronizedField("ended"),
+        SynchronizedField("urbanisation_class"),
+        SynchronizedField("population"),
+        SynchronizedField("partners"),
+        SynchronizedField("partners_note"),
+        TranslatableField("adaptations"),
+        SynchronizedField("outcome"),
+        TranslatableField("why_not_carried_over"),
+    ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("implementation")
         verbose_name_plural = _("implementations")
 

@@ -67,11 +67,13 @@ def test_good_file_imports_and_reimport_changes_nothing(practice_db, tmp_path):
     assert PracticePage.objects.filter(slug="wijkacademie").count() == 1
     assert page.revisions.count() == revisions
 
+    first_key = page.implementations.first().translation_key
     changed = dict(GOOD, title="Wijkacademie", implementations=GOOD["implementations"][:1])
     run(write(tmp_path, [changed]))
     page.refresh_from_db()
     assert page.title == "Wijkacademie"
     assert page.implementations.count() == 1
+    assert page.implementations.get().translation_key == first_key  # translations stay linked
     assert page.revisions.count() == revisions + 1
 
 
