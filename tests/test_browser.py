@@ -86,7 +86,17 @@ def home_article_and_language_switch(live_server, page):
 
 
 def find_filter_fit_and_compare_practices(live_server, page):
-    page.goto(live_server.url + "/praktijkvoorbeelden/")
+    # From the home page's finder: type a municipality, see the practices that fit it first.
+    page.goto(live_server.url + "/")
+    finder = page.get_by_role("combobox", name="Mijn gemeente")
+    finder.fill("Gron")
+    page.get_by_role("option", name="Groningen").first.click()
+    page.get_by_role("button", name="Toon praktijkvoorbeelden").click()
+    page.wait_for_load_state()
+    assert "gemeente=groningen" in page.url
+    assert "gesorteerd op passendheid voor Groningen" in page.locator(".listing-status").inner_text()
+    assert page.locator(".practice-card .fit").first.inner_text().startswith("Past goed")
+    page.goto(live_server.url + "/praktijkvoorbeelden/?fit=wissen")
     assert axe_violations(page) == []
 
     # Filter by a theme: the count in the facet is the number of results.

@@ -4,9 +4,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from articles.factories import ArticlePageFactory
+from practices.factories import PracticeIndexPageFactory
 
 # Pinned: the home page costs this many queries however many articles and werkplaatsen exist.
-HOME_PAGE_QUERIES = 21
+HOME_PAGE_QUERIES = 24
 
 
 def _home_queries(client, url):
@@ -21,8 +22,11 @@ def test_home_page_query_count_is_pinned(site_tree):
     home = site_tree["home"]
     home.featured_items = [home.featured_items.model(page=site_tree["article"])]
     home.save_revision().publish()
+    overview = PracticeIndexPageFactory(parent=home)  # the home page's practice finder points here
     _home_queries(client, home.url)  # warm the per-process caches (site root paths)
     assert _home_queries(client, home.url) == HOME_PAGE_QUERIES
+    html = client.get(home.url).content.decode()
+    assert f'action="{overview.url}"' in html and 'name="gemeente"' in html
     for number in range(6):
         ArticlePageFactory(parent=site_tree["groningen_news"], title=f"Extra {number}")
     assert _home_queries(client, home.url) == HOME_PAGE_QUERIES
