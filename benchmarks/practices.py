@@ -129,6 +129,9 @@ def main():
         print(f"Database: {connection.vendor}; building the demo site and {PRACTICES} practices...")
         build_site()
         generate(PRACTICES)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")  # fresh statistics, as autovacuum keeps them in production
 
     national = PracticeIndexPage.objects.get(slug="praktijkvoorbeelden", depth=3, locale__language_code="nl")
     practice = PracticePage.objects.filter(slug__startswith="praktijk-").order_by("pk").last()

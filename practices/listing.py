@@ -90,10 +90,11 @@ class TermFacet(Facet):
         return queryset.filter(pk__in=pages)
 
     def options(self, queryset, values):
+        # One row per (practice, term) in the through table: a plain count is exact.
         counts = dict(
             self.through.objects.filter(practicepage_id__in=queryset.values("pk"))
             .values_list(f"{self.term_column}__slug")
-            .annotate(n=Count("practicepage_id", distinct=True))
+            .annotate(n=Count("practicepage_id"))
         )
         return [(term.slug, term.label, counts.get(term.slug, 0)) for term in self.model.objects.all()]
 
