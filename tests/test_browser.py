@@ -139,6 +139,14 @@ def find_filter_fit_and_compare_practices(live_server, page):
     assert page.locator(".fit-panel .fit").count() == 1
     assert axe_violations(page) == []
 
+    # Printed, it is a reference sheet: no navigation or form, the fit result and record stay.
+    page.emulate_media(media="print")
+    assert page.locator(".fit-form").first.is_hidden()
+    assert page.locator(".main-nav").is_hidden()
+    assert page.locator(".fit-panel .fit").is_visible()
+    assert page.locator(".record-table").is_visible()
+    page.emulate_media(media="screen")
+
 
 def fit_check_without_javascript(live_server, page):
     """Without JavaScript the municipality is a plain select, and the fit check still works."""

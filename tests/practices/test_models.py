@@ -138,6 +138,13 @@ def test_editor_creates_practice_with_regional_record_in_admin(practice_db, site
     data["slug"], data["age_min"], data["age_max"] = "tweede", "15", "10"
     response = client.post(url, data)
     assert response.status_code == 200
+    assert "age_max" in response.context["form"].errors
+    assert not PracticePage.objects.filter(slug="tweede").exists()
+    data["age_min"], data["age_max"], data["implementations-0-why_not_carried_over"] = "10", "15", ""
+    response = client.post(url, data)
+    assert response.status_code == 200
+    implementation_errors = response.context["form"].formsets["implementations"].errors[0]
+    assert "why_not_carried_over" in implementation_errors
     assert not PracticePage.objects.filter(slug="tweede").exists()
 
 
