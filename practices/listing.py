@@ -185,7 +185,7 @@ def build_facets(national):
     return facets
 
 
-def filter_practices(queryset, facets, data):
+def filter_practices(queryset, facets, data, with_counts=True):
     """The filtered queryset and, per facet, its options with counts under the other filters."""
     chosen = {facet.key: facet.selected(data) for facet in facets}
     filtered = queryset
@@ -193,7 +193,7 @@ def filter_practices(queryset, facets, data):
         if chosen[facet.key]:
             filtered = facet.apply(filtered, chosen[facet.key])
     results = []
-    for facet in facets:
+    for facet in facets if with_counts else []:
         others = queryset
         for other in facets:
             if other is not facet and chosen[other.key]:

@@ -55,12 +55,12 @@ def fit_form_context(request, question, geography):
     }
 
 
-def listing_state(index, request):
-    """Everything the listing, its CSV export and the comparison share: filters, fit, order."""
+def listing_state(index, request, with_counts=True):
+    """What the listing and its CSV export share: filters (and facet counts), fit question, order."""
     geography = Geography.for_request(request)
     question, cookie = question_from_request(request, geography)
     facets = build_facets(index.is_national)
-    practices, facet_results = filter_practices(index.get_practices(), facets, request.GET)
+    practices, facet_results = filter_practices(index.get_practices(), facets, request.GET, with_counts)
     sort = request.GET.get("sorteer") or (SORT_FIT if question.is_asked else SORT_TITLE)
     if sort not in dict(SORTS) or (sort == SORT_FIT and not question.is_asked):
         sort = SORT_TITLE
@@ -76,11 +76,11 @@ def listing_state(index, request):
 
 
 def _with_fits(pages, state):
+    """Each page shown gets its fit, reasons worded (the ranking skipped the wording)."""
     question = state["question"]
     if question.is_asked:
         for page in pages:
-            if not hasattr(page, "fit"):
-                page.fit = assess(page.fit_profile, page.cost_band, question, state["geography"], state["labels"])
+            page.fit = assess(page.fit_profile, page.cost_band, question, state["geography"], state["labels"])
     return pages
 
 
@@ -95,7 +95,7 @@ def practice_listing(index, request):
             .prefetch_related(*CARD_PREFETCH)
             .in_bulk(list(page_obj.object_list))
         )
-        items = [by_pk[pk] for pk in page_obj.object_list]  # their fits, with reasons, follow below
+        items = [by_pk[pk] for pk in page_obj.object_list]
     else:
         ordered = (
             order_practices(practices, state["sort"]).select_related("werkplaats").prefetch_related(*CARD_PREFETCH)
@@ -123,7 +123,7 @@ def practice_listing(index, request):
 
 
 def practice_csv(index, request):
-    state = listing_state(index, request)
+    state = listing_state(index, request, with_counts=False)
     practices = state["practices"]
     explain = None
     if state["question"].is_asked:
