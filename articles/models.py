@@ -1,7 +1,6 @@
 """News, interviews and retrospectives (terugblikken), national and per werkplaats."""
 
 from django import forms
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +14,7 @@ from wagtail.search import index
 from core.blocks import BodyBlock
 from core.images import prefetch_listing_images
 from core.models import BasePage, SectionIndexPage, Theme, WerkplaatsPage
+from core.pagination import paginate
 
 PAGE_SIZE = 12
 
@@ -43,13 +43,7 @@ class ArticleIndexPage(RoutablePageMixin, SectionIndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = self.filter_articles(self.get_articles(), request)
-        paginator = Paginator(articles, PAGE_SIZE)
-        try:
-            page_obj = paginator.page(request.GET.get("pagina", 1))
-        except PageNotAnInteger:
-            page_obj = paginator.page(1)
-        except EmptyPage:
-            page_obj = paginator.page(paginator.num_pages)
+        page_obj = paginate(articles, request, PAGE_SIZE)
         page_obj.object_list = prefetch_listing_images(page_obj.object_list)
         context.update(
             articles=page_obj,

@@ -4,7 +4,6 @@ They are reached through the routes of PracticeIndexPage and PracticePage, and b
 on the pages' own ``get_context`` through ``Page.render``.
 """
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Prefetch
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
@@ -12,6 +11,7 @@ from wagtail.models import Page
 
 from core.images import prefetch_listing_images
 from core.models import Municipality
+from core.pagination import paginate
 
 from . import exports
 from .fit import FIT_PARAMS, Geography, assess, question_from_request, remember_question
@@ -32,18 +32,8 @@ COMPARE_MIN, COMPARE_MAX = 2, 4
 CARD_PREFETCH = ["themes", "target_groups"]
 
 
-def _page_number(request):
-    return request.GET.get("pagina", 1)
-
-
 def _paginate(items, request):
-    paginator = Paginator(items, PAGE_SIZE)
-    try:
-        return paginator.page(_page_number(request))
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
+    return paginate(items, request, PAGE_SIZE)
 
 
 def fit_form_context(request, question, geography):
