@@ -4,6 +4,7 @@ They are reached through the routes of PracticeIndexPage and PracticePage, and b
 on the pages' own ``get_context`` through ``Page.render``.
 """
 
+from django.apps import apps
 from django.db.models import Prefetch
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
@@ -223,6 +224,12 @@ def detail_context(page, request):
     fit = None
     if question.is_asked:
         fit = assess(page.fit_profile, page.cost_band, question, geography, partner_labels())
+    events = []
+    if apps.is_installed("events"):  # events name this practice; read them without importing the app
+        event_model = apps.get_model("events", "EventPage")
+        events = list(
+            event_model.objects.live().public().filter(related_practices__practice=page).distinct().order_by("-start")
+        )
     return (
         {
             "fit": fit,
@@ -240,6 +247,7 @@ def detail_context(page, request):
             "documents": list(page.documents.select_related("document")),
             "related_practices": [p for p in related_pages if isinstance(p, PracticePage)],
             "related_other": [p for p in related_pages if not isinstance(p, PracticePage)],
+            "events": events,
             "working_elements": list(page.working_elements.all()),
             **fit_form_context(request, question, geography),
         },

@@ -5,6 +5,7 @@ from wagtail.models import Page
 
 from articles.models import ArticlePage
 from core.models import WerkplaatsPage
+from events.models import EventPage
 from practices.models import PracticePage
 
 
@@ -17,6 +18,7 @@ def test_demo_content_is_idempotent():
             Page.objects.count(),
             ArticlePage.objects.count(),
             PracticePage.objects.count(),
+            EventPage.objects.count(),
             get_user_model().objects.count(),
         )
 
@@ -39,3 +41,10 @@ def test_demo_content_is_idempotent():
         assert practice.implementations.exists(), practice.slug
         assert practice.werkplaats is not None
     assert PracticePage.objects.filter(locale__language_code="en").count() >= 3
+
+    # The seeds' meetings as past events with a retrospective, and upcoming ones from today on.
+    events = EventPage.objects.filter(locale__language_code="nl")
+    past = [event for event in events if event.is_past]
+    assert len(past) >= 6 and all(event.report for event in past)
+    assert sum(1 for event in events if not event.is_past) >= 3
+    assert events.get(slug="symposium-informele-steun-2023").skj_points == 4

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "core",
     "articles",
     "practices",
+    "events",
     # Wagtail and wagtail-localize
     "wagtail_localize",
     "wagtail_localize.locales",

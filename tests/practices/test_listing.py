@@ -11,7 +11,7 @@ from .conftest import make_practice
 # queries, whether there are 10 practices or 100.
 LISTING_QUERIES = 35
 LISTING_WITH_FIT_QUERIES = 36
-PRACTICE_PAGE_QUERIES = 36
+PRACTICE_PAGE_QUERIES = 38
 
 
 def counts(response, key):

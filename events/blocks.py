@@ -1,0 +1,38 @@
+"""The programme of an event: time slots with speakers, plenary parts and workshops."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+
+class ProgrammeItemBlock(blocks.StructBlock):
+    starts = blocks.TimeBlock(label=_("from"))
+    ends = blocks.TimeBlock(label=_("until"), required=False)
+    kind = blocks.ChoiceBlock(
+        label=_("kind"),
+        choices=[("plenair", _("plenary")), ("workshop", _("workshop")), ("pauze", _("break"))],
+        default="plenair",
+    )
+    title = blocks.CharBlock(label=_("title"), max_length=200)
+    speakers = blocks.CharBlock(label=_("speakers"), required=False, max_length=300)
+    description = blocks.TextBlock(label=_("description"), required=False)
+
+    class Meta:
+        icon = "time"
+        label = _("Programme item")
+        template = "events/blocks/programme_item.html"
+        preview_value = {
+            "starts": "13:00",
+            "ends": "13:45",
+            "kind": "plenair",
+            "title": "Opening en terugspeeltheater",
+            "speakers": "Dagvoorzitter",
+        }
+        description = _("One part of the programme, with its time and speakers.")
+
+
+class ProgrammeBlock(blocks.StreamBlock):
+    item = ProgrammeItemBlock()
+
+    class Meta:
+        icon = "list-ol"
+        template = "events/blocks/programme.html"

@@ -1,0 +1,256 @@
+"""Events of the werkplaatsen: symposia, online sessions, conferences, leernetwerk meetings.
+
+Times are stored in UTC and shown, entered and exported in Europe/Amsterdam (settings.TIME_ZONE),
+so an event keeps its wall-clock time across a change to or from daylight saving time.
+Once an event is over, its page becomes a terugblik (retrospective).
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from core.blocks import BodyBlock
+from core.models import BasePage, SectionIndexPage, WerkplaatsPage
+
+from .blocks import ProgrammeBlock
+
+
+class EventIndexPage(RoutablePageMixin, SectionIndexPage):
+    """A calendar: below a werkplaats its own events, below the home page those of all werkplaatsen."""
+
+    subpage_types = ["events.EventPage"]
+
+    class Meta:
+        verbose_name = _("event calendar")
+        verbose_name_plural = _("event calendars")
+
+    def get_events(self):
+        return self.in_scope(EventPage.objects.all())
+
+    @path("")
+    def upcoming(self, request):
+        from .views import event_listing
+
+        return event_listing(self, request, past=False)
+
+    @path("afgelopen/", name="past")
+    def past(self, request):
+        from .views import event_listing
+
+        return event_listing(self, request, past=True)
+
+    @path("ical/", name="ical")
+    def ical(self, request):
+        from .views import calendar_feed
+
+        return calendar_feed(self, request)
+
+    @path("ical/thema/<slug:theme>/", name="ical_theme")
+    def ical_theme(self, request, theme):
+        from .views import calendar_feed
+
+        return calendar_feed(self, request, theme=theme)
+
+
+class EventPage(RoutablePageMixin, BasePage):
+    class Mode(models.TextChoices):
+        ON_SITE = "locatie", _("on site")
+        ONLINE = "online", _("online")
+        HYBRID = "hybride", _("on site and online")
+
+    class Status(models.TextChoices):
+        SCHEDULED = "gepland", _("scheduled")
+        POSTPONED = "uitgesteld", _("postponed")
+        CANCELLED = "geannuleerd", _("cancelled")
+
+    start = models.DateTimeField(_("starts"))
+    end = models.DateTimeField(_("ends"))
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.SCHEDULED)
+    mode = models.CharField(_("attendance"), max_length=8, choices=Mode.choices, default=Mode.ON_SITE)
+    venue_name = models.CharField(_("venue"), max_length=160, blank=True)
+    venue_address = models.CharField(_("street address"), max_length=200, blank=True)
+    venue_postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    venue_city = models.CharField(_("town"), max_length=80, blank=True)
+    online_platform = models.CharField(
+        _("online platform"), max_length=80, blank=True, help_text=_("For example Microsoft Teams.")
+    )
+    leernetwerk = models.ForeignKey(
+        "core.Leernetwerk",
+        verbose_name=_("organised by leernetwerk"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    audience = models.TextField(_("for whom"), blank=True)
+    themes = ParentalManyToManyField("core.Theme", verbose_name=_("themes"), blank=True)
+    skj_points = models.DecimalField(
+        _("SKJ points"), max_digits=4, decimal_places=1, null=True, blank=True, validators=[MinValueValidator(0)]
+    )
+    skj_number = models.CharField(_("SKJ accreditation number"), max_length=40, blank=True)
+    price = models.DecimalField(
+        _("price (euro)"),
+        max_digits=7,
+        decimal_places=2,
+        default=0,
+        validators=[MinValueValidator(0)],
+        help_text=_("0 for a free event."),
+    )
+    price_note = models.CharField(_("about the price"), max_length=200, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("about this event"), blank=True)
+    programme = StreamField(ProgrammeBlock(), verbose_name=_("programme"), blank=True)
+    report = StreamField(
+        BodyBlock(),
+        verbose_name=_("retrospective"),
+        blank=True,
+        help_text=_("After the event: what came out of it, with photos, factsheets and presentations."),
+    )
+
+    # Derived from the tree on every save, like an article's.
+    werkplaats = models.ForeignKey(
+        "core.WerkplaatsPage",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        verbose_name=_("werkplaats"),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("status")],
+            heading=_("When"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("mode"),
+                FieldPanel("venue_name"),
+                FieldPanel("venue_address"),
+                FieldRowPanel([FieldPanel("venue_postcode"), FieldPanel("venue_city")]),
+                FieldPanel("online_platform"),
+            ],
+            heading=_("Where"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("leernetwerk"),
+                FieldPanel("audience"),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldRowPanel([FieldPanel("skj_points"), FieldPanel("skj_number")]),
+                FieldRowPanel([FieldPanel("price"), FieldPanel("price_note")]),
+            ],
+            heading=_("For whom"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("programme"),
+        InlinePanel("speakers", heading=_("Speakers"), label=_("speaker")),
+        InlinePanel("related_practices", heading=_("Practices discussed"), label=_("practice")),
+        FieldPanel("report"),
+    ]
+    promote_panels = [*Page.promote_panels, FieldPanel("listing_image")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.SearchField("programme"),
+        index.SearchField("report"),
+        index.SearchField("audience"),
+        index.FilterField("start"),
+        index.FilterField("end"),
+        index.FilterField("mode"),
+        index.RelatedFields("speakers", [index.SearchField("name")]),
+    ]
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end <= self.start:
+            raise ValidationError({"end": _("An event must end after it starts.")})
+        if self.mode in (self.Mode.ON_SITE, self.Mode.HYBRID) and not (self.venue_name or self.venue_city):
+            raise ValidationError({"venue_name": _("Say where the event takes place.")})
+        if self.mode in (self.Mode.ONLINE, self.Mode.HYBRID) and not self.online_platform:
+            raise ValidationError({"online_platform": _("Say on which platform the event takes place.")})
+        if self.skj_number and not self.skj_points:
+            raise ValidationError({"skj_points": _("An accreditation number needs the number of points.")})
+
+    def save(self, *args, **kwargs):
+        if kwargs.get("update_fields") is None and self.path:
+            self.werkplaats = WerkplaatsPage.objects.ancestor_of(self).first()
+        return super().save(*args, **kwargs)
+
+    @property
+    def is_past(self):
+        return self.end < timezone.now()
+
+    @property
+    def is_cancelled(self):
+        return self.status == self.Status.CANCELLED
+
+    @property
+    def is_free(self):
+        return not self.price
+
+    @property
+    def ical_sequence(self):
+        """Grows with every published revision, as RFC 5545 asks of an updated event."""
+        return self.live_revision_id or 0
+
+    @property
+    def ical_uid(self):
+        """Stable across edits and shared by translations, so calendars update instead of duplicating."""
+        return f"{self.translation_key}@wiel"
+
+    @path("")
+    def detail(self, request):
+        from .views import event_detail
+
+        return event_detail(self, request)
+
+    @path("ics/", name="ics")
+    def ics(self, request):
+        from .views import event_ics
+
+        return event_ics(self, request)
+
+
+class Speaker(Orderable):
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="speakers")
+    name = models.CharField(_("name"), max_length=120)
+    role = models.CharField(_("role"), max_length=160, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=160, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("organisation")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+
+    def __str__(self):
+        return self.name
+
+
+class EventPractice(Orderable):
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="related_practices")
+    practice = models.ForeignKey("practices.PracticePage", on_delete=models.CASCADE, related_name="events")
+
+    panels = [PageChooserPanel("practice")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("practice discussed")
+        verbose_name_plural = _("practices discussed")

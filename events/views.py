@@ -1,0 +1,103 @@
+"""Event calendars (upcoming and past, with filters), event pages, and iCalendar downloads."""
+
+import datetime
+
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.images import prefetch_listing_images
+from core.models import Theme, WerkplaatsPage
+from core.pagination import paginate
+
+from . import ical
+from .models import EventPage
+from .structured_data import event_data, json_ld
+
+PAGE_SIZE = 12
+FEED_DAYS_BACK = 365  # a feed also carries the past year, so recent changes reach calendars
+
+
+def filter_events(events, data):
+    """Apply the calendar's filters: theme, werkplaats, attendance mode, with SKJ points."""
+    chosen = {}
+    theme = data.get("thema")
+    if theme:
+        events = events.filter(themes__slug=theme)
+        chosen["thema"] = theme
+    werkplaats = data.get("werkplaats")
+    if werkplaats:
+        events = events.filter(werkplaats__slug=werkplaats)
+        chosen["werkplaats"] = werkplaats
+    mode = data.get("vorm")
+    if mode in EventPage.Mode.values:
+        events = events.filter(mode=mode)
+        chosen["vorm"] = mode
+    if data.get("skj") == "ja":
+        events = events.filter(skj_points__gt=0)
+        chosen["skj"] = "ja"
+    return events.distinct(), chosen
+
+
+def event_listing(index, request, past):
+    now = timezone.now()
+    events = index.get_events()
+    events = (
+        events.filter(end__lt=now).order_by("-start", "-pk")
+        if past
+        else events.filter(end__gte=now).order_by("start", "pk")
+    )
+    events, chosen = filter_events(events.select_related("werkplaats").prefetch_related("themes"), request.GET)
+    page_obj = paginate(events, request, PAGE_SIZE)
+    page_obj.object_list = prefetch_listing_images(page_obj.object_list)
+    scope = index.get_events()
+    context = {
+        "events": page_obj,
+        "past": past,
+        "chosen": chosen,
+        "modes": EventPage.Mode.choices,
+        "themes": Theme.objects.filter(pk__in=scope.values("themes")).order_by("name"),
+        "werkplaatsen": (
+            WerkplaatsPage.objects.filter(pk__in=scope.values("werkplaats")).order_by("title")
+            if index.is_national
+            else []
+        ),
+    }
+    return index.render(request, template="events/event_index_page.html", context_overrides=context)
+
+
+def event_detail(page, request):
+    context = {
+        "speakers": list(page.speakers.all()),
+        "practices": [
+            relation.practice
+            for relation in page.related_practices.select_related("practice").all()
+            if relation.practice.live
+        ],
+        "structured_data": json_ld(event_data(page, request)),
+    }
+    return page.render(request, context_overrides=context)
+
+
+def _ics_response(content, filename):
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def event_ics(page, request):
+    return _ics_response(ical.calendar([page], request, page.title), f"{page.slug}.ics")
+
+
+def calendar_feed(index, request, theme=None):
+    since = timezone.now() - datetime.timedelta(days=FEED_DAYS_BACK)
+    events = index.get_events().filter(end__gte=since)
+    name = index.title
+    if theme is not None:
+        term = Theme.objects.filter(slug=theme).first()
+        if term is None:
+            raise Http404(_("Unknown theme"))
+        events = events.filter(themes=term)
+        name = f"{index.title}: {term.label}"
+    events = events.select_related("werkplaats").prefetch_related("themes").order_by("start", "pk")
+    return _ics_response(ical.calendar(events, request, name), f"{index.slug}.ics")
