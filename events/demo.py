@@ -14,7 +14,7 @@ from core.demo_utils import create_child, generated_pdf, locale, rich, translate
 from core.models import Leernetwerk, Theme, WerkplaatsPage
 from practices.models import PracticePage
 
-from .models import EventIndexPage, EventPage, EventPractice, Speaker
+from .models import EventIndexPage, EventPage, EventPractice, Registration, Speaker
 
 AMSTERDAM = zoneinfo.ZoneInfo(settings.TIME_ZONE)
 
@@ -217,6 +217,7 @@ UPCOMING = [
         "network": "Kwetsbare Gezinnen",
         "skj": ("2", "SKJ-DEMO-0001"),
         "summary": "Hoe betrek je het netwerk van een gezin als gelijkwaardige partner? Met praktijkvoorbeelden.",
+        "registration": (20, 20, 3),  # places, taken, waiting: full, with a waiting list
         "audience": "Hulpverleners en wijkteams.",
         "themes": ["Informele steun", "Kwetsbare gezinnen"],
         "practices": ["jim-jouw-informele-mentor", "buurtgezinnen"],
@@ -230,6 +231,8 @@ UPCOMING = [
         "mode": "online",
         "platform": "Microsoft Teams",
         "summary": "Wat is er geworden van de kleine stappen? Een vervolg op de bijeenkomst over thuiszittende leerlingen.",
+        "registration": (100, 12, 0),
+        "join_url": "https://teams.example/wiel-demo-thuiszitters",
         "audience": "Docenten, leerplicht en jeugdhulp.",
         "themes": ["Thuiszitters"],
         "practices": ["anders-kijken-naar-thuiszitters"],
@@ -243,6 +246,7 @@ UPCOMING = [
         "mode": "locatie",
         "venue": ("Gemeentehuis", "", "", "Veendam"),
         "summary": "Gemeenten en scholen wisselen uit wat werkt met een ondersteuner jeugd en gezin op school.",
+        "registration": (30, 27, 0),
         "audience": "Beleidsmedewerkers, schoolcontactpersonen en ondersteuners.",
         "themes": ["Onderwijs en jeugdhulp"],
         "practices": ["ojg-at-school"],
@@ -282,6 +286,9 @@ def _event(parent, data, start, end, collection):
         skj_points=data["skj"][0] if "skj" in data else None,
         skj_number=data["skj"][1] if "skj" in data else "",
         body=[("paragraph", rich(data["summary"]))],
+        registration_enabled="registration" in data,
+        capacity=data["registration"][0] if "registration" in data else None,
+        join_url=data.get("join_url", ""),
         programme=data.get("programme", []),
     )
     report = [("paragraph", rich(text)) for text in data.get("report", [])]
@@ -300,7 +307,21 @@ def _event(parent, data, start, end, collection):
     ]
     practices = PracticePage.objects.filter(slug__in=data["practices"], locale=parent.locale)
     page.related_practices = [EventPractice(practice=practice) for practice in practices]
-    return create_child(parent, page)
+    page = create_child(parent, page)
+    if "registration" in data:
+        _, taken, waiting = data["registration"]
+        statuses = [Registration.Status.CONFIRMED] * taken + [Registration.Status.WAITING] * waiting
+        Registration.objects.bulk_create(
+            Registration(
+                event=page,
+                name=f"Deelnemer {number}",
+                email=f"deelnemer{number}@{data['slug']}.example.org",
+                organisation="Demo-organisatie",
+                status=status,
+            )
+            for number, status in enumerate(statuses, start=1)
+        )
+    return page
 
 
 def load(stdout):

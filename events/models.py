@@ -106,6 +106,20 @@ class EventPage(RoutablePageMixin, BasePage):
         help_text=_("0 for a free event."),
     )
     price_note = models.CharField(_("about the price"), max_length=200, blank=True)
+    registration_enabled = models.BooleanField(_("registration on Wiel"), default=False)
+    capacity = models.PositiveIntegerField(
+        _("places"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Beyond this, a waiting list."),
+    )
+    registration_deadline = models.DateTimeField(
+        _("registration closes"), null=True, blank=True, help_text=_("Empty: when the event starts.")
+    )
+    join_url = models.URLField(
+        _("link to join online"), blank=True, help_text=_("Sent to registrants only, never shown on the page.")
+    )
     body = StreamField(BodyBlock(), verbose_name=_("about this event"), blank=True)
     programme = StreamField(ProgrammeBlock(), verbose_name=_("programme"), blank=True)
     report = StreamField(
@@ -153,6 +167,14 @@ class EventPage(RoutablePageMixin, BasePage):
             ],
             heading=_("For whom"),
         ),
+        MultiFieldPanel(
+            [
+                FieldPanel("registration_enabled"),
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("registration_deadline")]),
+                FieldPanel("join_url"),
+            ],
+            heading=_("Registration"),
+        ),
         FieldPanel("body"),
         FieldPanel("programme"),
         InlinePanel("speakers", heading=_("Speakers"), label=_("speaker")),
@@ -188,6 +210,10 @@ class EventPage(RoutablePageMixin, BasePage):
             raise ValidationError({"online_platform": _("Say on which platform the event takes place.")})
         if self.skj_number and not self.skj_points:
             raise ValidationError({"skj_points": _("An accreditation number needs the number of points.")})
+        if self.registration_enabled and not self.capacity:
+            raise ValidationError({"capacity": _("Say how many places there are.")})
+        if self.registration_deadline and self.start and self.registration_deadline > self.end:
+            raise ValidationError({"registration_deadline": _("Registration must close before the event ends.")})
 
     def save(self, *args, **kwargs):
         if kwargs.get("update_fields") is None and self.path:
@@ -201,6 +227,19 @@ class EventPage(RoutablePageMixin, BasePage):
     @property
     def is_cancelled(self):
         return self.status == self.Status.CANCELLED
+
+    @property
+    def closes(self):
+        return self.registration_deadline or self.start
+
+    @property
+    def registration_open(self):
+        return (
+            self.registration_enabled
+            and not self.is_cancelled
+            and self.status != self.Status.POSTPONED
+            and timezone.now() < self.closes
+        )
 
     @property
     def is_free(self):
@@ -221,6 +260,18 @@ class EventPage(RoutablePageMixin, BasePage):
         from .views import event_detail
 
         return event_detail(self, request)
+
+    @path("aanmelden/", name="register")
+    def register(self, request):
+        from .views import registration_form
+
+        return registration_form(self, request)
+
+    @path("afmelden/<str:token>/", name="cancel")
+    def cancel(self, request, token):
+        from .views import registration_cancel
+
+        return registration_cancel(self, request, token)
 
     @path("ics/", name="ics")
     def ics(self, request):
@@ -254,3 +305,40 @@ class EventPractice(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("practice discussed")
         verbose_name_plural = _("practices discussed")
+
+
+class Registration(models.Model):
+    """One person's place at an event, or on its waiting list. Personal data: erased after the event."""
+
+    class Status(models.TextChoices):
+        CONFIRMED = "bevestigd", _("confirmed")
+        WAITING = "wachtlijst", _("on the waiting list")
+        CANCELLED = "afgemeld", _("cancelled")
+
+    event = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="registrations")
+    name = models.CharField(_("name"), max_length=120)
+    email = models.EmailField(_("e-mail address"))
+    organisation = models.CharField(_("organisation"), max_length=160, blank=True)
+    role = models.CharField(_("role"), max_length=120, blank=True)
+    skj_number = models.CharField(_("SKJ registration number"), max_length=20, blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices)
+    created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
+    promoted_at = models.DateTimeField(_("moved up from the waiting list at"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        constraints = [
+            # One active registration per address and event, enforced by the database itself.
+            models.UniqueConstraint(
+                fields=["event", "email"],
+                condition=~models.Q(status="afgemeld"),
+                name="one_active_registration_per_email",
+            )
+        ]
+        indexes = [models.Index(fields=["event", "status", "created_at"])]
+
+    def __str__(self):
+        return f"{self.name} ({self.get_status_display()})"

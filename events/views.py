@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -75,6 +76,7 @@ def event_detail(page, request):
             if relation.practice.live
         ],
         "structured_data": json_ld(event_data(page, request)),
+        "places_left": places_left(page) if page.registration_open else None,
     }
     return page.render(request, context_overrides=context)
 
@@ -101,3 +103,58 @@ def calendar_feed(index, request, theme=None):
         name = f"{index.title}: {term.label}"
     events = events.select_related("werkplaats").prefetch_related("themes").order_by("start", "pk")
     return _ics_response(ical.calendar(events, request, name), f"{index.slug}.ics")
+
+
+def _render(page, request, template, context=None, status=200):
+    response = page.render(request, template=template, context_overrides=context or {})
+    response.status_code = status
+    return response
+
+
+def registration_form(page, request):
+    from .forms import RegistrationForm
+    from .registration import RegistrationClosed, register
+
+    template = "events/registration_form.html"
+    if not page.registration_open:
+        return _render(page, request, template, {"closed": True}, status=410)
+    form = RegistrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data.get("website"):
+            return _render(page, request, "events/registration_done.html")  # a bot: say nothing
+        try:
+            register(page, form.cleaned_data, request)
+        except RegistrationClosed:
+            return _render(page, request, template, {"closed": True}, status=410)
+        # The same page for a new registration and for an address that was already registered:
+        # both get an e-mail, and nobody learns from this page who else has signed up.
+        return _render(page, request, "events/registration_done.html")
+    context = {
+        "form": form,
+        "places_left": places_left(page),
+        "retention_months": settings.EVENT_REGISTRATION_RETENTION_MONTHS,
+    }
+    return _render(page, request, template, context, status=400 if form.is_bound else 200)
+
+
+def places_left(page):
+    from .models import Registration
+
+    if not page.registration_enabled or not page.capacity:
+        return None
+    taken = page.registrations.filter(status=Registration.Status.CONFIRMED).count()
+    return max(0, page.capacity - taken)
+
+
+def registration_cancel(page, request, token):
+    from .registration import cancel, registration_from_token
+
+    template = "events/registration_cancel.html"
+    registration = registration_from_token(page, token)
+    if registration is None:
+        return _render(page, request, template, {"invalid": True}, status=400)
+    if request.method == "POST":
+        cancel(registration, request)
+        return _render(page, request, template, {"done": True})
+    already = registration.status == registration.Status.CANCELLED
+    return _render(page, request, template, {"registration": registration, "done": already})

@@ -53,6 +53,7 @@ def test_visitor_journeys(live_server, browser):
     Site.objects.filter(is_default_site=True).update(hostname="localhost", port=live_server.thread.port)
     home_article_and_language_switch(live_server, browser.new_page())
     find_filter_fit_and_compare_practices(live_server, browser.new_page())
+    find_and_register_for_an_event(live_server, browser.new_page())
     without_javascript = browser.new_context(java_script_enabled=False)
     fit_check_without_javascript(live_server, without_javascript.new_page())
     without_javascript.close()
@@ -157,3 +158,26 @@ def fit_check_without_javascript(live_server, page):
     result = page.locator(".fit-panel .fit").inner_text()
     assert "Past goed" in result
     assert "Al gebruikt in Zeist" in result
+
+
+def find_and_register_for_an_event(live_server, page):
+    from django.core import mail
+
+    from events.models import Registration
+
+    page.goto(live_server.url + "/agenda/?vorm=online")
+    page.get_by_role("link", name="Online: thuiszitters, een jaar later").click()
+    page.wait_for_load_state()
+    page.get_by_role("link", name="Aanmelden").click()
+    page.wait_for_load_state()
+    assert axe_violations(page) == []
+    page.get_by_label("Naam").fill("Sanne de Vries")
+    page.get_by_label("E-mailadres").fill("sanne@example.org")
+    page.get_by_label("Ik ga ermee akkoord", exact=False).check()
+    page.get_by_role("button", name="Aanmelden").click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Dank je, kijk in je mail"
+    assert axe_violations(page) == []
+    registration = Registration.objects.get(email="sanne@example.org")
+    assert registration.status == "bevestigd"
+    assert any("sanne@example.org" in message.to for message in mail.outbox)

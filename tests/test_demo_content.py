@@ -48,3 +48,6 @@ def test_demo_content_is_idempotent():
     assert len(past) >= 6 and all(event.report for event in past)
     assert sum(1 for event in events if not event.is_past) >= 3
     assert events.get(slug="symposium-informele-steun-2023").skj_points == 4
+    full = events.get(slug="leernetwerk-kwetsbare-gezinnen-voorjaar")
+    assert full.registrations.filter(status="bevestigd").count() == full.capacity
+    assert full.registrations.filter(status="wachtlijst").exists()

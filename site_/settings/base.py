@@ -217,6 +217,11 @@ else:
 
 # --- Wagtail -----------------------------------------------------------------
 
+# Events: how long a cancel link in a registration e-mail stays valid (it also stops when the
+# event ends), and how many months after an event its registrants' personal data is erased.
+EVENT_CANCEL_LINK_MAX_AGE = int(env("EVENT_CANCEL_LINK_MAX_AGE", str(400 * 24 * 3600)))
+EVENT_REGISTRATION_RETENTION_MONTHS = int(env("EVENT_REGISTRATION_RETENTION_MONTHS", "6"))
+
 WAGTAIL_SITE_NAME = "Wiel"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]

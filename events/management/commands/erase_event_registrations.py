@@ -1,0 +1,41 @@
+"""Erase registrants' personal data a set number of months after their event (AVG/GDPR).
+
+Run daily (cron or the task worker). The number of months is EVENT_REGISTRATION_RETENTION_MONTHS.
+"""
+
+import calendar
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from events.models import Registration
+
+
+def months_before(moment, months):
+    index = moment.year * 12 + moment.month - 1 - months
+    year, month = divmod(index, 12)
+    day = min(moment.day, calendar.monthrange(year, month + 1)[1])
+    return moment.replace(year=year, month=month + 1, day=day)
+
+
+class Command(BaseCommand):
+    help = "Delete the registrations of events that ended more than EVENT_REGISTRATION_RETENTION_MONTHS ago."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--dry-run", action="store_true", help="Only count what would be erased.")
+
+    def handle(self, dry_run=False, **options):
+        months = settings.EVENT_REGISTRATION_RETENTION_MONTHS
+        cutoff = months_before(timezone.now(), months)
+        expired = Registration.objects.filter(event__end__lt=cutoff)
+        count = expired.count()
+        if dry_run:
+            self.stdout.write(f"{count} registration(s) of events that ended before {cutoff:%Y-%m-%d} would be erased")
+            return
+        with transaction.atomic():
+            expired.delete()
+        self.stdout.write(
+            self.style.SUCCESS(f"Erased {count} registration(s) of events that ended before {cutoff:%Y-%m-%d}")
+        )

@@ -1,0 +1,160 @@
+"""Registering for an event: places, the waiting list, cancelling, and the e-mails that go with them.
+
+Capacity is never exceeded, also when many people take the last places at once: each
+registration and each cancellation first locks the event's row (``SELECT ... FOR UPDATE`` on
+PostgreSQL; SQLite serialises writers itself), counts the confirmed places under that lock,
+and only then writes. The database also refuses a second active registration for the same
+address. E-mails are sent after the transaction commits, so nobody is told about a place
+that was rolled back.
+"""
+
+import base64
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from . import ical
+from .models import EventPage, Registration
+
+CANCEL_SIGNING_NAMESPACE = "events.registration.cancel"
+
+
+class RegistrationClosed(Exception):
+    pass
+
+
+@dataclass
+class Outcome:
+    registration: Registration
+    created: bool  # False: the address was already registered; we re-sent its details
+
+
+def cancel_token(registration):
+    """A signed, expiring token, base64-encoded so it is one plain URL path segment."""
+    signed = signing.dumps({"r": registration.pk, "e": registration.event_id}, salt=CANCEL_SIGNING_NAMESPACE)
+    return base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
+
+
+def registration_from_token(event, token):
+    """The registration a cancel link stands for, or None when the link is tampered with or expired.
+
+    The link works until the event ends; after that there is nothing to cancel.
+    """
+    try:
+        signed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
+        data = signing.loads(signed, salt=CANCEL_SIGNING_NAMESPACE, max_age=settings.EVENT_CANCEL_LINK_MAX_AGE)
+    except (ValueError, signing.BadSignature):  # binascii.Error and UnicodeDecodeError are ValueErrors
+        return None
+    if not isinstance(data, dict) or data.get("e") != event.pk or event.is_past:
+        return None
+    return Registration.objects.filter(pk=data.get("r"), event=event).first()
+
+
+def _locked_event(event):
+    return EventPage.objects.select_for_update(of=("self",)).get(pk=event.pk)
+
+
+def register(event, data, request):
+    """Give ``data`` (cleaned form data) a place or a spot on the waiting list."""
+    email = data["email"].strip().lower()
+    with transaction.atomic():
+        locked = _locked_event(event)
+        if not locked.registration_open:
+            raise RegistrationClosed
+        existing = locked.registrations.exclude(status=Registration.Status.CANCELLED).filter(email=email).first()
+        if existing:
+            outcome = Outcome(existing, created=False)
+        else:
+            taken = locked.registrations.filter(status=Registration.Status.CONFIRMED).count()
+            status = Registration.Status.CONFIRMED if taken < locked.capacity else Registration.Status.WAITING
+            try:
+                with transaction.atomic():
+                    registration = Registration.objects.create(
+                        event=locked,
+                        name=data["name"].strip(),
+                        email=email,
+                        organisation=data.get("organisation", "").strip(),
+                        role=data.get("role", "").strip(),
+                        skj_number=data.get("skj_number", "").strip(),
+                        status=status,
+                    )
+            except IntegrityError:  # the same address, a moment earlier, in another request
+                registration = locked.registrations.exclude(status=Registration.Status.CANCELLED).get(email=email)
+                outcome = Outcome(registration, created=False)
+            else:
+                outcome = Outcome(registration, created=True)
+        kind = "registered" if outcome.created else "reminder"
+        transaction.on_commit(lambda: send_mail(outcome.registration, kind, request))
+    return outcome
+
+
+def cancel(registration, request):
+    """Cancel a registration; the first on the waiting list moves up if a place came free."""
+    with transaction.atomic():
+        locked = _locked_event(registration.event)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.status == Registration.Status.CANCELLED:
+            return None
+        freed_place = registration.status == Registration.Status.CONFIRMED
+        registration.status = Registration.Status.CANCELLED
+        registration.cancelled_at = timezone.now()
+        registration.save(update_fields=["status", "cancelled_at"])
+        promoted = None
+        if freed_place:
+            promoted = promote_from_waiting_list(locked)
+        transaction.on_commit(lambda: send_mail(registration, "cancelled", request))
+        if promoted:
+            transaction.on_commit(lambda: send_mail(promoted, "promoted", request))
+    return promoted
+
+
+def promote_from_waiting_list(event):
+    """Move the longest-waiting person up, if there is a free place. Call with the event locked."""
+    taken = event.registrations.filter(status=Registration.Status.CONFIRMED).count()
+    if taken >= (event.capacity or 0):
+        return None
+    first = event.registrations.filter(status=Registration.Status.WAITING).order_by("created_at", "pk").first()
+    if first is None:
+        return None
+    first.status = Registration.Status.CONFIRMED
+    first.promoted_at = timezone.now()
+    first.save(update_fields=["status", "promoted_at"])
+    return first
+
+
+SUBJECTS = {
+    ("registered", Registration.Status.CONFIRMED): _("You are registered for %(title)s"),
+    ("registered", Registration.Status.WAITING): _("You are on the waiting list for %(title)s"),
+    ("reminder", Registration.Status.CONFIRMED): _("Your registration for %(title)s"),
+    ("reminder", Registration.Status.WAITING): _("Your place on the waiting list for %(title)s"),
+    ("promoted", Registration.Status.CONFIRMED): _("A place came free: you are registered for %(title)s"),
+    ("cancelled", Registration.Status.CANCELLED): _("You have cancelled your registration for %(title)s"),
+}
+
+
+def send_mail(registration, kind, request):
+    """The e-mail about ``registration``: in Dutch, the event's .ics attached when the place is confirmed."""
+    event = registration.event.specific
+    with translation.override(event.locale.language_code):
+        subject = str(SUBJECTS[(kind, registration.status)]) % {"title": event.title}
+        context = {
+            "registration": registration,
+            "event": event,
+            "kind": kind,
+            "settings_retention_months": settings.EVENT_REGISTRATION_RETENTION_MONTHS,
+            "event_url": event.get_full_url(request),
+            "cancel_url": request.build_absolute_uri(
+                event.url + event.reverse_subpage("cancel", args=[cancel_token(registration)])
+            ),
+        }
+        text = render_to_string("events/email/registration.txt", context)
+    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [registration.email])
+    if registration.status == Registration.Status.CONFIRMED:
+        message.attach(f"{event.slug}.ics", ical.calendar([event], request, event.title), "text/calendar")
+    message.send()

@@ -1,0 +1,208 @@
+"""Registration: places, waiting list, duplicates, deadline, cancel links, e-mail over real SMTP."""
+
+import datetime
+import email
+import re
+import socket
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
+from icalendar import Calendar
+
+from events.factories import EventPageFactory
+from events.models import Registration
+
+from .conftest import publish_with
+
+
+class Mailbox:
+    """An SMTP server in this process (aiosmtpd) that keeps what it receives."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
+        self.messages.append(email.message_from_bytes(envelope.content))
+        return "250 OK"
+
+    def to(self, address):
+        return [message for message in self.messages if message["To"] == address]
+
+
+@pytest.fixture
+def mailbox(settings):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    box = Mailbox()
+    controller = Controller(box, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    yield box
+    controller.stop()
+
+
+def form(name, address, **extra):
+    return {"name": name, "email": address, "organisation": "Wijkteam", "role": "", "skj_number": "",
+            "consent": "on", **extra}  # fmt: skip
+
+
+@pytest.fixture
+def workshop(calendar):
+    """An online event with three places, registration open."""
+    return publish_with(
+        EventPageFactory(
+            parent=calendar["samen"], title="Werkplaatssessie", days=14, mode="online", venue_name="", venue_city="",
+            online_platform="Microsoft Teams",
+        ),
+        registration_enabled=True, capacity=3, join_url="https://teams.example/meet/123", skj_points=2,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Call a view as a real request would: its on-commit hooks (the e-mails) run when it returns."""
+
+    def call(method, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return method(*args, **kwargs)
+
+    return call
+
+
+def register(page, name, address, **extra):
+    return Client().post(page.url + "aanmelden/", form(name, address, **extra))
+
+
+@pytest.fixture
+def signup(committed):
+    def call(page, name, address, **extra):
+        return committed(register, page, name, address, **extra)
+
+    return call
+
+
+def body(message):
+    part = next(part for part in message.walk() if part.get_content_type() == "text/plain")
+    return part.get_payload(decode=True).decode()
+
+
+def cancel_link(message):
+    return re.search(r"(https?://\S+/afmelden/\S+/)", body(message)).group(1)
+
+
+@pytest.mark.django_db
+def test_register_gets_a_place_and_an_email_with_the_event(workshop, mailbox, signup):
+    response = signup(workshop, "Anna", "Anna@Example.org", skj_number="1234567")
+    assert response.status_code == 200
+    assert "kijk in je mail" in response.content.decode()
+    registration = Registration.objects.get()
+    assert (registration.email, registration.status, registration.skj_number) == (
+        "anna@example.org",
+        "bevestigd",
+        "1234567",
+    )
+    [message] = mailbox.to("anna@example.org")
+    assert "Werkplaatssessie" in message["Subject"]
+    text = body(message)
+    assert "https://teams.example/meet/123" in text  # the join link goes to registrants only
+    assert "1234567" in text
+    attachment = next(part for part in message.walk() if part.get_content_type() == "text/calendar")
+    event = next(iter(Calendar.from_ical(attachment.get_payload(decode=True)).walk("VEVENT")))
+    assert str(event["uid"]) == workshop.ical_uid
+    assert "teams.example" not in Client().get(workshop.url).content.decode()  # never on the public page
+
+
+@pytest.mark.django_db
+def test_full_event_fills_the_waiting_list_and_promotes_in_order(workshop, mailbox, signup, committed):
+    for number in range(3):
+        signup(workshop, f"Deelnemer {number}", f"deelnemer{number}@example.org")
+    signup(workshop, "Wachtende 1", "wacht1@example.org")
+    signup(workshop, "Wachtende 2", "wacht2@example.org")
+    statuses = dict(Registration.objects.values_list("email", "status"))
+    assert list(statuses.values()).count("bevestigd") == 3
+    assert statuses["wacht1@example.org"] == statuses["wacht2@example.org"] == "wachtlijst"
+    assert (
+        "wachtlijst" in mailbox.to("wacht1@example.org")[0]["Subject"]
+        or "waiting list" in mailbox.to("wacht1@example.org")[0]["Subject"]
+    )
+    assert not any(part.get_content_type() == "text/calendar" for part in mailbox.to("wacht1@example.org")[0].walk())
+
+    link = cancel_link(mailbox.to("deelnemer1@example.org")[0])
+    path = link.split("://", 1)[1].split("/", 1)[1]
+    client = Client()
+    confirm = client.get("/" + path)
+    assert confirm.status_code == 200 and '<form method="post"' in confirm.content.decode()  # scanners only GET
+    assert Registration.objects.get(email="deelnemer1@example.org").status == "bevestigd"
+    committed(client.post, "/" + path)
+    statuses = dict(Registration.objects.values_list("email", "status"))
+    assert statuses["deelnemer1@example.org"] == "afgemeld"
+    assert statuses["wacht1@example.org"] == "bevestigd"  # first in line moves up
+    assert statuses["wacht2@example.org"] == "wachtlijst"
+    promoted = mailbox.to("wacht1@example.org")[-1]
+    assert any(part.get_content_type() == "text/calendar" for part in promoted.walk())
+    assert Registration.objects.filter(event=workshop, status="bevestigd").count() == 3
+    committed(client.post, "/" + path)  # a second click changes nothing
+    assert Registration.objects.filter(event=workshop, status="bevestigd").count() == 3
+
+
+@pytest.mark.django_db
+def test_same_address_cannot_register_twice(workshop, mailbox, signup):
+    first = signup(workshop, "Anna", "anna@example.org")
+    second = signup(workshop, "Anna B.", "ANNA@example.org ")
+    assert first.content == second.content  # the page says nothing about who is registered
+    assert Registration.objects.count() == 1
+    assert len(mailbox.to("anna@example.org")) == 2  # the second time: a reminder with the cancel link
+
+
+@pytest.mark.django_db
+def test_closed_registration(workshop, mailbox, signup):
+    publish_with(workshop, registration_deadline=timezone.now() - datetime.timedelta(minutes=1))
+    response = signup(workshop, "Laat", "laat@example.org")
+    assert response.status_code == 410
+    assert not Registration.objects.exists()
+    assert "aanmelden/" not in Client().get(workshop.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_bad_input_and_tampered_links(workshop, mailbox, signup):
+    response = Client().post(workshop.url + "aanmelden/", form("", "geen-adres", skj_number="12ab"))
+    assert response.status_code == 400
+    errors = response.context["form"].errors
+    assert set(errors) == {"name", "email", "skj_number"}
+    assert 'value="geen-adres"' in response.content.decode()  # nothing typed is lost
+    signup(workshop, "Anna", "anna@example.org")
+    link = cancel_link(mailbox.to("anna@example.org")[0])
+    path = "/" + link.split("://", 1)[1].split("/", 1)[1]
+    tampered = path.replace("/afmelden/", "/afmelden/x")
+    assert Client().post(tampered).status_code == 400
+    assert Registration.objects.get().status == "bevestigd"
+    assert signup(workshop, "Bot", "bot@example.org", website="http://spam.example").status_code == 200
+    assert not Registration.objects.filter(email="bot@example.org").exists()
+
+
+@pytest.mark.django_db
+def test_registration_rules(calendar):
+    from django.core.exceptions import ValidationError
+
+    page = calendar["symposium"]
+    page.registration_enabled = True
+    with pytest.raises(ValidationError) as error:
+        page.clean()
+    assert "capacity" in error.value.message_dict
+
+
+@pytest.mark.django_db
+def test_personal_data_is_erased_after_the_retention_period(calendar, settings):
+    settings.EVENT_REGISTRATION_RETENTION_MONTHS = 6
+    old, recent = calendar["past_b"], calendar["past_a"]  # ended 400 and 30 days ago
+    for page in (old, recent):
+        Registration.objects.create(event=page, name="X", email="x@example.org", status="bevestigd")
+    call_command("erase_event_registrations", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert list(Registration.objects.values_list("event_id", flat=True)) == [recent.pk]
