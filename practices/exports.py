@@ -7,16 +7,11 @@ import io
 
 from django.utils.translation import gettext as _
 
+from core.spreadsheets import safe_cell
+
 from .models import Evidence, Implementation, PracticePage
 
 CHUNK = 500
-# A spreadsheet would run a cell that starts with one of these as a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value):
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
 
 
 def _names(items):

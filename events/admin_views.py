@@ -1,0 +1,73 @@
+"""The admin's registrations: per event the people registered, and the attendance list for SKJ.
+
+Only editors who may edit an event see its registrations, so each werkplaats sees its own.
+"""
+
+import csv
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.spreadsheets import safe_cell
+
+from .models import EventPage, Registration
+
+
+def _editable(user, events):
+    return [event for event in events if event.permissions_for_user(user).can_edit()]
+
+
+def registrations_index(request):
+    events = EventPage.objects.filter(registration_enabled=True).select_related("werkplaats").order_by("-start")
+    rows = []
+    for event in _editable(request.user, events):
+        counts = dict.fromkeys(Registration.Status.values, 0)
+        for status in event.registrations.values_list("status", flat=True):
+            counts[status] += 1
+        rows.append({"event": event, "counts": counts})
+    return TemplateResponse(request, "events/admin/registrations_index.html", {"rows": rows})
+
+
+def _event_for(request, event_id):
+    event = get_object_or_404(EventPage, pk=event_id)
+    if not event.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    return event
+
+
+def registrations_event(request, event_id):
+    event = _event_for(request, event_id)
+    registrations = event.registrations.order_by("status", "created_at", "pk")
+    return TemplateResponse(
+        request, "events/admin/registrations_event.html", {"event": event, "registrations": registrations}
+    )
+
+
+def attendance_csv(request, event_id):
+    """The attendance list SKJ accreditation asks for: confirmed participants with their SKJ numbers."""
+    event = _event_for(request, event_id)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="aanwezigheidslijst-{event.slug}.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow([_("event"), event.title, timezone.localtime(event.start).strftime("%Y-%m-%d %H:%M")])
+    writer.writerow([_("SKJ points"), event.skj_points or "", _("accreditation number"), event.skj_number])
+    writer.writerow([])
+    writer.writerow([_("name"), _("e-mail address"), _("organisation"), _("role"), _("SKJ registration number")])
+    confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED).order_by("name", "pk")
+    for registration in confirmed:
+        writer.writerow(
+            safe_cell(value)
+            for value in (
+                registration.name,
+                registration.email,
+                registration.organisation,
+                registration.role,
+                registration.skj_number,
+            )
+        )
+    return response

@@ -1,0 +1,22 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import admin_views
+
+
+@hooks.register("register_admin_urls")
+def register_registration_urls():
+    return [
+        path("aanmeldingen/", admin_views.registrations_index, name="events_registrations"),
+        path("aanmeldingen/<int:event_id>/", admin_views.registrations_event, name="events_registrations_event"),
+        path("aanmeldingen/<int:event_id>/csv/", admin_views.attendance_csv, name="events_attendance_csv"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_registrations_menu_item():
+    return MenuItem(
+        _("Registrations"), reverse("events_registrations"), name="registrations", icon_name="group", order=250
+    )

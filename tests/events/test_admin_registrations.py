@@ -1,0 +1,53 @@
+"""Registrations in the admin: each werkplaats' editors see their own events only; the SKJ attendance list."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+
+from events.models import Registration
+from tests.core.test_permissions import _editor
+
+from .conftest import publish_with
+
+
+@pytest.fixture
+def registered(calendar):
+    event = publish_with(calendar["symposium"], registration_enabled=True, capacity=2, skj_number="SKJ-123")
+    Registration.objects.create(event=event, name="Anna", email="anna@example.org", skj_number="1234567",
+                                status="bevestigd")  # fmt: skip
+    Registration.objects.create(event=event, name="=Bob", email="bob@example.org", status="bevestigd")
+    Registration.objects.create(event=event, name="Cor", email="cor@example.org", status="wachtlijst")
+    return event
+
+
+@pytest.mark.django_db
+def test_editors_see_only_their_own_events_registrations(registered, site_tree):
+    samen = _editor(site_tree["samen"].editor_group, "redactie-samen")
+    groningen = _editor(site_tree["groningen"].editor_group, "redactie-groningen")
+
+    index = samen.get(reverse("events_registrations"))
+    assert index.status_code == 200
+    assert [row["event"].pk for row in index.context["rows"]] == [registered.pk]
+    assert index.context["rows"][0]["counts"] == {"bevestigd": 2, "wachtlijst": 1, "afgemeld": 0}
+    detail = samen.get(reverse("events_registrations_event", args=[registered.pk]))
+    assert "anna@example.org" in detail.content.decode()
+
+    assert groningen.get(reverse("events_registrations")).context["rows"] == []
+    for name in ["events_registrations_event", "events_attendance_csv"]:
+        response = groningen.get(reverse(name, args=[registered.pk]))
+        assert response.status_code in (302, 403)  # the admin turns a refusal into a redirect with a message
+        assert b"anna@example.org" not in response.content
+
+
+@pytest.mark.django_db
+def test_attendance_list_for_skj(registered, site_tree):
+    samen = _editor(site_tree["samen"].editor_group, "redactie-samen")
+    response = samen.get(reverse("events_attendance_csv", args=[registered.pk]))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][1] == "Symposium"
+    assert rows[1][1] == "4.0" and rows[1][3] == "SKJ-123"
+    people = rows[4:]
+    assert [row[0] for row in people] == ["'=Bob", "Anna"]  # confirmed only; a formula is defused
+    assert people[1][4] == "1234567"
