@@ -17,6 +17,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyBlock
 from core.models import BasePage, SectionIndexPage, WerkplaatsPage
@@ -192,6 +193,42 @@ class EventPage(RoutablePageMixin, BasePage):
         index.FilterField("end"),
         index.FilterField("mode"),
         index.RelatedFields("speakers", [index.SearchField("name")]),
+    ]
+    # Words go to the translator; facts (times, place, capacity, themes) stay in step with the
+    # Dutch page on every sync. The themes must be named: wagtail-localize skips many-to-many fields.
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("show_in_menus"),
+        SynchronizedField("listing_image"),
+        TranslatableField("summary"),
+        SynchronizedField("start"),
+        SynchronizedField("end"),
+        SynchronizedField("status"),
+        SynchronizedField("mode"),
+        SynchronizedField("venue_name"),
+        SynchronizedField("venue_address"),
+        SynchronizedField("venue_postcode"),
+        SynchronizedField("venue_city"),
+        SynchronizedField("online_platform"),
+        SynchronizedField("leernetwerk"),
+        TranslatableField("audience"),
+        SynchronizedField("themes"),
+        SynchronizedField("skj_points"),
+        SynchronizedField("skj_number"),
+        SynchronizedField("price"),
+        TranslatableField("price_note"),
+        SynchronizedField("registration_enabled"),
+        SynchronizedField("capacity"),
+        SynchronizedField("registration_deadline"),
+        SynchronizedField("join_url"),
+        TranslatableField("body"),
+        TranslatableField("programme"),
+        SynchronizedField("speakers"),
+        SynchronizedField("related_practices"),
+        TranslatableField("report"),
     ]
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []

@@ -178,3 +178,22 @@ def test_past_event_becomes_a_retrospective(calendar):
     assert "ics/" not in html  # nothing to add to a calendar any more
     upcoming = Client().get(calendar["symposium"].url).content.decode()
     assert "ics/" in upcoming
+
+
+@pytest.mark.django_db
+def test_translation_keeps_facts_in_sync(calendar):
+    from wagtail.models import Locale
+    from wagtail_localize.models import TranslationSource
+
+    english = Locale.objects.get(language_code="en")
+    calendar["samen"].copy_for_translation(english, copy_parents=True)
+    dutch = calendar["symposium"]
+    source, _created = TranslationSource.get_or_create_from_instance(dutch)
+    source.create_or_update_translation(english, fallback=True)
+    publish_with(dutch, start=dutch.start + datetime.timedelta(days=1), end=dutch.end + datetime.timedelta(days=1),
+                 themes=[], capacity=40, registration_enabled=True)  # fmt: skip
+    source.update_from_db()
+    source.create_or_update_translation(english, fallback=True)
+    translation = EventPage.objects.get(translation_key=dutch.translation_key, locale=english)
+    assert (translation.start, translation.capacity) == (dutch.start, 40)
+    assert translation.ical_uid == dutch.ical_uid  # calendars see one event in two languages
