@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from core.blocks import BodyBlock
 from core.images import prefetch_listing_images
-from core.models import BasePage, SectionIndexPage, Theme, WerkplaatsPage
+from core.models import BasePage, SectionIndexPage, Theme, WerkplaatsContentPage
 from core.pagination import paginate
 
 PAGE_SIZE = 12
@@ -65,7 +65,7 @@ class ArticleIndexPage(RoutablePageMixin, SectionIndexPage):
         return ArticleFeed(self)(request)
 
 
-class ArticlePage(BasePage):
+class ArticlePage(WerkplaatsContentPage):
     class Kind(models.TextChoices):
         NEWS = "nieuws", _("news")
         INTERVIEW = "interview", _("interview")
@@ -75,17 +75,6 @@ class ArticlePage(BasePage):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NEWS)
     themes = ParentalManyToManyField("core.Theme", verbose_name=_("themes"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("body"))
-    # Derived from the page's place in the tree on every save, so listings can show and
-    # filter by werkplaats without walking the tree for each article.
-    werkplaats = models.ForeignKey(
-        "core.WerkplaatsPage",
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="articles",
-        verbose_name=_("werkplaats"),
-    )
 
     content_panels = [
         *Page.content_panels,
@@ -111,11 +100,6 @@ class ArticlePage(BasePage):
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
-
-    def save(self, *args, **kwargs):
-        if self.path:
-            self.werkplaats = WerkplaatsPage.objects.ancestor_of(self).first()
-        return super().save(*args, **kwargs)
 
 
 class ArticleAuthor(Orderable):

@@ -20,7 +20,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyBlock
-from core.models import BasePage, SectionIndexPage, WerkplaatsPage
+from core.models import BasePage, SectionIndexPage, WerkplaatsContentPage
 
 from .blocks import ProgrammeBlock
 
@@ -62,7 +62,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         return calendar_feed(self, request, theme=theme)
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(RoutablePageMixin, WerkplaatsContentPage):
     class Mode(models.TextChoices):
         ON_SITE = "locatie", _("on site")
         ONLINE = "online", _("online")
@@ -128,17 +128,6 @@ class EventPage(RoutablePageMixin, BasePage):
         verbose_name=_("retrospective"),
         blank=True,
         help_text=_("After the event: what came out of it, with photos, factsheets and presentations."),
-    )
-
-    # Derived from the tree on every save, like an article's.
-    werkplaats = models.ForeignKey(
-        "core.WerkplaatsPage",
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="events",
-        verbose_name=_("werkplaats"),
     )
 
     content_panels = [
@@ -251,11 +240,6 @@ class EventPage(RoutablePageMixin, BasePage):
             raise ValidationError({"capacity": _("Say how many places there are.")})
         if self.registration_deadline and self.start and self.registration_deadline > self.end:
             raise ValidationError({"registration_deadline": _("Registration must close before the event ends.")})
-
-    def save(self, *args, **kwargs):
-        if kwargs.get("update_fields") is None and self.path:
-            self.werkplaats = WerkplaatsPage.objects.ancestor_of(self).first()
-        return super().save(*args, **kwargs)
 
     @property
     def is_past(self):

@@ -26,7 +26,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyBlock
-from core.models import BasePage, Municipality, SectionIndexPage, Term, WerkplaatsPage
+from core.models import BasePage, Municipality, SectionIndexPage, Term, WerkplaatsContentPage
 
 from .serializers import MunicipalitySerializer, TermSerializer
 
@@ -100,7 +100,7 @@ class PracticeIndexPage(RoutablePageMixin, SectionIndexPage):
         return practice_csv(self, request)
 
 
-class PracticePage(RoutablePageMixin, BasePage):
+class PracticePage(RoutablePageMixin, WerkplaatsContentPage):
     aim = models.TextField(_("aim (doel)"), help_text=_("What the practice sets out to achieve, in a few sentences."))
     target_groups = ParentalManyToManyField("core.TargetGroup", verbose_name=_("target groups"), blank=True)
     age_min = models.PositiveSmallIntegerField(
@@ -144,18 +144,8 @@ class PracticePage(RoutablePageMixin, BasePage):
     contact_email = models.EmailField(_("e-mail address"), blank=True)
     last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
 
-    # Derived on every save (see ``save``): the owner werkplaats from the tree, and the
-    # parts of the regional-fit record the fit check reads, so a listing sorted by fit
-    # costs one query however many practices and implementations there are.
-    werkplaats = models.ForeignKey(
-        "core.WerkplaatsPage",
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="practices",
-        verbose_name=_("werkplaats"),
-    )
+    # Derived on every save (see ``save``): the parts of the regional-fit record the fit check
+    # reads, so a listing sorted by fit costs one query however many practices there are.
     fit_profile = models.JSONField(default=dict, editable=False)
 
     content_panels = [
@@ -320,8 +310,6 @@ class PracticePage(RoutablePageMixin, BasePage):
 
     def save(self, *args, **kwargs):
         if kwargs.get("update_fields") is None:
-            if self.path:
-                self.werkplaats = WerkplaatsPage.objects.ancestor_of(self).first()
             self.fit_profile = self.build_fit_profile()
         return super().save(*args, **kwargs)
 

@@ -1,5 +1,5 @@
 from .geography import Municipality, Province, YouthRegion
-from .pages import BasePage, ContentPage, SectionIndexPage
+from .pages import BasePage, ContentPage, SectionIndexPage, WerkplaatsContentPage
 from .taxonomy import CareSetting, TargetGroup, Term, Theme
 from .werkplaats import Leernetwerk, Partner, WerkplaatsIndexPage, WerkplaatsPage
 
@@ -16,6 +16,7 @@ __all__ = [
     "Term",
     "Theme",
     "WerkplaatsIndexPage",
+    "WerkplaatsContentPage",
     "WerkplaatsPage",
     "YouthRegion",
 ]

@@ -50,6 +50,34 @@ class BasePage(Page):
         return self.search_description or self.summary
 
 
+class WerkplaatsContentPage(BasePage):
+    """Content that belongs to a werkplaats, or is national: articles, practices, events.
+
+    The owner is derived from the page's place in the tree on every save, so listings can show
+    and filter by werkplaats in one query instead of walking the tree for each item.
+    """
+
+    werkplaats = models.ForeignKey(
+        "core.WerkplaatsPage",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("werkplaats"),
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if kwargs.get("update_fields") is None and self.path:
+            from .werkplaats import WerkplaatsPage
+
+            self.werkplaats = WerkplaatsPage.objects.ancestor_of(self).first()
+        return super().save(*args, **kwargs)
+
+
 class SectionIndexPage(BasePage):
     """An overview of one kind of content: below a werkplaats its own, below the home page all of it."""
 
