@@ -8,16 +8,16 @@ address. E-mails are sent after the transaction commits, so nobody is told about
 that was rolled back.
 """
 
-import base64
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+
+from core.tokens import make_token, read_token
 
 from . import ical
 from .models import EventPage, Registration
@@ -36,9 +36,7 @@ class Outcome:
 
 
 def cancel_token(registration):
-    """A signed, expiring token, base64-encoded so it is one plain URL path segment."""
-    signed = signing.dumps({"r": registration.pk, "e": registration.event_id}, salt=CANCEL_SIGNING_NAMESPACE)
-    return base64.urlsafe_b64encode(signed.encode()).decode().rstrip("=")
+    return make_token({"r": registration.pk, "e": registration.event_id}, CANCEL_SIGNING_NAMESPACE)
 
 
 def registration_from_token(event, token):
@@ -46,11 +44,7 @@ def registration_from_token(event, token):
 
     The link works until the event ends; after that there is nothing to cancel.
     """
-    try:
-        signed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
-        data = signing.loads(signed, salt=CANCEL_SIGNING_NAMESPACE, max_age=settings.EVENT_CANCEL_LINK_MAX_AGE)
-    except (ValueError, signing.BadSignature):  # binascii.Error and UnicodeDecodeError are ValueErrors
-        return None
+    data = read_token(token, CANCEL_SIGNING_NAMESPACE, settings.EVENT_CANCEL_LINK_MAX_AGE)
     if not isinstance(data, dict) or data.get("e") != event.pk or event.is_past:
         return None
     return Registration.objects.filter(pk=data.get("r"), event=event).first()

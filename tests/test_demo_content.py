@@ -6,6 +6,7 @@ from wagtail.models import Page
 from articles.models import ArticlePage
 from core.models import WerkplaatsPage
 from events.models import EventPage
+from newsletters.models import NewsletterList
 from practices.models import PracticePage
 
 
@@ -51,3 +52,6 @@ def test_demo_content_is_idempotent():
     full = events.get(slug="leernetwerk-kwetsbare-gezinnen-voorjaar")
     assert full.registrations.filter(status="bevestigd").count() == full.capacity
     assert full.registrations.filter(status="wachtlijst").exists()
+    # A national newsletter and one per werkplaats, open for subscriptions.
+    assert NewsletterList.objects.filter(werkplaats__isnull=True).count() == 1
+    assert NewsletterList.objects.filter(werkplaats__isnull=False).count() == dutch.count()

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "articles",
     "practices",
     "events",
+    "newsletters",
     # Wagtail and wagtail-localize
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -221,6 +222,12 @@ else:
 # event ends), and how many months after an event its registrants' personal data is erased.
 EVENT_CANCEL_LINK_MAX_AGE = int(env("EVENT_CANCEL_LINK_MAX_AGE", str(400 * 24 * 3600)))
 EVENT_REGISTRATION_RETENTION_MONTHS = int(env("EVENT_REGISTRATION_RETENTION_MONTHS", "6"))
+
+# Newsletters: how long a confirmation link works, and how many subscription attempts one
+# connection may make per window (counted in the shared cache).
+NEWSLETTER_CONFIRM_MAX_AGE = int(env("NEWSLETTER_CONFIRM_MAX_AGE", str(7 * 24 * 3600)))
+NEWSLETTER_RATE_LIMIT = int(env("NEWSLETTER_RATE_LIMIT", "5"))
+NEWSLETTER_RATE_WINDOW = int(env("NEWSLETTER_RATE_WINDOW", "600"))
 
 WAGTAIL_SITE_NAME = "Wiel"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://localhost:8000")

@@ -1,0 +1,48 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from core.models import Province, Theme, YouthRegion
+
+from .models import NewsletterList
+
+CONSENT_TEXT = _(
+    "I want to receive the newsletters I ticked. Wiel keeps my e-mail address, name and interests only "
+    "for that, and I can change or withdraw this at any time through the link in every newsletter."
+)
+
+
+class SubscribeForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    name = forms.CharField(label=_("Name"), required=False, max_length=120)
+    lists = forms.ModelMultipleChoiceField(
+        label=_("Newsletters"),
+        queryset=NewsletterList.objects.filter(is_active=True).select_related("werkplaats"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one newsletter.")},
+    )
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Themes I am interested in"), queryset=Theme.objects.all(), required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    provinces = forms.ModelMultipleChoiceField(
+        label=_("Provinces"), queryset=Province.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    youth_regions = forms.ModelMultipleChoiceField(
+        label=_("Jeugdregio's"), queryset=YouthRegion.objects.all(), required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )  # fmt: skip
+    consent = forms.BooleanField(label=CONSENT_TEXT)
+    # A field people never see: bots fill it in, and their requests are dropped.
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
+
+
+class ConfirmForm(forms.Form):
+    lists = forms.ModelMultipleChoiceField(
+        label=_("Newsletters to confirm"), queryset=NewsletterList.objects.none(), widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Tick at least one newsletter to confirm.")},
+    )  # fmt: skip
+
+    def __init__(self, *args, pending, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lists"].queryset = pending
+        self.fields["lists"].initial = list(pending)

@@ -1,0 +1,91 @@
+"""Double opt-in: a request creates pending subscriptions and e-mails a link; a POST confirms them.
+
+Whatever the address, the person filling in the form sees the same answer: a new address gets a
+confirmation link, one with lists still to confirm gets the link again, and one that already has
+every list it asked for gets a note saying so. Only the mailbox's owner learns which it was. An
+unauthenticated form never changes an existing subscriber's interests.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.tokens import make_token, read_token
+
+from .models import Subscriber, Subscription
+
+CONFIRM_SALT = "newsletters.confirm"
+
+
+def too_many_attempts(request):
+    """At most NEWSLETTER_RATE_LIMIT form posts per address in the rate window (shared cache)."""
+    key = f"newsletters:attempts:{request.META.get('REMOTE_ADDR', '')}"
+    window = settings.NEWSLETTER_RATE_WINDOW
+    if cache.add(key, 1, window):
+        return False
+    try:
+        attempts = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, window)
+        return False
+    return attempts > settings.NEWSLETTER_RATE_LIMIT
+
+
+def confirm_token(subscriber):
+    return make_token({"s": subscriber.pk, "e": subscriber.email}, CONFIRM_SALT)
+
+
+def subscriber_from_token(token):
+    data = read_token(token, CONFIRM_SALT, settings.NEWSLETTER_CONFIRM_MAX_AGE)
+    if not isinstance(data, dict):
+        return None
+    return Subscriber.objects.filter(pk=data.get("s"), email=data.get("e")).first()
+
+
+def request_subscription(data, consent_text, page, request):
+    email = data["email"].strip().lower()
+    with transaction.atomic():
+        subscriber, created = Subscriber.objects.get_or_create(
+            email=email,
+            defaults={"name": data.get("name", "").strip(), "consent_text": consent_text, "consent_at": timezone.now()},
+        )
+        if created:
+            subscriber.themes.set(data.get("themes", []))
+            subscriber.provinces.set(data.get("provinces", []))
+            subscriber.youth_regions.set(data.get("youth_regions", []))
+        pending = []
+        for newsletter in data["lists"]:
+            subscription, _created = Subscription.objects.get_or_create(subscriber=subscriber, newsletter=newsletter)
+            if subscription.status != Subscription.Status.CONFIRMED:
+                if subscription.status == Subscription.Status.UNSUBSCRIBED:
+                    subscription.status = Subscription.Status.PENDING
+                    subscription.save(update_fields=["status"])
+                pending.append(newsletter)
+        transaction.on_commit(lambda: _send_request_mail(subscriber, pending, page, request))
+    return subscriber
+
+
+def _send_request_mail(subscriber, pending, page, request):
+    context = {"subscriber": subscriber, "pending": pending, "site_url": request.build_absolute_uri("/")}
+    if pending:
+        path = page.url + page.reverse_subpage("confirm", args=[confirm_token(subscriber)])
+        context["confirm_url"] = request.build_absolute_uri(path)
+        context["days"] = settings.NEWSLETTER_CONFIRM_MAX_AGE // 86400
+        subject = _("Confirm your subscription to the Wiel newsletters")
+    else:
+        subject = _("You are already subscribed to these Wiel newsletters")
+    text = render_to_string("newsletters/email/request.txt", context)
+    send_mail(subject, text, settings.DEFAULT_FROM_EMAIL, [subscriber.email])
+
+
+def confirm(subscriber, newsletter_ids):
+    """Confirm the chosen pending lists; returns those confirmed now."""
+    now = timezone.now()
+    pending = subscriber.subscriptions.filter(status=Subscription.Status.PENDING, newsletter_id__in=newsletter_ids)
+    confirmed = list(pending.select_related("newsletter"))
+    pending.update(status=Subscription.Status.CONFIRMED, confirmed_at=now)
+    return [subscription.newsletter for subscription in confirmed]

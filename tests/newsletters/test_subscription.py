@@ -1,0 +1,106 @@
+"""Subscribing: double opt-in per list, tokens, no enumeration, rate limit, honeypot, consent record."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+from django.test import Client
+
+from core.models import Theme
+from newsletters.models import NewsletterIndexPage, NewsletterList, Subscriber, Subscription
+
+
+@pytest.fixture
+def newsletters(site_tree, settings):
+    settings.NEWSLETTER_RATE_LIMIT = 5
+    cache.clear()
+    page = NewsletterIndexPage(title="Nieuwsbrieven", slug="nieuwsbrieven")
+    site_tree["home"].add_child(instance=page)
+    page.save_revision().publish()
+    national = NewsletterList.objects.create(name="Wiel landelijk", slug="landelijk")
+    samen = NewsletterList.objects.create(name="Nieuwsbrief SAMEN", slug="samen", werkplaats=site_tree["samen"])
+    theme = Theme.objects.create(name="Informele steun", slug="informele-steun")
+    return {"page": page, "national": national, "samen": samen, "theme": theme}
+
+
+def post(client, newsletters, address, lists, **extra):
+    data = {"email": address, "name": "Anna", "lists": [item.pk for item in lists], "consent": "on", **extra}
+    return client.post(newsletters["page"].url, data)
+
+
+def confirm_path(message):
+    return "/" + re.search(r"https?://[^/]+/(\S+/bevestigen/\S+/)", message.body).group(1)
+
+
+@pytest.mark.django_db
+def test_double_opt_in_with_a_button_per_list(newsletters, django_capture_on_commit_callbacks):
+    client = Client()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(client, newsletters, "Anna@Example.org", [newsletters["national"], newsletters["samen"]],
+                        themes=[newsletters["theme"].pk])  # fmt: skip
+    assert response.status_code == 200
+    subscriber = Subscriber.objects.get(email="anna@example.org")
+    assert list(subscriber.themes.values_list("slug", flat=True)) == ["informele-steun"]
+    assert subscriber.consent_text in client.get(newsletters["page"].url).content.decode()  # the text shown
+    assert subscriber.consent_at is not None
+    assert set(subscriber.subscriptions.values_list("status", flat=True)) == {"wacht"}
+
+    [message] = mail.outbox
+    path = confirm_path(message)
+    page = client.get(path)  # what a mail scanner does: nothing is confirmed
+    assert page.status_code == 200 and 'method="post"' in page.content.decode()
+    assert not Subscription.objects.filter(status="actief").exists()
+
+    client.post(path, {"lists": [newsletters["samen"].pk]})  # each list is confirmed separately
+    statuses = dict(subscriber.subscriptions.values_list("newsletter__slug", "status"))
+    assert statuses == {"samen": "actief", "landelijk": "wacht"}
+    client.post(path, {"lists": [newsletters["national"].pk]})
+    assert set(subscriber.subscriptions.values_list("status", flat=True)) == {"actief"}
+
+
+@pytest.mark.django_db
+def test_known_and_unknown_addresses_get_the_same_answer(newsletters, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = post(Client(), newsletters, "bekend@example.org", [newsletters["national"]])
+    Subscription.objects.update(status="actief")
+    with django_capture_on_commit_callbacks(execute=True):
+        known = post(Client(), newsletters, "bekend@example.org", [newsletters["national"]], name="Iemand anders",
+                     themes=[newsletters["theme"].pk])  # fmt: skip
+        unknown = post(Client(), newsletters, "nieuw@example.org", [newsletters["national"]])
+    assert first.content == known.content == unknown.content
+    subscriber = Subscriber.objects.get(email="bekend@example.org")
+    assert subscriber.name == "Anna" and not subscriber.themes.exists()  # a stranger cannot change them
+    assert "bevestigen/" not in mail.outbox[1].body  # the owner hears nothing changed; no new link
+    assert "bevestigen/" in mail.outbox[2].body
+
+
+@pytest.mark.django_db
+def test_expired_and_tampered_links(newsletters, settings, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        post(Client(), newsletters, "anna@example.org", [newsletters["national"]])
+    path = confirm_path(mail.outbox[0])
+    tampered = path.replace("/bevestigen/", "/bevestigen/A")
+    assert Client().post(tampered, {"lists": [newsletters["national"].pk]}).status_code == 400
+    settings.NEWSLETTER_CONFIRM_MAX_AGE = -1  # every link is now too old
+    expired = Client().post(path, {"lists": [newsletters["national"].pk]})
+    assert expired.status_code == 400
+    assert not Subscription.objects.filter(status="actief").exists()
+
+
+@pytest.mark.django_db
+def test_rate_limit_honeypot_and_bad_input(newsletters, django_capture_on_commit_callbacks):
+    client = Client(REMOTE_ADDR="10.0.0.7")
+    bad = post(client, newsletters, "geen-adres", [])
+    assert bad.status_code == 400
+    assert set(bad.context["form"].errors) == {"email", "lists"}
+    with django_capture_on_commit_callbacks(execute=True):
+        bot = post(client, newsletters, "bot@example.org", [newsletters["national"]], website="http://spam.example")
+    assert bot.status_code == 200 and not Subscriber.objects.filter(email="bot@example.org").exists()
+    for number in range(3):
+        assert post(client, newsletters, f"a{number}@example.org", [newsletters["national"]]).status_code == 200
+    limited = post(client, newsletters, "te-veel@example.org", [newsletters["national"]])
+    assert limited.status_code == 429
+    assert not Subscriber.objects.filter(email="te-veel@example.org").exists()
+    other = Client(REMOTE_ADDR="10.0.0.8")
+    assert post(other, newsletters, "ander@example.org", [newsletters["national"]]).status_code == 200
