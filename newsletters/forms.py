@@ -46,3 +46,14 @@ class ConfirmForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["lists"].queryset = pending
         self.fields["lists"].initial = list(pending)
+
+
+class PreferencesForm(forms.Form):
+    name = forms.CharField(label=_("Name"), required=False, max_length=120)
+    lists = forms.ModelMultipleChoiceField(
+        label=_("Newsletters I receive"), queryset=NewsletterList.objects.filter(is_active=True), required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    themes = SubscribeForm.base_fields["themes"]
+    provinces = SubscribeForm.base_fields["provinces"]
+    youth_regions = SubscribeForm.base_fields["youth_regions"]

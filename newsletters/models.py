@@ -108,6 +108,24 @@ class NewsletterIndexPage(RoutablePageMixin, BasePage):
 
         return subscribe_form(self, request)
 
+    @path("voorkeuren/<str:token>/", name="preferences")
+    def preferences(self, request, token):
+        from .views import preference_centre
+
+        return preference_centre(self, request, token)
+
+    @path("voorkeuren/<str:token>/gegevens/", name="data")
+    def data(self, request, token):
+        from .views import download_data
+
+        return download_data(self, request, token)
+
+    @path("voorkeuren/<str:token>/wissen/", name="erase")
+    def erase(self, request, token):
+        from .views import erase_data
+
+        return erase_data(self, request, token)
+
     @path("bevestigen/<str:token>/", name="confirm")
     def confirm(self, request, token):
         from .views import confirm_subscription

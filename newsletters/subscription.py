@@ -19,6 +19,7 @@ from core.tokens import make_token, read_token
 from .models import Subscriber, Subscription
 
 CONFIRM_SALT = "newsletters.confirm"
+PREFERENCES_SALT = "newsletters.preferences"
 
 
 def too_many_attempts(request):
@@ -46,6 +47,75 @@ def subscriber_from_token(token):
     return Subscriber.objects.filter(pk=data.get("s"), email=data.get("e")).first()
 
 
+def preferences_token(subscriber):
+    return make_token({"s": subscriber.pk, "e": subscriber.email}, PREFERENCES_SALT)
+
+
+def subscriber_from_preferences_token(token):
+    data = read_token(token, PREFERENCES_SALT, settings.NEWSLETTER_PREFERENCES_MAX_AGE)
+    if not isinstance(data, dict):
+        return None
+    return Subscriber.objects.filter(pk=data.get("s"), email=data.get("e")).first()
+
+
+def preferences_url(subscriber, page, request):
+    return request.build_absolute_uri(
+        page.url + page.reverse_subpage("preferences", args=[preferences_token(subscriber)])
+    )
+
+
+def save_preferences(subscriber, data):
+    """Apply the preference centre: interests, and the lists ticked (confirmed at once) or not (left)."""
+    now = timezone.now()
+    with transaction.atomic():
+        subscriber.name = data.get("name", "").strip()
+        subscriber.save(update_fields=["name"])
+        subscriber.themes.set(data.get("themes", []))
+        subscriber.provinces.set(data.get("provinces", []))
+        subscriber.youth_regions.set(data.get("youth_regions", []))
+        wanted = {newsletter.pk for newsletter in data.get("lists", [])}
+        for newsletter_id in wanted:
+            # The link came from this subscriber's own mailbox: that is the confirmation.
+            subscription, _created = Subscription.objects.get_or_create(
+                subscriber=subscriber, newsletter_id=newsletter_id
+            )
+            if subscription.status != Subscription.Status.CONFIRMED:
+                subscription.status, subscription.confirmed_at = Subscription.Status.CONFIRMED, now
+                subscription.save(update_fields=["status", "confirmed_at"])
+        subscriber.subscriptions.exclude(newsletter_id__in=wanted).exclude(
+            status=Subscription.Status.UNSUBSCRIBED
+        ).update(status=Subscription.Status.UNSUBSCRIBED, unsubscribed_at=now)
+
+
+def unsubscribe_all(subscriber):
+    subscriber.subscriptions.exclude(status=Subscription.Status.UNSUBSCRIBED).update(
+        status=Subscription.Status.UNSUBSCRIBED, unsubscribed_at=timezone.now()
+    )
+
+
+def personal_data(subscriber):
+    """Everything Wiel keeps about a subscriber (AVG: the right of access)."""
+    return {
+        "email": subscriber.email,
+        "name": subscriber.name,
+        "first_subscribed": subscriber.created_at.isoformat(),
+        "consent": {"text": subscriber.consent_text, "given_at": subscriber.consent_at.isoformat()},
+        "themes": [theme.name for theme in subscriber.themes.all()],
+        "provinces": [province.name for province in subscriber.provinces.all()],
+        "jeugdregios": [region.name for region in subscriber.youth_regions.all()],
+        "subscriptions": [
+            {
+                "newsletter": subscription.newsletter.name,
+                "status": subscription.status,
+                "requested_at": subscription.requested_at.isoformat(),
+                "confirmed_at": subscription.confirmed_at.isoformat() if subscription.confirmed_at else None,
+                "unsubscribed_at": subscription.unsubscribed_at.isoformat() if subscription.unsubscribed_at else None,
+            }
+            for subscription in subscriber.subscriptions.select_related("newsletter")
+        ],
+    }
+
+
 def request_subscription(data, consent_text, page, request):
     email = data["email"].strip().lower()
     with transaction.atomic():
@@ -70,7 +140,12 @@ def request_subscription(data, consent_text, page, request):
 
 
 def _send_request_mail(subscriber, pending, page, request):
-    context = {"subscriber": subscriber, "pending": pending, "site_url": request.build_absolute_uri("/")}
+    context = {
+        "subscriber": subscriber,
+        "pending": pending,
+        "site_url": request.build_absolute_uri("/"),
+        "preferences_url": preferences_url(subscriber, page, request),
+    }
     if pending:
         path = page.url + page.reverse_subpage("confirm", args=[confirm_token(subscriber)])
         context["confirm_url"] = request.build_absolute_uri(path)

@@ -1,10 +1,22 @@
 """Subscribing (double opt-in, per list) and confirming."""
 
-from django.conf import settings
+import json
 
-from .forms import CONSENT_TEXT, ConfirmForm, SubscribeForm
+from django.conf import settings
+from django.http import HttpResponse
+
+from .forms import CONSENT_TEXT, ConfirmForm, PreferencesForm, SubscribeForm
 from .models import NewsletterList, Subscription
-from .subscription import confirm, request_subscription, subscriber_from_token, too_many_attempts
+from .subscription import (
+    confirm,
+    personal_data,
+    request_subscription,
+    save_preferences,
+    subscriber_from_preferences_token,
+    subscriber_from_token,
+    too_many_attempts,
+    unsubscribe_all,
+)
 
 
 def _render(page, request, template, context=None, status=200):
@@ -49,3 +61,56 @@ def confirm_subscription(page, request, token):
         {"form": form, "subscriber": subscriber, "nothing_pending": not pending.exists()},
         status=status,
     )
+
+
+def _invalid_preferences(page, request):
+    return _render(page, request, "newsletters/preferences.html", {"invalid": True}, status=400)
+
+
+def preference_centre(page, request, token):
+    subscriber = subscriber_from_preferences_token(token)
+    if subscriber is None:
+        return _invalid_preferences(page, request)
+    template = "newsletters/preferences.html"
+    if request.method == "POST" and request.POST.get("action") == "alles-afmelden":
+        unsubscribe_all(subscriber)
+        return _render(page, request, template, {"subscriber": subscriber, "unsubscribed_all": True, "token": token})
+    active = NewsletterList.objects.filter(
+        subscriptions__subscriber=subscriber, subscriptions__status=Subscription.Status.CONFIRMED
+    )
+    initial = {
+        "name": subscriber.name,
+        "lists": list(active),
+        "themes": list(subscriber.themes.all()),
+        "provinces": list(subscriber.provinces.all()),
+        "youth_regions": list(subscriber.youth_regions.all()),
+    }
+    form = PreferencesForm(request.POST or None, initial=initial)
+    saved = False
+    if request.method == "POST" and form.is_valid():
+        save_preferences(subscriber, form.cleaned_data)
+        saved = True
+    context = {"subscriber": subscriber, "form": form, "saved": saved, "token": token}
+    return _render(page, request, template, context, status=400 if form.is_bound and not form.is_valid() else 200)
+
+
+def download_data(page, request, token):
+    subscriber = subscriber_from_preferences_token(token)
+    if subscriber is None:
+        return _invalid_preferences(page, request)
+    response = HttpResponse(
+        json.dumps(personal_data(subscriber), ensure_ascii=False, indent=2), content_type="application/json"
+    )
+    response["Content-Disposition"] = 'attachment; filename="mijn-gegevens-wiel.json"'
+    return response
+
+
+def erase_data(page, request, token):
+    subscriber = subscriber_from_preferences_token(token)
+    template = "newsletters/erase.html"
+    if subscriber is None:
+        return _invalid_preferences(page, request)
+    if request.method == "POST":
+        subscriber.delete()  # subscriptions go with it
+        return _render(page, request, template, {"erased": True})
+    return _render(page, request, template, {"subscriber": subscriber})

@@ -226,6 +226,7 @@ EVENT_REGISTRATION_RETENTION_MONTHS = int(env("EVENT_REGISTRATION_RETENTION_MONT
 # Newsletters: how long a confirmation link works, and how many subscription attempts one
 # connection may make per window (counted in the shared cache).
 NEWSLETTER_CONFIRM_MAX_AGE = int(env("NEWSLETTER_CONFIRM_MAX_AGE", str(7 * 24 * 3600)))
+NEWSLETTER_PREFERENCES_MAX_AGE = int(env("NEWSLETTER_PREFERENCES_MAX_AGE", str(2 * 365 * 24 * 3600)))
 NEWSLETTER_RATE_LIMIT = int(env("NEWSLETTER_RATE_LIMIT", "5"))
 NEWSLETTER_RATE_WINDOW = int(env("NEWSLETTER_RATE_WINDOW", "600"))
 
