@@ -54,6 +54,7 @@ def test_visitor_journeys(live_server, browser):
     home_article_and_language_switch(live_server, browser.new_page())
     find_filter_fit_and_compare_practices(live_server, browser.new_page())
     find_and_register_for_an_event(live_server, browser.new_page())
+    newsletter_links_are_accessible(live_server, browser.new_page())
     without_javascript = browser.new_context(java_script_enabled=False)
     fit_check_without_javascript(live_server, without_javascript.new_page())
     without_javascript.close()
@@ -181,3 +182,18 @@ def find_and_register_for_an_event(live_server, page):
     registration = Registration.objects.get(email="sanne@example.org")
     assert registration.status == "bevestigd"
     assert any("sanne@example.org" in message.to for message in mail.outbox)
+
+
+def newsletter_links_are_accessible(live_server, page):
+    from django.utils import timezone
+
+    from newsletters.models import NewsletterIndexPage, NewsletterList, Subscriber, Subscription
+    from newsletters.subscription import confirm_token, preferences_token
+
+    overview = NewsletterIndexPage.objects.get(locale__language_code="nl")
+    person = Subscriber.objects.create(email="lezer@example.org", consent_text="Ja", consent_at=timezone.now())
+    Subscription.objects.create(subscriber=person, newsletter=NewsletterList.objects.get(slug="landelijk"))
+    for route, token in [("confirm", confirm_token(person)), ("preferences", preferences_token(person))]:
+        page.goto(live_server.url + overview.url + overview.reverse_subpage(route, args=[token]))
+        assert page.locator("form button").count() >= 1
+        assert axe_violations(page) == [], route
