@@ -20,6 +20,7 @@ from .models import Subscriber, Subscription
 
 CONFIRM_SALT = "newsletters.confirm"
 PREFERENCES_SALT = "newsletters.preferences"
+UNSUBSCRIBE_SALT = "newsletters.unsubscribe"
 
 
 def too_many_attempts(request):
@@ -85,6 +86,30 @@ def save_preferences(subscriber, data):
         subscriber.subscriptions.exclude(newsletter_id__in=wanted).exclude(
             status=Subscription.Status.UNSUBSCRIBED
         ).update(status=Subscription.Status.UNSUBSCRIBED, unsubscribed_at=now)
+
+
+def unsubscribe_token(subscription):
+    return make_token(
+        {"s": subscription.subscriber_id, "e": subscription.subscriber.email, "l": subscription.newsletter_id},
+        UNSUBSCRIBE_SALT,
+    )
+
+
+def subscription_from_unsubscribe_token(token):
+    data = read_token(token, UNSUBSCRIBE_SALT, settings.NEWSLETTER_PREFERENCES_MAX_AGE)
+    if not isinstance(data, dict):
+        return None
+    return (
+        Subscription.objects.select_related("subscriber", "newsletter")
+        .filter(subscriber_id=data.get("s"), subscriber__email=data.get("e"), newsletter_id=data.get("l"))
+        .first()
+    )
+
+
+def unsubscribe(subscription):
+    if subscription.status != Subscription.Status.UNSUBSCRIBED:
+        subscription.status, subscription.unsubscribed_at = Subscription.Status.UNSUBSCRIBED, timezone.now()
+        subscription.save(update_fields=["status", "unsubscribed_at"])
 
 
 def unsubscribe_all(subscriber):

@@ -7,6 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from newsletters.unsubscribe import one_click_unsubscribe
+
 from .api import api_router
 
 urlpatterns = [
@@ -16,6 +18,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
     path("i18n/", include("django.conf.urls.i18n")),
+    # RFC 8058 one-click unsubscribe: a fixed, language-neutral address for List-Unsubscribe headers.
+    path("nieuwsbrief/afmelden/<str:token>/", one_click_unsubscribe, name="newsletter_unsubscribe"),
 ]
 
 if settings.DEBUG:

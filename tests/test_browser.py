@@ -185,15 +185,22 @@ def find_and_register_for_an_event(live_server, page):
 
 
 def newsletter_links_are_accessible(live_server, page):
+    from django.urls import reverse
     from django.utils import timezone
 
     from newsletters.models import NewsletterIndexPage, NewsletterList, Subscriber, Subscription
-    from newsletters.subscription import confirm_token, preferences_token
+    from newsletters.subscription import confirm_token, preferences_token, unsubscribe_token
 
     overview = NewsletterIndexPage.objects.get(locale__language_code="nl")
     person = Subscriber.objects.create(email="lezer@example.org", consent_text="Ja", consent_at=timezone.now())
     Subscription.objects.create(subscriber=person, newsletter=NewsletterList.objects.get(slug="landelijk"))
-    for route, token in [("confirm", confirm_token(person)), ("preferences", preferences_token(person))]:
-        page.goto(live_server.url + overview.url + overview.reverse_subpage(route, args=[token]))
+    subscription = Subscription.objects.create(subscriber=person, newsletter=NewsletterList.objects.get(slug="samen"))
+    urls = [
+        overview.url + overview.reverse_subpage("confirm", args=[confirm_token(person)]),
+        overview.url + overview.reverse_subpage("preferences", args=[preferences_token(person)]),
+        reverse("newsletter_unsubscribe", args=[unsubscribe_token(subscription)]),
+    ]
+    for url in urls:
+        page.goto(live_server.url + url)
         assert page.locator("form button").count() >= 1
-        assert axe_violations(page) == [], route
+        assert axe_violations(page) == [], url
