@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from core.images import prefetch_listing_images
 from core.models import Theme, WerkplaatsPage
 from core.pagination import paginate
+from core.routes import render_route
 
 from . import ical
 from .models import EventPage
@@ -105,36 +106,30 @@ def calendar_feed(index, request, theme=None):
     return _ics_response(ical.calendar(events, request, name), f"{index.slug}.ics")
 
 
-def _render(page, request, template, context=None, status=200):
-    response = page.render(request, template=template, context_overrides=context or {})
-    response.status_code = status
-    return response
-
-
 def registration_form(page, request):
     from .forms import RegistrationForm
     from .registration import RegistrationClosed, register
 
     template = "events/registration_form.html"
     if not page.registration_open:
-        return _render(page, request, template, {"closed": True}, status=410)
+        return render_route(page, request, template, {"closed": True}, status=410)
     form = RegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data.get("website"):
-            return _render(page, request, "events/registration_done.html")  # a bot: say nothing
+            return render_route(page, request, "events/registration_done.html")  # a bot: say nothing
         try:
             register(page, form.cleaned_data, request)
         except RegistrationClosed:
-            return _render(page, request, template, {"closed": True}, status=410)
+            return render_route(page, request, template, {"closed": True}, status=410)
         # The same page for a new registration and for an address that was already registered:
         # both get an e-mail, and nobody learns from this page who else has signed up.
-        return _render(page, request, "events/registration_done.html")
+        return render_route(page, request, "events/registration_done.html")
     context = {
         "form": form,
         "places_left": places_left(page),
         "retention_months": settings.EVENT_REGISTRATION_RETENTION_MONTHS,
     }
-    return _render(page, request, template, context, status=400 if form.is_bound else 200)
+    return render_route(page, request, template, context, status=400 if form.is_bound else 200)
 
 
 def places_left(page):
@@ -152,9 +147,9 @@ def registration_cancel(page, request, token):
     template = "events/registration_cancel.html"
     registration = registration_from_token(page, token)
     if registration is None:
-        return _render(page, request, template, {"invalid": True}, status=400)
+        return render_route(page, request, template, {"invalid": True}, status=400)
     if request.method == "POST":
         cancel(registration, request)
-        return _render(page, request, template, {"done": True})
+        return render_route(page, request, template, {"done": True})
     already = registration.status == registration.Status.CANCELLED
-    return _render(page, request, template, {"registration": registration, "done": already})
+    return render_route(page, request, template, {"registration": registration, "done": already})

@@ -41,11 +41,15 @@ def confirm_token(subscriber):
     return make_token({"s": subscriber.pk, "e": subscriber.email}, CONFIRM_SALT)
 
 
-def subscriber_from_token(token):
-    data = read_token(token, CONFIRM_SALT, settings.NEWSLETTER_CONFIRM_MAX_AGE)
+def _subscriber(token, salt, max_age):
+    data = read_token(token, salt, max_age)
     if not isinstance(data, dict):
         return None
     return Subscriber.objects.filter(pk=data.get("s"), email=data.get("e")).first()
+
+
+def subscriber_from_token(token):
+    return _subscriber(token, CONFIRM_SALT, settings.NEWSLETTER_CONFIRM_MAX_AGE)
 
 
 def preferences_token(subscriber):
@@ -53,10 +57,7 @@ def preferences_token(subscriber):
 
 
 def subscriber_from_preferences_token(token):
-    data = read_token(token, PREFERENCES_SALT, settings.NEWSLETTER_PREFERENCES_MAX_AGE)
-    if not isinstance(data, dict):
-        return None
-    return Subscriber.objects.filter(pk=data.get("s"), email=data.get("e")).first()
+    return _subscriber(token, PREFERENCES_SALT, settings.NEWSLETTER_PREFERENCES_MAX_AGE)
 
 
 def preferences_url(subscriber, page, request):

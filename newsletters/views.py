@@ -5,6 +5,8 @@ import json
 from django.conf import settings
 from django.http import HttpResponse
 
+from core.routes import render_route
+
 from .forms import CONSENT_TEXT, ConfirmForm, PreferencesForm, SubscribeForm
 from .models import NewsletterList, Subscription
 from .subscription import (
@@ -19,31 +21,25 @@ from .subscription import (
 )
 
 
-def _render(page, request, template, context=None, status=200):
-    response = page.render(request, template=template, context_overrides=context or {})
-    response.status_code = status
-    return response
-
-
 def subscribe_form(page, request):
     template = "newsletters/subscribe.html"
     form = SubscribeForm(request.POST or None)
     if request.method == "POST":
         if too_many_attempts(request):
-            return _render(page, request, template, {"form": form, "rate_limited": True}, status=429)
+            return render_route(page, request, template, {"form": form, "rate_limited": True}, status=429)
         if form.is_valid():
             if not form.cleaned_data.get("website"):  # a bot gets the same page, and nothing happens
                 request_subscription(form.cleaned_data, str(CONSENT_TEXT), page, request)
-            return _render(page, request, "newsletters/subscribe_done.html")
-        return _render(page, request, template, {"form": form}, status=400)
-    return _render(page, request, template, {"form": form})
+            return render_route(page, request, "newsletters/subscribe_done.html")
+        return render_route(page, request, template, {"form": form}, status=400)
+    return render_route(page, request, template, {"form": form})
 
 
 def confirm_subscription(page, request, token):
     template = "newsletters/confirm.html"
     subscriber = subscriber_from_token(token)
     if subscriber is None:
-        return _render(
+        return render_route(
             page, request, template, {"invalid": True, "days": settings.NEWSLETTER_CONFIRM_MAX_AGE // 86400}, status=400
         )
     pending = NewsletterList.objects.filter(
@@ -52,9 +48,9 @@ def confirm_subscription(page, request, token):
     form = ConfirmForm(request.POST or None, pending=pending)
     if request.method == "POST" and form.is_valid():
         confirmed = confirm(subscriber, [newsletter.pk for newsletter in form.cleaned_data["lists"]])
-        return _render(page, request, template, {"confirmed": confirmed})
+        return render_route(page, request, template, {"confirmed": confirmed})
     status = 400 if form.is_bound else 200
-    return _render(
+    return render_route(
         page,
         request,
         template,
@@ -64,7 +60,7 @@ def confirm_subscription(page, request, token):
 
 
 def _invalid_preferences(page, request):
-    return _render(page, request, "newsletters/preferences.html", {"invalid": True}, status=400)
+    return render_route(page, request, "newsletters/preferences.html", {"invalid": True}, status=400)
 
 
 def preference_centre(page, request, token):
@@ -74,7 +70,9 @@ def preference_centre(page, request, token):
     template = "newsletters/preferences.html"
     if request.method == "POST" and request.POST.get("action") == "alles-afmelden":
         unsubscribe_all(subscriber)
-        return _render(page, request, template, {"subscriber": subscriber, "unsubscribed_all": True, "token": token})
+        return render_route(
+            page, request, template, {"subscriber": subscriber, "unsubscribed_all": True, "token": token}
+        )
     active = NewsletterList.objects.filter(
         subscriptions__subscriber=subscriber, subscriptions__status=Subscription.Status.CONFIRMED
     )
@@ -91,7 +89,7 @@ def preference_centre(page, request, token):
         save_preferences(subscriber, form.cleaned_data)
         saved = True
     context = {"subscriber": subscriber, "form": form, "saved": saved, "token": token}
-    return _render(page, request, template, context, status=400 if form.is_bound and not form.is_valid() else 200)
+    return render_route(page, request, template, context, status=400 if form.is_bound and not form.is_valid() else 200)
 
 
 def download_data(page, request, token):
@@ -112,5 +110,5 @@ def erase_data(page, request, token):
         return _invalid_preferences(page, request)
     if request.method == "POST":
         subscriber.delete()  # subscriptions go with it
-        return _render(page, request, template, {"erased": True})
-    return _render(page, request, template, {"subscriber": subscriber})
+        return render_route(page, request, template, {"erased": True})
+    return render_route(page, request, template, {"subscriber": subscriber})
