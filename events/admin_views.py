@@ -6,6 +6,7 @@ Only editors who may edit an event see its registrations, so each werkplaats see
 import csv
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -23,12 +24,12 @@ def _editable(user, events):
 
 def registrations_index(request):
     events = EventPage.objects.filter(registration_enabled=True).select_related("werkplaats").order_by("-start")
-    rows = []
-    for event in _editable(request.user, events):
-        counts = dict.fromkeys(Registration.Status.values, 0)
-        for status in event.registrations.values_list("status", flat=True):
-            counts[status] += 1
-        rows.append({"event": event, "counts": counts})
+    editable = _editable(request.user, events)
+    counts = {event.pk: dict.fromkeys(Registration.Status.values, 0) for event in editable}
+    tallies = Registration.objects.filter(event__in=editable).values_list("event_id", "status").annotate(n=Count("pk"))
+    for event_id, status, number in tallies:
+        counts[event_id][status] = number
+    rows = [{"event": event, "counts": counts[event.pk]} for event in editable]
     return TemplateResponse(request, "events/admin/registrations_index.html", {"rows": rows})
 
 

@@ -13,7 +13,9 @@ from core.pagination import paginate
 from core.routes import render_route
 
 from . import ical
-from .models import EventPage
+from .forms import RegistrationForm
+from .models import EventPage, Registration
+from .registration import RegistrationClosed, cancel, register, registration_from_token
 from .structured_data import event_data, json_ld
 
 PAGE_SIZE = 12
@@ -107,9 +109,6 @@ def calendar_feed(index, request, theme=None):
 
 
 def registration_form(page, request):
-    from .forms import RegistrationForm
-    from .registration import RegistrationClosed, register
-
     template = "events/registration_form.html"
     if not page.registration_open:
         return render_route(page, request, template, {"closed": True}, status=410)
@@ -133,8 +132,6 @@ def registration_form(page, request):
 
 
 def places_left(page):
-    from .models import Registration
-
     if not page.registration_enabled or not page.capacity:
         return None
     taken = page.registrations.filter(status=Registration.Status.CONFIRMED).count()
@@ -142,8 +139,6 @@ def places_left(page):
 
 
 def registration_cancel(page, request, token):
-    from .registration import cancel, registration_from_token
-
     template = "events/registration_cancel.html"
     registration = registration_from_token(page, token)
     if registration is None:

@@ -51,11 +51,13 @@ class RecordErrors:
 
     def add(self, number, slug, field, message):
         if (number, field) in self._missing:
-            return  # "is required" says it all
-        if message == "is required":
-            self._missing.add((number, field))
+            return  # "is required" says it all; the model's own "cannot be blank" would repeat it
         label = f"record {number}" + (f" ({slug})" if slug else "")
         self.messages.append(f"{label}, {field}: {message}")
+
+    def missing(self, number, slug, field):
+        self.add(number, slug, field, "is required")
+        self._missing.add((number, field))
 
     def add_validation_error(self, number, slug, error, prefix="", names=None):
         for field, messages in error.message_dict.items():
@@ -108,7 +110,7 @@ def validate(records):
         slug = _text(record.get("slug")).strip()
         for field in REQUIRED:
             if not _text(record.get(field)).strip():
-                errors.add(number, slug, field, "is required")
+                errors.missing(number, slug, field)
         language = record.get("language") or "nl"
         locale = reference.locales.get(language)
         if locale is None:
@@ -202,7 +204,7 @@ def _build_page(number, slug, record, reference, errors):
     relations["working_elements"] = []
     for position, element in enumerate(record.get("working_elements") or []):
         if not isinstance(element, dict) or not _text(element.get("name")).strip():
-            errors.add(number, slug, f"working_elements[{position}].name", "is required")
+            errors.missing(number, slug, f"working_elements[{position}].name")
             continue
         relations["working_elements"].append(
             WorkingElement(name=_text(element["name"]), explanation=_text(element.get("explanation")))

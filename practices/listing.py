@@ -8,6 +8,7 @@ apply (AND). Each facet costs a fixed number of queries, whatever the number of
 practices, and the listing's query count is pinned by a test.
 """
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
 from django.db.models import Case, Count, IntegerField, Q, Value, When
@@ -54,19 +55,22 @@ class FacetResult:
         return [option for option in self.options if option.selected]
 
 
-class Facet:
+class Facet(ABC):
+    """One filter of the listing: which values are chosen, how they filter, what each would count."""
+
     key = ""
     label = ""
 
     def selected(self, data):
         return [value for value in data.getlist(self.key) if value]
 
+    @abstractmethod
     def apply(self, queryset, values):
-        raise NotImplementedError
+        """``queryset`` narrowed to practices matching any of ``values``."""
 
+    @abstractmethod
     def options(self, queryset, values):
-        """(value, label, count) for every value worth offering."""
-        raise NotImplementedError
+        """(value, label, count) for every value worth offering, counted within ``queryset``."""
 
     def result(self, queryset, values):
         options = [

@@ -33,10 +33,6 @@ COMPARE_MIN, COMPARE_MAX = 2, 4
 CARD_PREFETCH = ["themes", "target_groups"]
 
 
-def _paginate(items, request):
-    return paginate(items, request, PAGE_SIZE)
-
-
 def fit_form_context(request, question, geography):
     return {
         "question": question,
@@ -80,7 +76,7 @@ def practice_listing(index, request):
     practices = state["practices"]
     if state["sort"] == SORT_FIT:
         ordered_ids = rank_by_fit(practices, state["question"], state["geography"], state["labels"])
-        page_obj = _paginate(ordered_ids, request)
+        page_obj = paginate(ordered_ids, request, PAGE_SIZE)
         by_pk = (
             PracticePage.objects.select_related("werkplaats")
             .prefetch_related(*CARD_PREFETCH)
@@ -91,7 +87,7 @@ def practice_listing(index, request):
         ordered = (
             order_practices(practices, state["sort"]).select_related("werkplaats").prefetch_related(*CARD_PREFETCH)
         )
-        page_obj = _paginate(ordered, request)
+        page_obj = paginate(ordered, request, PAGE_SIZE)
         items = list(page_obj.object_list)
     page_obj.object_list = prefetch_listing_images(_with_fits(items, state))
     context = {

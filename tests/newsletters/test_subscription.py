@@ -36,6 +36,8 @@ def confirm_path(message):
 @pytest.mark.django_db
 def test_double_opt_in_with_a_button_per_list(newsletters, django_capture_on_commit_callbacks):
     client = Client()
+    form_html = client.get(newsletters["page"].url).content.decode()
+    assert form_html.count('name="lists"') == 2 and form_html.count('name="themes"') == 1  # one checkbox each
     with django_capture_on_commit_callbacks(execute=True):
         response = post(client, newsletters, "Anna@Example.org", [newsletters["national"], newsletters["samen"]],
                         themes=[newsletters["theme"].pk])  # fmt: skip
