@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class NewslettersConfig(AppConfig):
     name = "newsletters"
     verbose_name = _("Newsletters")
+
+    def ready(self):
+        from . import signals  # noqa: F401

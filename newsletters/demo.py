@@ -1,11 +1,85 @@
-"""Demo newsletters: the national list and one per werkplaats, and the subscribe page."""
+"""Demo newsletters: the lists, about 200 subscribers, sent issues of SAMEN and Groningen, one scheduled.
 
+The sent issues are history: their mailing and deliveries are recorded as sent on their date,
+so nothing goes out when the demo loads. The scheduled issue goes out when its time comes,
+through the worker `make run` starts (to the console in development).
+"""
+
+import datetime
+import random
+
+from django.utils import timezone
 from wagtail.models import Site
 
-from core.demo_utils import create_child, locale, translate
-from core.models import WerkplaatsPage
+from articles.models import ArticlePage
+from core.demo_utils import create_child, locale, rich, translate
+from core.models import Province, Theme, WerkplaatsPage, YouthRegion
+from events.models import EventPage
+from practices.models import PracticePage
 
-from .models import NewsletterIndexPage, NewsletterList
+from .blocks import IssueBodyBlock
+from .forms import CONSENT_TEXT
+from .models import Delivery, Mailing, NewsletterIndexPage, NewsletterList, NewsletterPage, Subscriber, Subscription
+
+SUBSCRIBERS = 200
+FIRST_NAMES = ["Anouk", "Bram", "Chaima", "Daan", "Eline", "Fleur", "Gijs", "Hanna", "Ilias", "Joke", "Kees", "Lotte",
+               "Mehmet", "Noor", "Olga", "Pieter", "Rosa", "Sanne", "Tijmen", "Yara"]  # fmt: skip
+LAST_NAMES = ["de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "Bos", "Kaya",
+              "El Amrani", "Hoekstra", "Postma", "van Dijk", "Wijnands", "Dekker"]  # fmt: skip
+
+ISSUES = [
+    {
+        "werkplaats": "samen",
+        "slug": "nieuwsbrief-samen-voorjaar",
+        "title": "SAMEN in het voorjaar: leren van de praktijk in Limburg",
+        "summary": "Wat gemeenten, onderzoekers en jongeren dit voorjaar samen uitzochten.",
+        "intro": rich(
+            "In deze editie leest u hoe professionals in Limburgse gemeenten hun eigen werk onder de loep nemen, "
+            "en welke bijeenkomsten eraan komen.",
+        ),
+        "text": (
+            "Van de werkplaats",
+            "Onze onderzoekers schuiven aan bij wijkteams. Zo komt kennis uit de praktijk terug in het onderzoek, "
+            "en omgekeerd.",
+        ),
+        "days_ago": 150,
+    },
+    {
+        "werkplaats": "samen",
+        "slug": "nieuwsbrief-samen-najaar",
+        "title": "SAMEN in het najaar: wat werkt bij jeugdhulp dichtbij huis",
+        "summary": "Nieuwe praktijkvoorbeelden en terugblikken op de regiobijeenkomsten.",
+        "intro": rich("Het najaar stond in het teken van ouders en jongeren die meedenken over hulp in de buurt."),
+        "text": (
+            "Meedenken?",
+            "Wilt u uw ervaring delen in een volgende editie? Mail de redactie; we nemen contact met u op.",
+        ),
+        "days_ago": 40,
+    },
+    {
+        "werkplaats": "groningen",
+        "slug": "nieuwsbrief-groningen-zomer",
+        "title": "Transformatie Jeugd Groningen: de zomereditie",
+        "summary": "Verhalen uit Groninger gemeenten over samenwerken rond gezinnen.",
+        "intro": rich("Deze zomer spraken we met professionals die gezinnen met meerdere vragen tegelijk helpen."),
+        "text": (
+            "Uit het onderzoek",
+            "Een eerste analyse laat zien dat vaste contactpersonen het verschil maken voor gezinnen. "
+            "In de volgende editie meer.",
+        ),
+        "days_ago": 100,
+    },
+]
+
+SCHEDULED = {
+    "werkplaats": "groningen",
+    "slug": "nieuwsbrief-groningen-winter",
+    "title": "Transformatie Jeugd Groningen: de wintereditie",
+    "summary": "Vooruitblik op het nieuwe jaar en de leernetwerken.",
+    "intro": rich("Het jaar loopt af. We blikken vooruit op de leernetwerken die in januari weer beginnen."),
+    "text": ("Fijne feestdagen", "De redactie wenst u mooie dagen en ziet u graag terug in het nieuwe jaar."),
+    "days_ahead": 10,
+}
 
 
 def load(stdout):
@@ -23,9 +97,123 @@ def load(stdout):
     NewsletterList.objects.get_or_create(
         slug="landelijk", defaults={"name": "Wiel landelijk", "description": "Het beste uit alle werkplaatsen."}
     )
-    for werkplaats in WerkplaatsPage.objects.filter(locale=locale("nl")):
-        NewsletterList.objects.get_or_create(
+    werkplaatsen = {werkplaats.slug: werkplaats for werkplaats in WerkplaatsPage.objects.filter(locale=locale("nl"))}
+    for werkplaats in werkplaatsen.values():
+        newsletter, created = NewsletterList.objects.get_or_create(
             slug=werkplaats.slug,
             defaults={"name": f"Nieuwsbrief {werkplaats.short_name}", "werkplaats": werkplaats},
         )
-    stdout.write(f"  {NewsletterList.objects.count()} newsletters")
+        if created:
+            newsletter.provinces.set(werkplaats.provinces.all())
+    subscribers = _subscribers()
+    for data in ISSUES:
+        _sent_issue(werkplaatsen[data["werkplaats"]], data)
+    _scheduled_issue(werkplaatsen[SCHEDULED["werkplaats"]], SCHEDULED)
+    stdout.write(
+        f"  {NewsletterList.objects.count()} newsletters, {subscribers} subscribers, "
+        f"{NewsletterPage.objects.count()} issues"
+    )
+
+
+def _subscribers():
+    """About 200 readers with varied interests, each confirmed on one to three lists."""
+    if Subscriber.objects.filter(email__endswith="@example.org").exists():
+        return Subscriber.objects.count()
+    rng = random.Random(2026)
+    themes, provinces, regions = (
+        list(Theme.objects.all()),
+        list(Province.objects.all()),
+        list(YouthRegion.objects.all()),
+    )
+    lists = list(NewsletterList.objects.all())
+    weights = [4 if newsletter.slug in ("landelijk", "samen", "groningen") else 1 for newsletter in lists]
+    now = timezone.now()
+    for number in range(1, SUBSCRIBERS + 1):
+        name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}" if rng.random() < 0.8 else ""
+        joined = now - datetime.timedelta(days=rng.randint(200, 700))
+        subscriber = Subscriber.objects.create(
+            email=f"lezer{number:03d}@example.org", name=name, consent_text=str(CONSENT_TEXT), consent_at=joined
+        )
+        subscriber.themes.set(rng.sample(themes, rng.randint(0, min(3, len(themes)))))
+        subscriber.provinces.set(rng.sample(provinces, rng.randint(0, min(2, len(provinces)))))
+        subscriber.youth_regions.set(rng.sample(regions, rng.randint(0, min(1, len(regions)))))
+        chosen = {newsletter.pk: newsletter for newsletter in rng.choices(lists, weights, k=rng.randint(1, 3))}
+        for newsletter in chosen.values():
+            Subscription.objects.create(
+                subscriber=subscriber,
+                newsletter=newsletter,
+                status=Subscription.Status.CONFIRMED,
+                confirmed_at=joined + datetime.timedelta(minutes=rng.randint(2, 600)),
+            )
+    return SUBSCRIBERS
+
+
+def _body(werkplaats, text):
+    """Sections that pick the werkplaats' own practices, events and articles, and one text."""
+    stream = IssueBodyBlock()
+    body = []
+    for kind, model, heading in (
+        ("practices", PracticePage, "Praktijkvoorbeelden"),
+        ("events", EventPage, "Agenda"),
+        ("articles", ArticlePage, "Nieuws"),
+    ):
+        pages = list(model.objects.live().filter(werkplaats=werkplaats).order_by("pk").values_list("pk", flat=True)[:2])
+        if pages:
+            body.append((kind, stream.child_blocks[kind].to_python({"heading": heading, "intro": "", "pages": pages})))
+    heading, paragraph = text
+    body.append(("text", stream.child_blocks["text"].to_python({"heading": heading, "text": rich(paragraph)})))
+    return body
+
+
+def _issue(werkplaats, data, send_at=None):
+    existing = NewsletterPage.objects.filter(slug=data["slug"]).first()
+    if existing:
+        return existing, None
+    issue = NewsletterPage(
+        title=data["title"],
+        slug=data["slug"],
+        summary=data["summary"],
+        intro=data["intro"],
+        body=_body(werkplaats, data["text"]),
+        newsletter=NewsletterList.objects.get(slug=werkplaats.slug),
+        send_at=send_at,
+        live=False,
+    )
+    werkplaats.add_child(instance=issue)
+    return issue, issue.save_revision(log_action=False)
+
+
+def _sent_issue(werkplaats, data):
+    issue, revision = _issue(werkplaats, data)
+    if revision is None:
+        return
+    sent = timezone.now() - datetime.timedelta(days=data["days_ago"])
+    mailing = Mailing.objects.create(
+        page=issue,
+        newsletter=issue.newsletter,
+        revision=revision,
+        status=Mailing.Status.DONE,
+        send_after=sent,
+        started_at=sent,
+        finished_at=sent + datetime.timedelta(minutes=3),
+    )
+    readers = Subscription.objects.filter(
+        newsletter=issue.newsletter, status=Subscription.Status.CONFIRMED
+    ).values_list("subscriber_id", flat=True)
+    deliveries = [
+        Delivery(mailing=mailing, subscriber_id=reader, status=Delivery.Status.SENT, attempts=1, sent_at=sent)
+        for reader in readers
+    ]
+    if deliveries:  # history has its rough edges: one address no longer existed
+        deliveries[-1].status, deliveries[-1].sent_at = Delivery.Status.FAILED, None
+        deliveries[-1].last_error = "SMTPRecipientsRefused: 550 5.1.1 mailbox unavailable"
+    Delivery.objects.bulk_create(deliveries)
+    # Publishing now finds the mailing already sent, so nothing goes out again.
+    revision.publish(log_action=False)
+
+
+def _scheduled_issue(werkplaats, data):
+    send_at = timezone.now().replace(hour=9, minute=0, second=0, microsecond=0)
+    issue, revision = _issue(werkplaats, data, send_at + datetime.timedelta(days=data["days_ahead"]))
+    if revision is not None:
+        revision.publish(log_action=False)  # schedules the mailing for its send time

@@ -4,13 +4,20 @@ A subscriber is one e-mail address with its interests (themes, provinces, jeugdr
 subscription ties it to one list and is confirmed separately, from the e-mailed link.
 """
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail.search import index
 
 from core.models import BasePage
+
+from .blocks import TEXT_FEATURES, IssueBodyBlock
 
 
 class NewsletterList(models.Model):
@@ -29,12 +36,23 @@ class NewsletterList(models.Model):
         help_text=_("Empty for the national newsletter."),
     )
     is_active = models.BooleanField(_("open for subscriptions"), default=True)
+    # What the digest button collects for this list (empty: everything the list covers).
+    themes = models.ManyToManyField(
+        "core.Theme", verbose_name=_("themes"), blank=True, related_name="+",
+        help_text=_("The digest picks content on these themes. Leave empty for all themes."),
+    )  # fmt: skip
+    provinces = models.ManyToManyField(
+        "core.Province", verbose_name=_("provinces"), blank=True, related_name="+",
+        help_text=_("The digest picks content from werkplaatsen in these provinces. Leave empty for all."),
+    )  # fmt: skip
 
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("description"),
         FieldPanel("werkplaats"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("provinces", widget=forms.CheckboxSelectMultiple),
         FieldPanel("is_active"),
     ]
 
@@ -95,7 +113,7 @@ class NewsletterIndexPage(RoutablePageMixin, BasePage):
 
     content_panels = [*Page.content_panels, FieldPanel("summary")]
     parent_page_types = ["home.HomePage"]
-    subpage_types = []
+    subpage_types = ["newsletters.NewsletterPage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -126,8 +144,184 @@ class NewsletterIndexPage(RoutablePageMixin, BasePage):
 
         return erase_data(self, request, token)
 
+    @path("archief/", name="archive")
+    def archive(self, request):
+        from .views import archive
+
+        return archive(self, request)
+
+    @path("archief/<slug:slug>/rss/", name="feed")
+    def feed(self, request, slug):
+        from .views import feed
+
+        return feed(self, request, slug)
+
     @path("bevestigen/<str:token>/", name="confirm")
     def confirm(self, request, token):
         from .views import confirm_subscription
 
         return confirm_subscription(self, request, token)
+
+
+class NewsletterPage(BasePage):
+    """One issue of a newsletter. Publishing it (after moderation) schedules the sending.
+
+    The page is the issue's web version in the archive; it stays hidden until the sending starts.
+    """
+
+    newsletter = models.ForeignKey(
+        NewsletterList, verbose_name=_("newsletter"), on_delete=models.PROTECT, related_name="issues"
+    )
+    intro = RichTextField(_("introduction"), features=TEXT_FEATURES, blank=True)
+    body = StreamField(IssueBodyBlock(), verbose_name=_("content"), blank=True)
+    send_at = models.DateTimeField(
+        _("send at"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to send as soon as the issue is published (after approval)."),
+    )
+    personalise = models.BooleanField(
+        _("only matching sections"),
+        default=False,
+        help_text=_(
+            "Show each reader only the practices, events and articles on the themes they chose. "
+            "Readers without themes see everything; text sections always go to everyone."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("newsletter"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("send_at"), FieldPanel("personalise")], heading=_("Sending")),
+    ]
+    parent_page_types = ["newsletters.NewsletterIndexPage", "core.WerkplaatsPage"]
+    subpage_types = []
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("newsletter issue")
+        verbose_name_plural = _("newsletter issues")
+
+    def clean(self):
+        super().clean()
+        parent = self.get_parent() if self.pk else None
+        werkplaats = getattr(parent, "specific", None) if parent else None
+        if self.newsletter_id and werkplaats is not None:
+            from core.models import WerkplaatsPage
+
+            expected = werkplaats.pk if isinstance(werkplaats, WerkplaatsPage) else None
+            if self.newsletter.werkplaats_id != expected:
+                raise ValidationError({"newsletter": _("Choose the newsletter that belongs where this issue is.")})
+
+    @property
+    def is_sent(self):
+        mailing = Mailing.objects.filter(page=self).only("started_at").first()
+        return bool(mailing and mailing.started_at)
+
+    def serve(self, request, *args, **kwargs):
+        if not self.is_sent:
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from .email import IssueRenderer
+
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = IssueRenderer(self).sections
+        mailing = Mailing.objects.filter(page=self).first()
+        context["sent_at"] = mailing.started_at if mailing else None
+        index = NewsletterIndexPage.objects.live().filter(locale=self.locale).first()
+        if index:
+            context["subscribe_url"] = index.url
+            context["archive_url"] = f"{index.url}{index.reverse_subpage('archive')}?lijst={self.newsletter.slug}"
+        return context
+
+    preview_modes = [("", _("Web version")), ("email", _("E-mail")), ("text", _("Plain text"))]
+
+    def serve_preview(self, request, mode_name):
+        if mode_name in ("email", "text"):
+            from .email import preview
+
+            return preview(self, request, mode_name)
+        return super().serve(request)
+
+
+class Mailing(models.Model):
+    """The sending of one issue: created when the issue is published, at most once per issue."""
+
+    class Status(models.TextChoices):
+        SCHEDULED = "gepland", _("scheduled")
+        SENDING = "bezig", _("sending")
+        DONE = "klaar", _("sent")
+
+    page = models.OneToOneField(NewsletterPage, on_delete=models.CASCADE, related_name="mailing")
+    newsletter = models.ForeignKey(NewsletterList, on_delete=models.PROTECT, related_name="mailings")
+    revision = models.ForeignKey("wagtailcore.Revision", on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.SCHEDULED)
+    send_after = models.DateTimeField(_("send after"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    # One worker at a time holds the mailing; a lease that runs out means that worker died.
+    lease_token = models.CharField(max_length=40, blank=True)
+    lease_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("mailing")
+        verbose_name_plural = _("mailings")
+
+    def __str__(self):
+        return str(self.page)
+
+
+class Delivery(models.Model):
+    """One subscriber's copy of one mailing, recorded before and after it is handed over."""
+
+    class Status(models.TextChoices):
+        QUEUED = "wacht", _("queued")
+        HANDING_OVER = "bezig", _("being handed over")
+        SENT = "verzonden", _("sent")
+        FAILED = "mislukt", _("failed")
+        UNCERTAIN = "onzeker", _("uncertain")
+        SKIPPED = "overgeslagen", _("skipped")
+
+    mailing = models.ForeignKey(Mailing, on_delete=models.CASCADE, related_name="deliveries")
+    # Kept (without the address) when a subscriber erases their data, so the figures stay right.
+    subscriber = models.ForeignKey(Subscriber, null=True, on_delete=models.SET_NULL, related_name="deliveries")
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=300, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    message_id = models.CharField(max_length=200, blank=True, db_index=True)
+    bounced_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["mailing", "subscriber"], name="one_delivery_per_subscriber")]
+        indexes = [models.Index(fields=["mailing", "status", "id"])]
+
+    def __str__(self):
+        return f"{self.mailing} → {self.subscriber} ({self.status})"
+
+
+class Suppression(models.Model):
+    """An address that must not be mailed again: it bounced hard, or its owner marked us as spam."""
+
+    class Reason(models.TextChoices):
+        BOUNCED = "bounced", _("bounced")
+        COMPLAINED = "complained", _("marked as spam")
+        REJECTED = "rejected", _("rejected by the provider")
+
+    email = models.EmailField(_("e-mail address"), unique=True)
+    reason = models.CharField(_("reason"), max_length=12, choices=Reason.choices)
+    detail = models.CharField(_("detail"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("since"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("suppressed address")
+        verbose_name_plural = _("suppressed addresses")
+
+    def __str__(self):
+        return self.email

@@ -53,7 +53,11 @@ def subscriber_from_token(token):
 
 
 def preferences_token(subscriber):
-    return make_token({"s": subscriber.pk, "e": subscriber.email}, PREFERENCES_SALT)
+    return sign_preferences(subscriber.pk, subscriber.email)
+
+
+def sign_preferences(subscriber_id, email):
+    return make_token({"s": subscriber_id, "e": email}, PREFERENCES_SALT)
 
 
 def subscriber_from_preferences_token(token):
@@ -90,10 +94,11 @@ def save_preferences(subscriber, data):
 
 
 def unsubscribe_token(subscription):
-    return make_token(
-        {"s": subscription.subscriber_id, "e": subscription.subscriber.email, "l": subscription.newsletter_id},
-        UNSUBSCRIBE_SALT,
-    )
+    return sign_unsubscribe(subscription.subscriber_id, subscription.subscriber.email, subscription.newsletter_id)
+
+
+def sign_unsubscribe(subscriber_id, email, newsletter_id):
+    return make_token({"s": subscriber_id, "e": email, "l": newsletter_id}, UNSUBSCRIBE_SALT)
 
 
 def subscription_from_unsubscribe_token(token):

@@ -4,11 +4,15 @@ import json
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
 
+from core.pagination import paginate
 from core.routes import render_route
 
+from .feeds import IssueFeed
+
 from .forms import CONSENT_TEXT, ConfirmForm, PreferencesForm, SubscribeForm
-from .models import NewsletterList, Subscription
+from .models import Mailing, NewsletterList, Subscription
 from .subscription import (
     confirm,
     personal_data,
@@ -112,3 +116,27 @@ def erase_data(page, request, token):
         subscriber.delete()  # subscriptions go with it
         return render_route(page, request, template, {"erased": True})
     return render_route(page, request, template, {"subscriber": subscriber})
+
+
+def sent_mailings(page):
+    """Sent issues whose web versions are live, newest first."""
+    return (
+        Mailing.objects.filter(started_at__isnull=False, page__live=True)
+        .select_related("page", "newsletter")
+        .order_by("-started_at")
+    )
+
+
+def archive(page, request):
+    mailings = sent_mailings(page)
+    newsletters = list(NewsletterList.objects.filter(mailings__started_at__isnull=False).distinct())
+    current = next((n for n in newsletters if n.slug == request.GET.get("lijst")), None)
+    if current:
+        mailings = mailings.filter(newsletter=current)
+    context = {"newsletters": newsletters, "current": current, "page_obj": paginate(mailings, request, 20)}
+    return render_route(page, request, "newsletters/archive.html", context)
+
+
+def feed(page, request, slug):
+    newsletter = get_object_or_404(NewsletterList, slug=slug)
+    return IssueFeed(page, newsletter, sent_mailings(page).filter(newsletter=newsletter))(request)

@@ -1,4 +1,9 @@
+import email
+import email.policy
+import socket
+
 import pytest
+from aiosmtpd.controller import Controller
 from wagtail.models import Locale, Page, Site
 
 from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
@@ -33,3 +38,34 @@ def site_tree(db):
         "groningen_news": groningen_news,
         "article": article,
     }
+
+
+class Mailbox:
+    """An SMTP server in this process (aiosmtpd) that keeps what it receives."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
+        self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
+        return "250 OK"
+
+    def to(self, address):
+        return [message for message in self.messages if message["To"] == address]
+
+
+@pytest.fixture
+def mailbox(settings):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    box = Mailbox()
+    controller = Controller(box, hostname="127.0.0.1", port=port)
+    controller.start()
+    box.controller = controller  # a test may swap in another handler
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    yield box
+    controller.stop()

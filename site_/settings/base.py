@@ -72,6 +72,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    "django_tasks",
+    "django_tasks_db",
+    "anymail",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -229,6 +232,16 @@ NEWSLETTER_CONFIRM_MAX_AGE = int(env("NEWSLETTER_CONFIRM_MAX_AGE", str(7 * 24 * 
 NEWSLETTER_PREFERENCES_MAX_AGE = int(env("NEWSLETTER_PREFERENCES_MAX_AGE", str(2 * 365 * 24 * 3600)))
 NEWSLETTER_RATE_LIMIT = int(env("NEWSLETTER_RATE_LIMIT", "5"))
 NEWSLETTER_RATE_WINDOW = int(env("NEWSLETTER_RATE_WINDOW", "600"))
+# Sending (see docs/newsletters.md).
+NEWSLETTER_FROM_EMAIL = env("NEWSLETTER_FROM_EMAIL", DEFAULT_FROM_EMAIL)
+NEWSLETTER_LIST_ID_DOMAIN = env("NEWSLETTER_LIST_ID_DOMAIN", "lists.wiel.example")
+NEWSLETTER_SEND_RATE = float(env("NEWSLETTER_SEND_RATE", "0"))  # messages a second per worker; 0: no limit
+NEWSLETTER_BATCH_SIZE = int(env("NEWSLETTER_BATCH_SIZE", "200"))
+NEWSLETTER_LEASE_SECONDS = int(env("NEWSLETTER_LEASE_SECONDS", "120"))
+NEWSLETTER_MAX_ATTEMPTS = int(env("NEWSLETTER_MAX_ATTEMPTS", "5"))
+NEWSLETTER_RETRY_BASE_SECONDS = int(env("NEWSLETTER_RETRY_BASE_SECONDS", "60"))
+# django-anymail: the provider's settings, and the secret its tracking webhooks must present.
+ANYMAIL = {"WEBHOOK_SECRET": env("ANYMAIL_WEBHOOK_SECRET", "")}
 
 WAGTAIL_SITE_NAME = "Wiel"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
@@ -244,8 +257,12 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
 
 WIEL_DEMO_ADMIN_USERNAME = "admin"
 
-# Tasks run in-process unless a worker backend is configured.
-TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
+# Wagtail's own small tasks (search and reference index updates) run in-process. Newsletter
+# mailings are stored in the database and run by `manage.py send_newsletters --worker`.
+TASKS = {
+    "default": {"BACKEND": env("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")},
+    "newsletters": {"BACKEND": env("NEWSLETTER_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")},
+}
 
 LOGGING = {
     "version": 1,

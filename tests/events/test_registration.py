@@ -1,12 +1,9 @@
 """Registration: places, waiting list, duplicates, deadline, cancel links, e-mail over real SMTP."""
 
 import datetime
-import email
 import re
-import socket
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
@@ -16,36 +13,6 @@ from events.factories import EventPageFactory
 from events.models import Registration
 
 from .conftest import publish_with
-
-
-class Mailbox:
-    """An SMTP server in this process (aiosmtpd) that keeps what it receives."""
-
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
-        self.messages.append(email.message_from_bytes(envelope.content))
-        return "250 OK"
-
-    def to(self, address):
-        return [message for message in self.messages if message["To"] == address]
-
-
-@pytest.fixture
-def mailbox(settings):
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    box = Mailbox()
-    controller = Controller(box, hostname="127.0.0.1", port=port)
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    yield box
-    controller.stop()
 
 
 def form(name, address, **extra):

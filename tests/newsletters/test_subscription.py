@@ -4,24 +4,9 @@ import re
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.test import Client
 
-from core.models import Theme
-from newsletters.models import NewsletterIndexPage, NewsletterList, Subscriber, Subscription
-
-
-@pytest.fixture
-def newsletters(site_tree, settings):
-    settings.NEWSLETTER_RATE_LIMIT = 5
-    cache.clear()
-    page = NewsletterIndexPage(title="Nieuwsbrieven", slug="nieuwsbrieven")
-    site_tree["home"].add_child(instance=page)
-    page.save_revision().publish()
-    national = NewsletterList.objects.create(name="Wiel landelijk", slug="landelijk")
-    samen = NewsletterList.objects.create(name="Nieuwsbrief SAMEN", slug="samen", werkplaats=site_tree["samen"])
-    theme = Theme.objects.create(name="Informele steun", slug="informele-steun")
-    return {"page": page, "national": national, "samen": samen, "theme": theme}
+from newsletters.models import Subscriber, Subscription
 
 
 def post(client, newsletters, address, lists, **extra):

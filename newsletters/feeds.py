@@ -1,0 +1,42 @@
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Rss201rev2Feed
+
+FEED_SIZE = 20
+
+
+class IssueFeed(Feed):
+    """RSS 2.0 feed of one newsletter's sent issues (their web versions)."""
+
+    feed_type = Rss201rev2Feed
+
+    def __init__(self, index_page, newsletter, mailings):
+        super().__init__()
+        self.index_page, self.newsletter, self.mailings = index_page, newsletter, mailings
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def title(self):
+        return f"{self.newsletter.name} · Wiel"
+
+    def link(self):
+        return self.index_page.get_full_url(self.request)
+
+    def description(self):
+        return self.newsletter.description or self.newsletter.name
+
+    def items(self):
+        return self.mailings[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.page.title
+
+    def item_description(self, item):
+        return item.page.summary
+
+    def item_link(self, item):
+        return item.page.get_full_url(self.request)
+
+    def item_pubdate(self, item):
+        return item.started_at

@@ -1,0 +1,270 @@
+"""Sending an issue to every subscriber of its list exactly once, in a background worker.
+
+Publishing an issue creates its ``Mailing`` (at most one per issue) and queues
+``send_mailing_task`` for the issue's send time. The worker then:
+
+1. takes the mailing's *lease*, so only one worker sends it at a time. A worker that dies stops
+   renewing the lease; once it runs out, another worker may take over;
+2. records one ``Delivery`` per confirmed subscriber, once, in one transaction;
+3. sends in batches over one reused connection of Django's e-mail backend (SMTP, or an
+   e-mail service provider through django-anymail), at most ``NEWSLETTER_SEND_RATE`` a second.
+
+Each delivery is recorded *before* it is handed to the backend (``bezig``) and *after*
+(``verzonden``, or ``wacht`` again with a back-off for a temporary error, or ``mislukt``).
+A worker killed at any moment therefore leaves every delivery in a state that says what to do:
+``wacht`` was never handed over and is sent by the next worker; ``verzonden`` is done; and the
+one ``bezig`` delivery (the message in the worker's hands when it died) may or may not have
+gone out, so it is marked ``onzeker`` and never sent again automatically. Nobody gets a
+message twice, and every delivery the worker had not started goes out exactly once.
+"""
+
+import logging
+import smtplib
+import time
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import get_connection
+from django.db import transaction
+from django.db.models import F, Min, Q
+from django.utils import timezone
+from django_tasks import task
+
+from .email import IssueRenderer, Recipient
+from .models import Delivery, Mailing, Subscriber, Subscription, Suppression
+
+logger = logging.getLogger(__name__)
+
+
+@task(backend="newsletters")
+def send_mailing_task(mailing_id):
+    return send_mailing(mailing_id)
+
+
+def schedule(page, revision):
+    """Create (or, while it has not started, update) the mailing of a just-published issue."""
+    send_after = page.send_at or timezone.now()
+    mailing, created = Mailing.objects.get_or_create(
+        page=page, defaults={"newsletter": page.newsletter, "revision": revision, "send_after": send_after}
+    )
+    if not created:
+        if mailing.started_at:  # republishing a sent issue corrects its web version only
+            return mailing
+        mailing.revision, mailing.send_after, mailing.newsletter = revision, send_after, page.newsletter
+        mailing.save(update_fields=["revision", "send_after", "newsletter"])
+    transaction.on_commit(lambda: queue(mailing))
+    return mailing
+
+
+def queue(mailing, run_after=None):
+    run_after = run_after or mailing.send_after
+    job = send_mailing_task
+    if run_after > timezone.now():
+        if not job.get_backend().supports_defer:
+            return None  # `send_newsletters` picks it up once it is due
+        job = job.using(run_after=run_after)
+    return job.enqueue(mailing.pk)
+
+
+def resume_due(enqueue=True):
+    """Queue every mailing that is due and not finished, and whose worker (if any) has gone.
+
+    Run by ``manage.py send_newsletters`` when the worker starts and from cron, so a mailing
+    whose worker was killed, or whose queued task was lost, is picked up again.
+    """
+    now = timezone.now()
+    due = Mailing.objects.exclude(status=Mailing.Status.DONE).filter(send_after__lte=now)
+    due = due.filter(Q(lease_until__isnull=True) | Q(lease_until__lt=now))
+    mailings = list(due.select_related("page"))
+    if enqueue:
+        for mailing in mailings:
+            queue(mailing, run_after=now)
+    return mailings
+
+
+class Throttle:
+    """At most ``rate`` messages a second (0: no limit)."""
+
+    def __init__(self, rate, clock=time.monotonic, sleep=time.sleep):
+        self.interval = 1 / rate if rate else 0
+        self.clock, self.sleep = clock, sleep
+        self.next_at = None
+
+    def wait(self):
+        if not self.interval:
+            return
+        now = self.clock()
+        if self.next_at is not None and now < self.next_at:
+            self.sleep(self.next_at - now)
+            now = self.next_at
+        self.next_at = now + self.interval
+
+
+def is_permanent(error):
+    """Whether a sending error will not go away by trying again later."""
+    from anymail.exceptions import AnymailAPIError, AnymailRecipientsRefused
+
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return all(500 <= code < 600 for code, _message in error.recipients.values())
+    if isinstance(error, smtplib.SMTPResponseException):
+        return 500 <= error.smtp_code < 600
+    if isinstance(error, AnymailRecipientsRefused):
+        return True
+    if isinstance(error, AnymailAPIError):
+        status = getattr(error, "status_code", None)
+        return status is not None and 400 <= status < 500 and status not in (408, 429)
+    return False
+
+
+def backoff(attempts):
+    """Seconds to wait before attempt ``attempts + 1``: the base, doubled after each attempt."""
+    return settings.NEWSLETTER_RETRY_BASE_SECONDS * 2 ** max(attempts - 1, 0)
+
+
+class Sender:
+    def __init__(self, mailing, token, *, throttle=None, connection=None):
+        self.mailing = mailing
+        self.token = token
+        self.renderer = IssueRenderer(mailing.revision.as_object())
+        self.throttle = throttle or Throttle(settings.NEWSLETTER_SEND_RATE)
+        self.connection = connection or get_connection(fail_silently=False)
+        self.personalise = self.renderer.issue.personalise
+
+    def run(self):
+        self.connection.open()
+        try:
+            while self.renew_lease():
+                batch = self.next_batch()
+                if not batch:
+                    return self.finish()
+                for recipient in self.recipients(batch):
+                    self.deliver(recipient)
+            logger.warning("Mailing %s: lease lost to another worker; stopping", self.mailing.pk)
+            return "lease lost"
+        finally:
+            self.connection.close()
+
+    def renew_lease(self):
+        until = timezone.now() + timedelta(seconds=settings.NEWSLETTER_LEASE_SECONDS)
+        return Mailing.objects.filter(pk=self.mailing.pk, lease_token=self.token).update(lease_until=until) == 1
+
+    def next_batch(self):
+        now = timezone.now()
+        due = self.mailing.deliveries.filter(status=Delivery.Status.QUEUED).filter(
+            Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
+        )
+        return list(
+            due.order_by("pk").values_list("pk", "subscriber_id", "subscriber__email", "subscriber__name")[
+                : settings.NEWSLETTER_BATCH_SIZE
+            ]
+        )
+
+    def recipients(self, batch):
+        """The batch's recipients, after skipping addresses that left the list or were suppressed."""
+        subscriber_ids = [row[1] for row in batch]
+        active = set(
+            Subscription.objects.filter(
+                newsletter_id=self.mailing.newsletter_id,
+                subscriber_id__in=subscriber_ids,
+                status=Subscription.Status.CONFIRMED,
+            ).values_list("subscriber_id", flat=True)
+        )
+        suppressed = set(
+            Suppression.objects.filter(email__in=[row[2] for row in batch]).values_list("email", flat=True)
+        )
+        themes = {}
+        if self.personalise:
+            for subscriber_id, theme_id in Subscriber.themes.through.objects.filter(
+                subscriber_id__in=subscriber_ids
+            ).values_list("subscriber_id", "theme_id"):
+                themes.setdefault(subscriber_id, set()).add(theme_id)
+        skipped = []
+        for delivery_id, subscriber_id, email, name in batch:
+            if subscriber_id is None or subscriber_id not in active or email in suppressed:
+                skipped.append(delivery_id)
+                continue
+            yield Recipient(subscriber_id, email, name, frozenset(themes.get(subscriber_id, ())), delivery_id)
+        if skipped:
+            Delivery.objects.filter(pk__in=skipped).update(
+                status=Delivery.Status.SKIPPED, last_error="unsubscribed or suppressed before sending"
+            )
+
+    def deliver(self, recipient):
+        message = self.renderer.message(recipient, self.connection)
+        delivery = Delivery.objects.filter(pk=recipient.delivery_id)
+        # Before: from here on the message may reach the recipient.
+        delivery.update(status=Delivery.Status.HANDING_OVER, attempts=F("attempts") + 1)
+        self.throttle.wait()
+        try:
+            self.connection.send_messages([message])
+        except Exception as error:  # every backend error is recorded on the delivery, never lost
+            self.record_error(recipient, error)
+            return
+        # After: it was accepted.
+        status = getattr(message, "anymail_status", None)
+        message_id = (status and status.message_id) or message.extra_headers.get("Message-ID", "")
+        delivery.update(status=Delivery.Status.SENT, sent_at=timezone.now(), message_id=str(message_id)[:200])
+
+    def record_error(self, recipient, error):
+        delivery = Delivery.objects.filter(pk=recipient.delivery_id)
+        attempts = delivery.values_list("attempts", flat=True).first() or 1
+        text = f"{type(error).__name__}: {error}"[:300]
+        if is_permanent(error) or attempts >= settings.NEWSLETTER_MAX_ATTEMPTS:
+            delivery.update(status=Delivery.Status.FAILED, last_error=text)
+        else:
+            retry_at = timezone.now() + timedelta(seconds=backoff(attempts))
+            delivery.update(status=Delivery.Status.QUEUED, next_attempt_at=retry_at, last_error=text)
+        logger.info("Mailing %s to %s: %s", self.mailing.pk, recipient.email, text)
+        if not isinstance(error, (smtplib.SMTPResponseException, smtplib.SMTPRecipientsRefused)):
+            # The connection may be broken (not just this message refused): start a fresh one.
+            self.connection.close()
+            self.connection.open()
+
+    def finish(self):
+        waiting = self.mailing.deliveries.filter(status=Delivery.Status.QUEUED).aggregate(at=Min("next_attempt_at"))
+        Mailing.objects.filter(pk=self.mailing.pk, lease_token=self.token).update(lease_token="", lease_until=None)
+        if waiting["at"]:
+            transaction.on_commit(lambda: queue(self.mailing, run_after=waiting["at"]))
+            return "retrying later"
+        Mailing.objects.filter(pk=self.mailing.pk).update(status=Mailing.Status.DONE, finished_at=timezone.now())
+        return "done"
+
+
+def take_lease(mailing_id, token):
+    now = timezone.now()
+    until = now + timedelta(seconds=settings.NEWSLETTER_LEASE_SECONDS)
+    free = Q(lease_until__isnull=True) | Q(lease_until__lt=now)
+    available = Mailing.objects.filter(free, pk=mailing_id, send_after__lte=now).exclude(status=Mailing.Status.DONE)
+    return available.update(lease_token=token, lease_until=until, status=Mailing.Status.SENDING) == 1
+
+
+def prepare(mailing):
+    """Record one delivery per confirmed subscriber, once (all or nothing)."""
+    with transaction.atomic():
+        if Mailing.objects.filter(pk=mailing.pk, started_at__isnull=True).update(started_at=timezone.now()) == 0:
+            return
+        subscriber_ids = (
+            Subscription.objects.filter(newsletter_id=mailing.newsletter_id, status=Subscription.Status.CONFIRMED)
+            .order_by("subscriber_id")
+            .values_list("subscriber_id", flat=True)
+        )
+        Delivery.objects.bulk_create(
+            (Delivery(mailing=mailing, subscriber_id=subscriber_id) for subscriber_id in subscriber_ids.iterator()),
+            batch_size=1000,
+        )
+
+
+def send_mailing(mailing_id, **options):
+    """Send (or go on sending) one mailing. Returns what happened, for the task's result."""
+    token = uuid.uuid4().hex
+    if not take_lease(mailing_id, token):
+        return "not due, finished, or in another worker's hands"
+    mailing = Mailing.objects.select_related("revision", "newsletter").get(pk=mailing_id)
+    # A delivery left 'bezig' belonged to a worker that died while handing it over: it may have
+    # gone out, so it is never sent again automatically.
+    mailing.deliveries.filter(status=Delivery.Status.HANDING_OVER).update(
+        status=Delivery.Status.UNCERTAIN, last_error="the worker stopped while handing this message over"
+    )
+    prepare(mailing)
+    return Sender(mailing, token, **options).run()

@@ -1,0 +1,279 @@
+"""Sending an issue: exactly once per confirmed reader over real SMTP, the message itself, retries,
+permanent failures, suppression, scheduling, the throttle, and the figures."""
+
+import datetime
+import re
+import smtplib
+
+import pytest
+from anymail.signals import AnymailTrackingEvent, tracking
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
+
+from articles.factories import ArticlePageFactory
+from newsletters.figures import with_figures
+from newsletters.models import Delivery, Mailing, Subscription, Suppression
+from newsletters.sending import Throttle, backoff, is_permanent, send_mailing
+
+from .conftest import draft_issue, subscribe
+
+
+def publish(issue, capture):
+    with capture(execute=True):
+        issue.save_revision().publish()
+    issue.refresh_from_db()
+    return issue
+
+
+@pytest.fixture
+def issue(newsletters, site_tree, readers):
+    themed = ArticlePageFactory(parent=site_tree["samen_news"], title="Over informele steun")
+    themed.themes.add(newsletters["theme"])
+    themed.save_revision().publish()
+    return draft_issue(site_tree["samen"], newsletters["samen"], articles=[site_tree["article"], themed])
+
+
+@pytest.mark.django_db
+def test_publishing_sends_once_to_every_confirmed_reader(issue, readers, mailbox, django_capture_on_commit_callbacks):
+    publish(issue, django_capture_on_commit_callbacks)
+    received = sorted(message["To"] for message in mailbox.messages)
+    assert received == ["anna@example.org", "bram@example.org", "chaima@example.org"]  # not pending, not gone
+    mailing = Mailing.objects.get(page=issue)
+    assert mailing.status == "klaar" and mailing.started_at and mailing.finished_at
+    assert set(mailing.deliveries.values_list("status", flat=True)) == {"verzonden"}
+    # Republishing (a typo fixed in the web version) sends nothing again.
+    publish(issue, django_capture_on_commit_callbacks)
+    assert len(mailbox.messages) == 3 and Mailing.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_message_parts_headers_and_personal_links(
+    issue, readers, mailbox, settings, django_capture_on_commit_callbacks
+):
+    settings.WAGTAILADMIN_BASE_URL = "https://wiel.example"
+    publish(issue, django_capture_on_commit_callbacks)
+    message = mailbox.to("anna@example.org")[0]
+    assert message["Subject"] == "SAMEN in de winter"
+    unsubscribe = re.fullmatch(
+        r"<(https://wiel\.example/nieuwsbrief/afmelden/[\w-]+/)>", message["List-Unsubscribe"].strip()
+    )
+    assert unsubscribe and message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert message["List-Id"].startswith("Nieuwsbrief SAMEN <samen.")
+    assert message["Message-ID"].startswith(f"<issue-{issue.pk}.delivery-")
+    assert message.get_content_type() == "multipart/alternative"
+    text, html = (part.get_payload(decode=True).decode() for part in message.get_payload())
+    assert [part.get_content_type() for part in message.get_payload()] == ["text/plain", "text/html"]
+    for body in (text, html):
+        assert "Beste Anna de Vries," in body and "Terugblik symposium" in body and "Over informele steun" in body
+        assert "Van de redactie" in body
+    assert "Fijne feestdagen & tot ziens." in text and "<p>" not in text
+    assert 'role="presentation"' in html and 'style="' in html and "prefers-color-scheme: dark" in html
+    assert '<meta name="color-scheme" content="light dark">' in html
+    assert "Beste lezer," in mailbox.to("chaima@example.org")[0].get_payload()[0].get_payload(decode=True).decode()
+    # The preference link opens this reader's own preference centre.
+    preferences = re.search(r"https://wiel\.example(/\S+/voorkeuren/[\w-]+/)", text).group(1)
+    page = Client().get(preferences)
+    assert page.status_code == 200 and "anna@example.org" in page.content.decode()
+    # The mail program's one-click POST (RFC 8058) leaves the list, with no cookie or CSRF token.
+    path = unsubscribe.group(1).removeprefix("https://wiel.example")
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(path, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 200
+    assert Subscription.objects.get(subscriber=readers["anna"]).status == "afgemeld"
+
+
+@pytest.mark.django_db
+def test_personalised_issue_shows_each_reader_only_their_themes(
+    issue, readers, mailbox, django_capture_on_commit_callbacks
+):
+    issue.personalise = True
+    publish(issue, django_capture_on_commit_callbacks)
+    anna = mailbox.to("anna@example.org")[0].get_payload()[0].get_payload(decode=True).decode()
+    bram = mailbox.to("bram@example.org")[0].get_payload()[0].get_payload(decode=True).decode()
+    assert "Over informele steun" in anna and "Terugblik symposium" not in anna  # her theme only
+    assert "Over informele steun" in bram and "Terugblik symposium" in bram  # no themes chosen: everything
+    assert "Van de redactie" in anna and "Van de redactie" in bram  # text goes to everyone
+
+
+@pytest.mark.django_db
+def test_a_scheduled_issue_waits_for_its_time(issue, mailbox, django_capture_on_commit_callbacks):
+    issue.send_at = timezone.now() + datetime.timedelta(days=2)
+    publish(issue, django_capture_on_commit_callbacks)
+    mailing = Mailing.objects.get(page=issue)
+    assert mailing.status == "gepland" and mailbox.messages == []
+    call_command("send_newsletters", "--now", verbosity=0)
+    assert mailbox.messages == [] and Client().get(issue.url).status_code == 404  # not public before it is sent
+    Mailing.objects.filter(pk=mailing.pk).update(send_after=timezone.now() - datetime.timedelta(minutes=1))
+    call_command("send_newsletters", "--now", verbosity=0)
+    assert len(mailbox.messages) == 3 and Client().get(issue.url).status_code == 200
+
+
+class Refusing:
+    """Refuses one address for now (451) and another for good (550); takes the rest."""
+
+    def __init__(self, mailbox, temporary, permanent):
+        self.mailbox, self.temporary, self.permanent = mailbox, set(temporary), set(permanent)
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
+        if address in self.permanent:
+            return "550 5.1.1 No such user"
+        if address in self.temporary:
+            return "451 4.3.0 Try again later"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802
+        return await self.mailbox.handle_DATA(server, session, envelope)
+
+
+@pytest.mark.django_db
+def test_temporary_errors_retry_with_backoff_permanent_ones_fail(
+    issue, readers, mailbox, settings, django_capture_on_commit_callbacks
+):
+    handler = Refusing(mailbox, temporary=["bram@example.org"], permanent=["chaima@example.org"])
+    mailbox.controller.handler = handler
+    settings.NEWSLETTER_RETRY_BASE_SECONDS = 60
+    before = timezone.now()
+    publish(issue, django_capture_on_commit_callbacks)
+    statuses = dict(Delivery.objects.values_list("subscriber__email", "status"))
+    assert statuses == {"anna@example.org": "verzonden", "bram@example.org": "wacht", "chaima@example.org": "mislukt"}
+    bram = Delivery.objects.get(subscriber=readers["bram"])
+    assert bram.attempts == 1 and "451" in bram.last_error
+    assert bram.next_attempt_at >= before + datetime.timedelta(seconds=60)
+    assert Mailing.objects.get(page=issue).status == "bezig"  # not done while a retry is due
+    # The retry is due and the server takes it now: delivered, once, and the mailing is done.
+    handler.temporary.clear()
+    Delivery.objects.filter(pk=bram.pk).update(next_attempt_at=timezone.now())
+    call_command("send_newsletters", "--now", verbosity=0)
+    assert sorted(m["To"] for m in mailbox.messages) == ["anna@example.org", "bram@example.org"]
+    assert Delivery.objects.get(pk=bram.pk).status == "verzonden"
+    assert Mailing.objects.get(page=issue).status == "klaar"
+
+
+def test_backoff_doubles_and_errors_are_classified(settings):
+    settings.NEWSLETTER_RETRY_BASE_SECONDS = 60
+    assert [backoff(n) for n in (1, 2, 3, 4)] == [60, 120, 240, 480]
+    assert is_permanent(smtplib.SMTPRecipientsRefused({"a@example.org": (550, b"No such user")}))
+    assert not is_permanent(smtplib.SMTPRecipientsRefused({"a@example.org": (451, b"Later")}))
+    assert is_permanent(smtplib.SMTPDataError(554, b"Rejected"))
+    assert not is_permanent(smtplib.SMTPServerDisconnected("gone"))
+    assert not is_permanent(ConnectionRefusedError())
+
+
+def test_throttle_spaces_messages_at_the_configured_rate():
+    now, slept = [100.0], []
+
+    def sleep(seconds):
+        slept.append(seconds)
+        now[0] += seconds
+
+    throttle = Throttle(rate=10, clock=lambda: now[0], sleep=sleep)
+    for _message in range(5):
+        throttle.wait()
+    assert slept == pytest.approx([0.1, 0.1, 0.1, 0.1])  # the first goes at once
+    assert now[0] == pytest.approx(100.4)
+    unlimited = Throttle(rate=0, clock=lambda: now[0], sleep=sleep)
+    unlimited.wait()
+    unlimited.wait()
+    assert len(slept) == 4
+
+
+@pytest.mark.django_db
+def test_bounces_and_complaints_suppress_the_address(
+    issue, readers, newsletters, site_tree, mailbox, django_capture_on_commit_callbacks
+):
+    publish(issue, django_capture_on_commit_callbacks)
+    bram = Delivery.objects.get(subscriber=readers["bram"])
+    bounce = AnymailTrackingEvent(
+        event_type="bounced", recipient="Bram@example.org", message_id=bram.message_id, description="Mailbox full"
+    )
+    tracking.send(sender=object, event=bounce, esp_name="Postmark")
+    complaint = AnymailTrackingEvent(event_type="complained", recipient="chaima@example.org", message_id="elsewhere")
+    tracking.send(sender=object, event=complaint, esp_name="Postmark")
+    assert dict(Suppression.objects.values_list("email", "reason")) == {
+        "bram@example.org": "bounced",
+        "chaima@example.org": "complained",
+    }
+    assert Delivery.objects.get(pk=bram.pk).bounced_at is not None
+    assert Delivery.objects.get(subscriber=readers["chaima"]).bounced_at is not None  # matched by address
+    # The next issue skips both addresses.
+    mailbox.messages.clear()
+    following = draft_issue(site_tree["samen"], newsletters["samen"], title="SAMEN in het voorjaar")
+    publish(following, django_capture_on_commit_callbacks)
+    assert [m["To"] for m in mailbox.messages] == ["anna@example.org"]
+    skipped = Delivery.objects.filter(mailing__page=following, status="overgeslagen")
+    assert set(skipped.values_list("subscriber__email", flat=True)) == {"bram@example.org", "chaima@example.org"}
+
+
+@pytest.mark.django_db
+def test_a_message_in_a_dead_workers_hands_is_never_sent_again(issue, readers, mailbox):
+    revision = issue.save_revision()
+    mailing = Mailing.objects.create(
+        page=issue, newsletter=issue.newsletter, revision=revision, send_after=timezone.now(),
+        started_at=timezone.now(), status="bezig",
+    )  # fmt: skip
+    # What a worker killed mid-send leaves: one sent, one being handed over, one not started.
+    Delivery.objects.create(mailing=mailing, subscriber=readers["anna"], status="verzonden", attempts=1)
+    Delivery.objects.create(mailing=mailing, subscriber=readers["bram"], status="bezig", attempts=1)
+    Delivery.objects.create(mailing=mailing, subscriber=readers["chaima"], status="wacht")
+    assert send_mailing(mailing.pk) == "done"
+    assert [m["To"] for m in mailbox.messages] == ["chaima@example.org"]
+    statuses = dict(Delivery.objects.values_list("subscriber__email", "status"))
+    assert statuses == {
+        "anna@example.org": "verzonden",
+        "bram@example.org": "onzeker",
+        "chaima@example.org": "verzonden",
+    }
+
+
+@pytest.mark.django_db
+def test_a_live_lease_keeps_a_second_worker_out(issue, readers, mailbox):
+    revision = issue.save_revision()
+    mailing = Mailing.objects.create(
+        page=issue, newsletter=issue.newsletter, revision=revision, send_after=timezone.now(),
+        lease_token="other-worker", lease_until=timezone.now() + datetime.timedelta(minutes=1),
+    )  # fmt: skip
+    assert send_mailing(mailing.pk) == "not due, finished, or in another worker's hands"
+    assert mailbox.messages == []
+    Mailing.objects.filter(pk=mailing.pk).update(lease_until=timezone.now() - datetime.timedelta(seconds=1))
+    assert send_mailing(mailing.pk) == "done" and len(mailbox.messages) == 3
+
+
+@pytest.mark.django_db
+def test_figures_per_issue(issue, readers, newsletters, site_tree, mailbox, django_capture_on_commit_callbacks):
+    handler = Refusing(mailbox, temporary=[], permanent=["chaima@example.org"])
+    mailbox.controller.handler = handler
+    publish(issue, django_capture_on_commit_callbacks)
+    bram = Delivery.objects.get(subscriber=readers["bram"])
+    tracking.send(
+        sender=object,
+        event=AnymailTrackingEvent(event_type="bounced", recipient="bram@example.org", message_id=bram.message_id),
+        esp_name="Mailgun",
+    )
+    Client().post(  # Anna leaves after this issue
+        re.search(r"<https?://[^/]+(/\S+)>", mailbox.to("anna@example.org")[0]["List-Unsubscribe"]).group(1),
+        "List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded",
+    )
+    mailing = with_figures(Mailing.objects.filter(page=issue)).get()
+    figures = {name: getattr(mailing, name) for name in ("recipients", "sent", "failed", "bounced", "unsubscribes")}
+    assert figures == {"recipients": 3, "sent": 2, "failed": 1, "bounced": 1, "unsubscribes": 1}
+    # A later issue does not count Anna's leaving: she left before it went out.
+    later = draft_issue(site_tree["samen"], newsletters["samen"], title="Later")
+    publish(later, django_capture_on_commit_callbacks)
+    assert with_figures(Mailing.objects.filter(page=later)).get().unsubscribes == 0
+    assert with_figures(Mailing.objects.filter(page=issue)).get().unsubscribes == 1
+
+
+@pytest.mark.django_db
+def test_an_address_that_joins_later_is_not_added_to_a_running_mailing(issue, newsletters, readers, mailbox):
+    revision = issue.save_revision()
+    mailing = Mailing.objects.create(
+        page=issue, newsletter=issue.newsletter, revision=revision, send_after=timezone.now()
+    )
+    send_mailing(mailing.pk)
+    subscribe("laat@example.org", newsletters["samen"])
+    Mailing.objects.filter(pk=mailing.pk).update(status="bezig")
+    send_mailing(mailing.pk)
+    assert len(mailbox.messages) == 3 and mailing.deliveries.count() == 3
