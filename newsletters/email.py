@@ -25,7 +25,7 @@ from .subscription import sign_preferences, sign_unsubscribe
 
 EMAIL_RENDITION = "fill-560x315"
 GREETING, PREFERENCES, UNSUBSCRIBE = "[[wiel:greeting]]", "[[wiel:preferences]]", "[[wiel:unsubscribe]]"
-TOKEN = "wiel-token"
+READER_SLOT = "wiel-token"  # where each reader's signed token goes in a link
 
 
 @dataclass
@@ -141,23 +141,23 @@ class IssueRenderer:
         with override("nl"):
             greeting = _("Dear %(name)s,") % {"name": recipient.name} if recipient.name else _("Dear reader,")
         preferences = self._links["preferences"].replace(
-            TOKEN, sign_preferences(recipient.subscriber_id, recipient.email)
+            READER_SLOT, sign_preferences(recipient.subscriber_id, recipient.email)
         )
         unsubscribe = self._links["unsubscribe"].replace(
-            TOKEN, sign_unsubscribe(recipient.subscriber_id, recipient.email, self.newsletter.pk)
+            READER_SLOT, sign_unsubscribe(recipient.subscriber_id, recipient.email, self.newsletter.pk)
         )
         return greeting, preferences, unsubscribe
 
     @cached_property
     def _links(self):
-        """The preference centre and one-click unsubscribe URLs, with TOKEN for the reader's token."""
+        """The preference centre and one-click unsubscribe URLs, with READER_SLOT for the reader's token."""
         from .models import NewsletterIndexPage
 
         index = NewsletterIndexPage.objects.live().filter(locale__language_code="nl").first()
-        preferences = index.get_url() + index.reverse_subpage("preferences", args=[TOKEN]) if index else "/"
+        preferences = index.get_url() + index.reverse_subpage("preferences", args=[READER_SLOT]) if index else "/"
         return {
             "preferences": absolute(preferences),
-            "unsubscribe": absolute(reverse("newsletter_unsubscribe", args=[TOKEN])),
+            "unsubscribe": absolute(reverse("newsletter_unsubscribe", args=[READER_SLOT])),
         }
 
     def message(self, recipient, connection=None):

@@ -4,14 +4,14 @@ Unsubscribes are readers of the issue who left its list after it went out and be
 issue of that list did. There are no tracking pixels: opens are not counted.
 """
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from .models import Delivery, Mailing, Subscription
 
-FAR_FUTURE = datetime(9999, 1, 1, tzinfo=timezone.utc)
+FAR_FUTURE = datetime(9999, 1, 1, tzinfo=UTC)
 
 
 def with_figures(mailings):

@@ -10,7 +10,6 @@ from core.pagination import paginate
 from core.routes import render_route
 
 from .feeds import IssueFeed
-
 from .forms import CONSENT_TEXT, ConfirmForm, PreferencesForm, SubscribeForm
 from .models import Mailing, NewsletterList, Subscription
 from .subscription import (
