@@ -68,6 +68,12 @@ def absolute(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
+def page_url(page):
+    """The page's address on the site, or "" for a page no site serves."""
+    path = page.get_url()
+    return absolute(path) if path else ""
+
+
 def _item_date(page):
     if hasattr(page, "start"):
         return page.start
@@ -81,7 +87,7 @@ class IssueRenderer:
         self.issue = issue
         self.newsletter = issue.newsletter
         self.sections = self._sections()
-        self.archive_url = absolute(issue.get_url()) if issue.pk and issue.url_path else ""
+        self.archive_url = page_url(issue) if issue.pk else ""
         self._variants = {}
 
     def _sections(self):
@@ -105,7 +111,7 @@ class IssueRenderer:
         item = Item(
             title=page.title,
             summary=page.summary,
-            url=absolute(page.get_url()),
+            url=page_url(page),
             date=_item_date(page),
             theme_ids=frozenset(theme.pk for theme in page.themes.all()),
         )
@@ -154,9 +160,9 @@ class IssueRenderer:
         from .models import NewsletterIndexPage
 
         index = NewsletterIndexPage.objects.live().filter(locale__language_code="nl").first()
-        preferences = index.get_url() + index.reverse_subpage("preferences", args=[READER_SLOT]) if index else "/"
+        home = page_url(index) if index else ""
         return {
-            "preferences": absolute(preferences),
+            "preferences": home + index.reverse_subpage("preferences", args=[READER_SLOT]) if home else absolute("/"),
             "unsubscribe": absolute(reverse("newsletter_unsubscribe", args=[READER_SLOT])),
         }
 

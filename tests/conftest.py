@@ -12,6 +12,17 @@ from home.factories import HomePageFactory
 
 
 @pytest.fixture
+def bare_root():
+    """A locale and a root page, whether or not an earlier transactional test emptied the database."""
+    from django.contrib.contenttypes.models import ContentType
+
+    Locale.objects.get_or_create(language_code="nl")
+    return Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page))
+    )
+
+
+@pytest.fixture
 def site_tree(db):
     """A small published site: home, two werkplaatsen, a national and a werkplaats news index."""
     Locale.objects.get_or_create(language_code="en")

@@ -18,16 +18,10 @@ from tests.events.test_registration import register
 
 
 @pytest.fixture
-def bare_site():
-    """A root page, a locale and a site, whether or not an earlier transactional test emptied the database."""
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Locale, Page, Site
+def bare_site(bare_root):
+    from wagtail.models import Site
 
-    Locale.objects.get_or_create(language_code="nl")
-    root = Page.get_first_root_node() or Page.add_root(
-        instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page))
-    )
-    index = EventIndexPageFactory(parent=root, title="Drukte", slug="drukte-agenda")
+    index = EventIndexPageFactory(parent=bare_root, title="Drukte", slug="drukte-agenda")
     Site.objects.update_or_create(
         is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": index}
     )

@@ -30,14 +30,9 @@ class Command(BaseCommand):
             self.stdout.write("Newsletter worker started (Ctrl-C stops it).")
             while True:
                 self.resume(verbosity)
-                call_command(
-                    "db_worker",
-                    backend_name="newsletters",
-                    batch=True,
-                    reload=False,
-                    startup_delay=False,
-                    verbosity=verbosity,
-                )
+                # Options as command-line words: db_worker checks its --backend default otherwise.
+                call_command("db_worker", "--backend", "newsletters", "--batch", "--no-reload", "--no-startup-delay",
+                             verbosity=verbosity)  # fmt: skip
                 time.sleep(interval)
         mailings = self.resume(verbosity, enqueue=not now)
         if now:
