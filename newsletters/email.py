@@ -25,7 +25,16 @@ from .subscription import sign_preferences, sign_unsubscribe
 
 EMAIL_RENDITION = "fill-560x315"
 GREETING, PREFERENCES, UNSUBSCRIBE = "[[wiel:greeting]]", "[[wiel:preferences]]", "[[wiel:unsubscribe]]"
-READER_SLOT = "wiel-token"  # where each reader's signed token goes in a link
+READER_SLOT = "wiel-token"
+# Placeholders for each reader's details in a message serialised once (see IssueRenderer.wire).
+SLOTS = {
+    "to": "wiel-reader@wiel.invalid",
+    "greeting": "[[wiel:slot:greeting]]",
+    "greeting_html": "[[wiel:slot:greeting-html]]",
+    "preferences": "wiel-slot-preferences",
+    "unsubscribe": "wiel-slot-unsubscribe",
+    "delivery_id": "wiel-slot-delivery",
+}  # where each reader's signed token goes in a link
 
 
 @dataclass
@@ -89,6 +98,7 @@ class IssueRenderer:
         self.sections = self._sections()
         self.archive_url = page_url(issue) if issue.pk else ""
         self._variants = {}
+        self._wire = {}
 
     def _sections(self):
         blocks = list(self.issue.body)
@@ -166,12 +176,11 @@ class IssueRenderer:
             "unsubscribe": absolute(reverse("newsletter_unsubscribe", args=[READER_SLOT])),
         }
 
-    def message(self, recipient, connection=None):
-        html, text = self.variant(recipient.theme_ids)
-        greeting, preferences, unsubscribe = self.personal(recipient)
-        for marker, value in ((GREETING, greeting), (PREFERENCES, preferences), (UNSUBSCRIBE, unsubscribe)):
-            html = html.replace(marker, escape(value))
-            text = text.replace(marker, value)
+    def build(self, theme_ids, *, to, greeting, greeting_html, preferences, unsubscribe, delivery_id, connection):
+        html, text = self.variant(theme_ids)
+        for marker, value in ((PREFERENCES, preferences), (UNSUBSCRIBE, unsubscribe)):
+            html, text = html.replace(marker, value), text.replace(marker, value)
+        html, text = html.replace(GREETING, greeting_html), text.replace(GREETING, greeting)
         headers = {
             "List-Unsubscribe": f"<{unsubscribe}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
@@ -179,20 +188,55 @@ class IssueRenderer:
             "Auto-Submitted": "auto-generated",
             "Precedence": "bulk",
         }
-        if recipient.delivery_id:
-            headers["Message-ID"] = (
-                f"<issue-{self.issue.pk}.delivery-{recipient.delivery_id}@{settings.NEWSLETTER_LIST_ID_DOMAIN}>"
-            )
+        if delivery_id:
+            headers["Message-ID"] = self.message_id(Recipient(0, to, delivery_id=delivery_id))
         message = EmailMultiAlternatives(
             subject=self.issue.title,
             body=text,
             from_email=settings.NEWSLETTER_FROM_EMAIL,
-            to=[recipient.email],
+            to=[to],
             headers=headers,
             connection=connection,
         )
         message.attach_alternative(html, "text/html")
         return message
+
+    def message(self, recipient, connection=None):
+        """The reader's message, for any of Django's e-mail backends."""
+        greeting, preferences, unsubscribe = self.personal(recipient)
+        return self.build(
+            recipient.theme_ids, to=recipient.email, greeting=greeting, greeting_html=escape(greeting),
+            preferences=preferences, unsubscribe=unsubscribe, delivery_id=recipient.delivery_id, connection=connection,
+        )  # fmt: skip
+
+    def message_id(self, recipient):
+        return f"<issue-{self.issue.pk}.delivery-{recipient.delivery_id}@{settings.NEWSLETTER_LIST_ID_DOMAIN}>"
+
+    def wire(self, recipient):
+        """The reader's message as the bytes an SMTP server receives, or None where that cannot be done.
+
+        Serialising a MIME message costs more than everything else per reader, so each variant is
+        serialised once with slots, and each reader's bytes are that copy with the slots filled in.
+        The slots are plain ASCII in 8-bit parts; if the serialiser encoded a part (very long lines
+        are quoted-printable), a slot is no longer found and the caller builds the message instead.
+        """
+        if not recipient.email.isascii() or not recipient.delivery_id:
+            return None
+        key = recipient.theme_ids if self.issue.personalise else frozenset()
+        if key not in self._wire:
+            template = self.build(key, connection=None, **SLOTS).message().as_bytes(linesep="\r\n")
+            self._wire[key] = template if all(slot.encode() in template for slot in SLOTS.values()) else None
+        template = self._wire[key]
+        if template is None:
+            return None
+        greeting, preferences, unsubscribe = self.personal(recipient)
+        values = {
+            "to": recipient.email, "greeting": greeting, "greeting_html": escape(greeting),
+            "preferences": preferences, "unsubscribe": unsubscribe, "delivery_id": str(recipient.delivery_id),
+        }  # fmt: skip
+        for name, slot in SLOTS.items():
+            template = template.replace(slot.encode(), values[name].encode())
+        return template
 
 
 def preview(issue, request, mode):
