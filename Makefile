@@ -16,11 +16,14 @@ $(STAMP): requirements/base.txt requirements/dev.txt
 		-r requirements/base.txt -r requirements/dev.txt
 	touch $(STAMP)
 
-## Run the site with demo content on the embedded default (SQLite, database search).
+## Run the site with demo content on the embedded default (SQLite, database search), and the
+## newsletter worker beside it (stopped with the server).
 run: $(STAMP)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content
-	$(MANAGE) runserver $(HOST):$(PORT)
+	$(MANAGE) send_newsletters --worker & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(MANAGE) runserver $(HOST):$(PORT)
 
 ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set).
 test: $(STAMP) browsers

@@ -20,6 +20,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     # RFC 8058 one-click unsubscribe: a fixed, language-neutral address for List-Unsubscribe headers.
     path("nieuwsbrief/afmelden/<str:token>/", one_click_unsubscribe, name="newsletter_unsubscribe"),
+    # The e-mail provider's bounce and complaint reports (django-anymail), behind ANYMAIL_WEBHOOK_SECRET.
+    path("anymail/", include("anymail.urls")),
 ]
 
 if settings.DEBUG:

@@ -6,7 +6,7 @@ from wagtail.models import Page
 from articles.models import ArticlePage
 from core.models import WerkplaatsPage
 from events.models import EventPage
-from newsletters.models import NewsletterList
+from newsletters.models import Mailing, NewsletterList, Subscriber
 from practices.models import PracticePage
 
 
@@ -21,6 +21,8 @@ def test_demo_content_is_idempotent():
             PracticePage.objects.count(),
             EventPage.objects.count(),
             get_user_model().objects.count(),
+            Subscriber.objects.count(),
+            Mailing.objects.count(),
         )
 
     before = counts()
@@ -55,3 +57,12 @@ def test_demo_content_is_idempotent():
     # A national newsletter and one per werkplaats, open for subscriptions.
     assert NewsletterList.objects.filter(werkplaats__isnull=True).count() == 1
     assert NewsletterList.objects.filter(werkplaats__isnull=False).count() == dutch.count()
+    # About 200 readers; sent issues of SAMEN and Groningen in the archive; one issue scheduled.
+    from newsletters.models import Delivery
+
+    assert Subscriber.objects.count() == 200
+    sent = Mailing.objects.filter(status="klaar").select_related("newsletter")
+    assert {mailing.newsletter.slug for mailing in sent} == {"samen", "groningen"}
+    assert Delivery.objects.filter(mailing__in=sent, status="verzonden").count() > 100
+    scheduled = Mailing.objects.get(status="gepland")
+    assert scheduled.send_after > scheduled.created_at and not scheduled.deliveries.exists()

@@ -6,6 +6,7 @@ hardening that needs HTTPS in front of the site.
 """
 
 import os
+import secrets
 from pathlib import Path
 
 import dj_database_url
@@ -248,8 +249,9 @@ NEWSLETTER_BATCH_SIZE = int(env("NEWSLETTER_BATCH_SIZE", "200"))
 NEWSLETTER_LEASE_SECONDS = int(env("NEWSLETTER_LEASE_SECONDS", "120"))
 NEWSLETTER_MAX_ATTEMPTS = int(env("NEWSLETTER_MAX_ATTEMPTS", "5"))
 NEWSLETTER_RETRY_BASE_SECONDS = int(env("NEWSLETTER_RETRY_BASE_SECONDS", "60"))
-# django-anymail: the provider's settings, and the secret its tracking webhooks must present.
-ANYMAIL = {"WEBHOOK_SECRET": env("ANYMAIL_WEBHOOK_SECRET", "")}
+# django-anymail: the secret ("user:password") the provider's tracking webhooks must present.
+# Unset, a random one: the webhooks then refuse every call instead of believing anyone.
+ANYMAIL = {"WEBHOOK_SECRET": env("ANYMAIL_WEBHOOK_SECRET") or f"wiel:{secrets.token_urlsafe(32)}"}
 
 WAGTAIL_SITE_NAME = "Wiel"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://localhost:8000")

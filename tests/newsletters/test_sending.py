@@ -277,3 +277,28 @@ def test_an_address_that_joins_later_is_not_added_to_a_running_mailing(issue, ne
     Mailing.objects.filter(pk=mailing.pk).update(status="bezig")
     send_mailing(mailing.pk)
     assert len(mailbox.messages) == 3 and mailing.deliveries.count() == 3
+
+
+@pytest.mark.django_db
+def test_the_providers_webhook_needs_its_secret_and_suppresses_hard_bounces(
+    issue, readers, mailbox, settings, django_capture_on_commit_callbacks
+):
+    import base64
+    import json
+
+    settings.ANYMAIL = {"WEBHOOK_SECRET": "wiel:geheim"}
+    publish(issue, django_capture_on_commit_callbacks)
+    bram = Delivery.objects.get(subscriber=readers["bram"])
+    report = {  # what Postmark posts for a hard bounce
+        "RecordType": "Bounce", "Type": "HardBounce", "MessageID": bram.message_id, "Email": "bram@example.org",
+        "BouncedAt": "2026-11-22T10:00:00Z", "Description": "The address does not exist.",
+    }  # fmt: skip
+    url = "/anymail/postmark/tracking/"
+    client = Client(enforce_csrf_checks=True)
+    refused = client.post(url, json.dumps(report), content_type="application/json")
+    assert refused.status_code in (400, 401, 403) and not Suppression.objects.exists()
+    auth = "Basic " + base64.b64encode(b"wiel:geheim").decode()
+    accepted = client.post(url, json.dumps(report), content_type="application/json", HTTP_AUTHORIZATION=auth)
+    assert accepted.status_code == 200
+    assert Suppression.objects.get().email == "bram@example.org"
+    assert Delivery.objects.get(pk=bram.pk).bounced_at is not None

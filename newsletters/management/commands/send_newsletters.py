@@ -32,7 +32,7 @@ class Command(BaseCommand):
                 self.resume(verbosity)
                 # Options as command-line words: db_worker checks its --backend default otherwise.
                 call_command("db_worker", "--backend", "newsletters", "--batch", "--no-reload", "--no-startup-delay",
-                             verbosity=verbosity)  # fmt: skip
+                             verbosity=max(verbosity - 1, 0))  # fmt: skip
                 time.sleep(interval)
         mailings = self.resume(verbosity, enqueue=not now)
         if now:
