@@ -109,6 +109,7 @@ ARTICLES = [
     {
         "slug": "niet-elk-wiel-past-op-elke-wagen",
         "werkplaats": None,
+        "signup": "Wilt u meer lezen over wat elders werkt? Kies de nieuwsbrieven die bij u passen.",
         "date": datetime.date(2020, 1, 10),
         "kind": "interview",
         "title": "Niet elk wiel past op elke wagen",
@@ -297,6 +298,10 @@ def _body(data, collection):
         title, lines = data["document"]
         document = generated_pdf(title, lines, collection)
         body.append(("documents", {"heading": "Downloads", "documents": [{"document": document, "description": ""}]}))
+    if "signup" in data:
+        body.append(
+            ("newsletter_signup", {"heading": "Blijf op de hoogte", "text": data["signup"], "newsletter": None})
+        )
     return body
 
 

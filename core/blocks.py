@@ -11,6 +11,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from newsletters.blocks import NewsletterSignupBlock
+
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -141,6 +143,8 @@ class BodyBlock(blocks.StreamBlock):
     video = VideoBlock()
     documents = DocumentListBlock()
     table = AccessibleTableBlock(table_options={"contextMenu": True, "startRows": 3, "startCols": 3})
+    # The one block from an app built on the core: any page may invite readers to subscribe.
+    newsletter_signup = NewsletterSignupBlock()
 
     class Meta:
         icon = "doc-full"

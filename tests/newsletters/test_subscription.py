@@ -91,3 +91,30 @@ def test_rate_limit_honeypot_and_bad_input(newsletters, django_capture_on_commit
     assert not Subscriber.objects.filter(email="te-veel@example.org").exists()
     other = Client(REMOTE_ADDR="10.0.0.8")
     assert post(other, newsletters, "ander@example.org", [newsletters["national"]]).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_signup_block_in_a_page_body_subscribes_through_the_newsletter_page(
+    newsletters, site_tree, django_capture_on_commit_callbacks
+):
+    from articles.factories import ArticlePageFactory
+
+    block = {"heading": "Blijf op de hoogte", "text": "Kort nieuws.", "newsletter": newsletters["samen"]}
+    article = ArticlePageFactory(parent=site_tree["samen_news"], body=[("newsletter_signup", block)])
+    client = Client()
+    html = client.get(article.url).content.decode()
+    assert f'action="{newsletters["page"].url}"' in html and "Blijf op de hoogte" in html
+    assert f'<input type="hidden" name="lists" value="{newsletters["samen"].pk}">' in html
+    assert 'name="website"' in html and 'name="consent"' in html  # honeypot and consent as on the page
+    data = {"email": "lezer@example.org", "lists": newsletters["samen"].pk, "consent": "on", "website": ""}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(newsletters["page"].url, data)
+    assert response.status_code == 200
+    subscription = Subscription.objects.get(subscriber__email="lezer@example.org")
+    assert subscription.newsletter == newsletters["samen"] and subscription.status == "wacht"
+    assert len(mail.outbox) == 1
+    # Without a chosen list the reader picks one of the open lists.
+    open_choice = ArticlePageFactory(
+        parent=site_tree["samen_news"], title="Kies zelf", body=[("newsletter_signup", {**block, "newsletter": None})]
+    )
+    assert client.get(open_choice.url).content.decode().count('name="lists"') == 2
