@@ -20,6 +20,7 @@ from django.utils.translation import override
 from wagtail.models import Page
 
 from core.images import prefetch_listing_images
+from core.models import Municipality, WerkplaatsPage
 
 from .subscription import sign_preferences, sign_unsubscribe
 
@@ -46,6 +47,12 @@ class Item:
     image_url: str = ""
     image_alt: str = ""
     theme_ids: frozenset = field(default_factory=frozenset)
+    province_ids: frozenset = field(default_factory=frozenset)  # empty: national, of interest everywhere
+
+    def matches(self, theme_ids, province_ids):
+        on_theme = not theme_ids or self.theme_ids & theme_ids
+        in_region = not province_ids or not self.province_ids or self.province_ids & province_ids
+        return bool(on_theme and in_region)
 
 
 @dataclass
@@ -56,11 +63,11 @@ class Section:
     text: str = ""
     items: list = field(default_factory=list)
 
-    def for_themes(self, theme_ids):
-        """The section as a reader with these themes sees it (None when nothing in it matches)."""
-        if self.kind == "text" or not theme_ids:
+    def for_reader(self, theme_ids, province_ids):
+        """The section as a reader with these interests sees it (None when nothing in it matches)."""
+        if self.kind == "text":
             return self
-        items = [item for item in self.items if item.theme_ids & theme_ids]
+        items = [item for item in self.items if item.matches(theme_ids, province_ids)]
         return Section(self.kind, self.heading, self.intro, self.text, items) if items else None
 
 
@@ -71,6 +78,11 @@ class Recipient:
     name: str = ""
     theme_ids: frozenset = field(default_factory=frozenset)
     delivery_id: int = 0
+    province_ids: frozenset = field(default_factory=frozenset)
+
+    @property
+    def interests(self):
+        return (self.theme_ids, self.province_ids)
 
 
 def absolute(path):
@@ -124,17 +136,43 @@ class IssueRenderer:
             url=page_url(page),
             date=_item_date(page),
             theme_ids=frozenset(theme.pk for theme in page.themes.all()),
+            province_ids=self._provinces(page),
         )
         if page.listing_image:
             item.image_url = absolute(page.listing_image.get_rendition(EMAIL_RENDITION).url)
             item.image_alt = page.listing_image.default_alt_text
         return item
 
-    def variant(self, theme_ids=frozenset()):
+    def _provinces(self, page):
+        """Where a page is about: its werkplaats' provinces and, for a practice, where it was used."""
+        provinces = set()
+        if getattr(page, "werkplaats_id", None):
+            provinces |= self._werkplaats_provinces.get(page.werkplaats_id, set())
+        if hasattr(page, "implementations"):
+            used = Municipality.objects.filter(practice_implementations__page=page).values_list(
+                "province_id", flat=True
+            )
+            provinces |= set(used)
+        return frozenset(provinces)
+
+    @cached_property
+    def _werkplaats_provinces(self):
+        provinces = {}
+        for werkplaats_id, province_id in WerkplaatsPage.provinces.through.objects.values_list(
+            "werkplaatspage_id", "province_id"
+        ):
+            provinces.setdefault(werkplaats_id, set()).add(province_id)
+        return provinces
+
+    def key(self, interests):
+        """Readers share a variant unless the issue is personalised."""
+        return interests if self.issue.personalise else (frozenset(), frozenset())
+
+    def variant(self, interests=(frozenset(), frozenset())):
         """(html, text) with markers for the reader's own details."""
-        key = theme_ids if self.issue.personalise else frozenset()
+        key = self.key(interests)
         if key not in self._variants:
-            sections = [section.for_themes(key) for section in self.sections]
+            sections = [section.for_reader(*key) for section in self.sections]
             context = {
                 "issue": self.issue,
                 "newsletter": self.newsletter,
@@ -176,8 +214,8 @@ class IssueRenderer:
             "unsubscribe": absolute(reverse("newsletter_unsubscribe", args=[READER_SLOT])),
         }
 
-    def build(self, theme_ids, *, to, greeting, greeting_html, preferences, unsubscribe, delivery_id, connection):
-        html, text = self.variant(theme_ids)
+    def build(self, interests, *, to, greeting, greeting_html, preferences, unsubscribe, delivery_id, connection):
+        html, text = self.variant(interests)
         for marker, value in ((PREFERENCES, preferences), (UNSUBSCRIBE, unsubscribe)):
             html, text = html.replace(marker, value), text.replace(marker, value)
         html, text = html.replace(GREETING, greeting_html), text.replace(GREETING, greeting)
@@ -205,7 +243,7 @@ class IssueRenderer:
         """The reader's message, for any of Django's e-mail backends."""
         greeting, preferences, unsubscribe = self.personal(recipient)
         return self.build(
-            recipient.theme_ids, to=recipient.email, greeting=greeting, greeting_html=escape(greeting),
+            recipient.interests, to=recipient.email, greeting=greeting, greeting_html=escape(greeting),
             preferences=preferences, unsubscribe=unsubscribe, delivery_id=recipient.delivery_id, connection=connection,
         )  # fmt: skip
 
@@ -222,7 +260,7 @@ class IssueRenderer:
         """
         if not recipient.email.isascii() or not recipient.delivery_id:
             return None
-        key = recipient.theme_ids if self.issue.personalise else frozenset()
+        key = self.key(recipient.interests)
         if key not in self._wire:
             template = self.build(key, connection=None, **SLOTS).message().as_bytes(linesep="\r\n")
             self._wire[key] = template if all(slot.encode() in template for slot in SLOTS.values()) else None

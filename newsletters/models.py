@@ -184,8 +184,8 @@ class NewsletterPage(BasePage):
         _("only matching sections"),
         default=False,
         help_text=_(
-            "Show each reader only the practices, events and articles on the themes they chose. "
-            "Readers without themes see everything; text sections always go to everyone."
+            "Show each reader only the practices, events and articles on the themes and from the provinces "
+            "they chose. Readers who chose none see everything; text sections always go to everyone."
         ),
     )
 

@@ -196,18 +196,24 @@ class Sender:
         suppressed = set(
             Suppression.objects.filter(email__in=[row[2] for row in batch]).values_list("email", flat=True)
         )
-        themes = {}
+        themes, provinces = {}, {}
         if self.personalise:
-            for subscriber_id, theme_id in Subscriber.themes.through.objects.filter(
-                subscriber_id__in=subscriber_ids
-            ).values_list("subscriber_id", "theme_id"):
-                themes.setdefault(subscriber_id, set()).add(theme_id)
+            for through, field, found in (
+                (Subscriber.themes.through, "theme_id", themes),
+                (Subscriber.provinces.through, "province_id", provinces),
+            ):
+                rows = through.objects.filter(subscriber_id__in=subscriber_ids).values_list("subscriber_id", field)
+                for subscriber_id, value in rows:
+                    found.setdefault(subscriber_id, set()).add(value)
         skipped = []
         for delivery_id, subscriber_id, email, name in batch:
             if subscriber_id is None or subscriber_id not in active or email in suppressed:
                 skipped.append(delivery_id)
                 continue
-            yield Recipient(subscriber_id, email, name, frozenset(themes.get(subscriber_id, ())), delivery_id)
+            yield Recipient(
+                subscriber_id, email, name, frozenset(themes.get(subscriber_id, ())), delivery_id,
+                frozenset(provinces.get(subscriber_id, ())),
+            )  # fmt: skip
         if skipped:
             Delivery.objects.filter(pk__in=skipped).update(
                 status=Delivery.Status.SKIPPED, last_error="unsubscribed or suppressed before sending"

@@ -84,16 +84,28 @@ def test_the_message_parts_headers_and_personal_links(
 
 
 @pytest.mark.django_db
-def test_personalised_issue_shows_each_reader_only_their_themes(
-    issue, readers, mailbox, django_capture_on_commit_callbacks
+def test_personalised_issue_shows_each_reader_only_their_themes_and_regions(
+    issue, readers, site_tree, mailbox, django_capture_on_commit_callbacks
 ):
+    from core.models import Province
+
+    limburg = Province.objects.get(name="Limburg")
+    groningen = Province.objects.get(name="Groningen")
+    samen = site_tree["samen"]
+    samen.provinces.set([limburg])
+    samen.save_revision().publish()
+    readers["bram"].provinces.set([groningen])  # far from SAMEN's Limburg
     issue.personalise = True
     publish(issue, django_capture_on_commit_callbacks)
-    anna = mailbox.to("anna@example.org")[0].get_payload()[0].get_payload(decode=True).decode()
-    bram = mailbox.to("bram@example.org")[0].get_payload()[0].get_payload(decode=True).decode()
+
+    def text(address):
+        return mailbox.to(address)[0].get_payload()[0].get_payload(decode=True).decode()
+
+    anna, bram, chaima = text("anna@example.org"), text("bram@example.org"), text("chaima@example.org")
     assert "Over informele steun" in anna and "Terugblik symposium" not in anna  # her theme only
-    assert "Over informele steun" in bram and "Terugblik symposium" in bram  # no themes chosen: everything
-    assert "Van de redactie" in anna and "Van de redactie" in bram  # text goes to everyone
+    assert "Over informele steun" not in bram and "Terugblik symposium" not in bram  # not his region
+    assert "Over informele steun" in chaima and "Terugblik symposium" in chaima  # no interests: everything
+    assert all("Van de redactie" in body for body in (anna, bram, chaima))  # text goes to everyone
 
 
 @pytest.mark.django_db
