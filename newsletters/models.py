@@ -220,6 +220,9 @@ class NewsletterPage(BasePage):
         mailing = Mailing.objects.filter(page=self).only("started_at").first()
         return bool(mailing and mailing.started_at)
 
+    def get_sitemap_urls(self, request=None):
+        return super().get_sitemap_urls(request) if self.is_sent else []
+
     def serve(self, request, *args, **kwargs):
         if not self.is_sent:
             raise Http404

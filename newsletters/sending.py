@@ -29,7 +29,7 @@ from django.core.mail import get_connection
 from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
 from django.core.mail.message import sanitize_address
 from django.db import connections, transaction
-from django.db.models import F, Min, Q
+from django.db.models import Exists, F, Min, OuterRef, Q
 from django.utils import timezone
 from django_tasks import task
 
@@ -78,6 +78,14 @@ def resume_due(enqueue=True):
     now = timezone.now()
     due = Mailing.objects.exclude(status=Mailing.Status.DONE).filter(send_after__lte=now)
     due = due.filter(Q(lease_until__isnull=True) | Q(lease_until__lt=now))
+    # Work to do now: not started, a delivery due, or one a dead worker left half-way. Not when
+    # all that is left waits for a retry later (that is queued for its time already).
+    deliveries = Delivery.objects.filter(mailing_id=OuterRef("pk"))
+    ready = deliveries.filter(status=Delivery.Status.QUEUED).filter(
+        Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
+    )
+    left = deliveries.filter(status=Delivery.Status.HANDING_OVER)
+    due = due.filter(Q(started_at__isnull=True) | Exists(ready) | Exists(left))
     mailings = list(due.select_related("page"))
     if enqueue:
         for mailing in mailings:

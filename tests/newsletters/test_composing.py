@@ -172,6 +172,8 @@ def test_web_version_archive_and_feed_show_sent_issues_only(
     assert web.status_code == 200 and "Nieuw over steun" in web.content.decode()
     later.refresh_from_db()
     assert client.get(later.url).status_code == 404
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert sent.url in sitemap and later.url not in sitemap  # nothing about an issue before it goes out
     page = newsletters["page"]
     archive_url = page.url + page.reverse_subpage("archive")
     with django_assert_num_queries(18):

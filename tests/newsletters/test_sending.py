@@ -314,3 +314,22 @@ def test_the_providers_webhook_needs_its_secret_and_suppresses_hard_bounces(
     assert accepted.status_code == 200
     assert Suppression.objects.get().email == "bram@example.org"
     assert Delivery.objects.get(pk=bram.pk).bounced_at is not None
+
+
+@pytest.mark.django_db
+def test_resume_picks_up_interrupted_mailings_but_not_ones_waiting_for_a_retry(issue, readers, mailbox):
+    from newsletters.sending import resume_due
+
+    revision = issue.save_revision()
+    mailing = Mailing.objects.create(
+        page=issue, newsletter=issue.newsletter, revision=revision, send_after=timezone.now(),
+        started_at=timezone.now(), status="bezig",
+    )  # fmt: skip
+    waiting = Delivery.objects.create(
+        mailing=mailing, subscriber=readers["anna"], next_attempt_at=timezone.now() + datetime.timedelta(hours=1)
+    )
+    assert resume_due(enqueue=False) == []  # only a retry, later: nothing to do now
+    Delivery.objects.filter(pk=waiting.pk).update(next_attempt_at=timezone.now())
+    assert resume_due(enqueue=False) == [mailing]
+    Mailing.objects.filter(pk=mailing.pk).update(lease_until=timezone.now() + datetime.timedelta(minutes=1))
+    assert resume_due(enqueue=False) == []  # a live worker holds it
