@@ -333,3 +333,19 @@ def test_resume_picks_up_interrupted_mailings_but_not_ones_waiting_for_a_retry(i
     assert resume_due(enqueue=False) == [mailing]
     Mailing.objects.filter(pk=mailing.pk).update(lease_until=timezone.now() + datetime.timedelta(minutes=1))
     assert resume_due(enqueue=False) == []  # a live worker holds it
+
+
+@pytest.mark.django_db
+def test_relaxed_commits_apply_to_the_sending_only(
+    issue, readers, mailbox, settings, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("synchronous_commit is a PostgreSQL setting (DATABASE_URL)")
+    settings.NEWSLETTER_ASYNC_COMMIT = True
+    publish(issue, django_capture_on_commit_callbacks)
+    assert len(mailbox.messages) == 3 and Delivery.objects.filter(status="verzonden").count() == 3
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronous_commit")
+        assert cursor.fetchone()[0] == "on"  # the connection is handed back as it was
