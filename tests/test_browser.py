@@ -1,6 +1,7 @@
 """Real-browser smoke test: Debian's Chromium driven by Playwright, checked by axe-core."""
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -55,6 +56,7 @@ def test_visitor_journeys(live_server, browser):
     find_filter_fit_and_compare_practices(live_server, browser.new_page())
     find_and_register_for_an_event(live_server, browser.new_page())
     subscribe_confirm_and_unsubscribe(live_server, browser.new_page())
+    search_from_the_header(live_server, browser.new_page())
     without_javascript = browser.new_context(java_script_enabled=False)
     fit_check_without_javascript(live_server, without_javascript.new_page())
     without_javascript.close()
@@ -209,7 +211,7 @@ def subscribe_confirm_and_unsubscribe(live_server, page):
     link = re.search(r"https?://[^/]+(/\S+/bevestigen/\S+/)", mail.outbox[-1].body).group(1)
     page.goto(live_server.url + link)
     assert axe_violations(page) == []
-    page.locator("form button[type=submit]").click()
+    page.locator("main form button[type=submit]").click()
     page.wait_for_load_state()
     assert axe_violations(page) == []
     subscription = Subscription.objects.get(subscriber__email="nieuwe.lezer@example.org")
@@ -217,7 +219,7 @@ def subscribe_confirm_and_unsubscribe(live_server, page):
 
     page.goto(live_server.url + reverse("newsletter_unsubscribe", args=[unsubscribe_token(subscription)]))
     assert axe_violations(page) == []
-    page.locator("form button[type=submit]").click()
+    page.locator("main form button[type=submit]").click()
     page.wait_for_load_state()
     assert axe_violations(page) == []
     assert Subscription.objects.get(pk=subscription.pk).status == "afgemeld"
@@ -227,4 +229,20 @@ def subscribe_confirm_and_unsubscribe(live_server, page):
     page.get_by_role("link", name=re.compile("SAMEN in het najaar")).click()
     page.wait_for_load_state()
     assert page.locator("h1").inner_text().startswith("SAMEN in het najaar")
+    assert axe_violations(page) == []
+
+
+def search_from_the_header(live_server, page):
+    page.goto(live_server.url + "/")
+    page.get_by_role("searchbox", name="Zoeken").fill("buurtgezinnen")
+    page.get_by_role("search").get_by_role("button", name="Zoeken").click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Zoeken"
+    assert page.locator(".search-result").count() >= 1
+    assert axe_violations(page) == []
+    page.get_by_role("checkbox", name=re.compile("^Praktijkvoorbeeld")).check()
+    page.locator("main form[role=search] button[type=submit]").click()
+    page.wait_for_load_state()
+    kinds = page.locator(".search-result .tag").all_inner_texts()
+    assert kinds and set(kinds) == {"Praktijkvoorbeeld"}
     assert axe_violations(page) == []

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "practices",
     "events",
     "newsletters",
+    "search",
     # Wagtail and wagtail-localize
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -227,6 +228,9 @@ if ELASTICSEARCH_URL:
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        # PostgreSQL full-text search with Dutch stemming and stop words.
+        WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "dutch"
 
 # --- Wagtail -----------------------------------------------------------------
 

@@ -1,0 +1,83 @@
+"""One search across the site, through Wagtail's search framework (the backend comes from settings).
+
+The same code runs on the database backend (SQLite FTS5 locally, PostgreSQL full-text search)
+and on Elasticsearch: it hands the backend a Page queryset, a cleaned query string and filters
+the backend indexes (content type, locale), and asks it for facet counts.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+
+from articles.models import ArticlePage
+from events.models import EventPage
+from newsletters.models import Mailing, NewsletterPage
+from practices.models import PracticePage
+
+MAX_QUERY_LENGTH = 200
+# URL value, model, label: the kinds of page the search covers.
+KINDS = [
+    ("praktijk", PracticePage, _("Practice example")),
+    ("bijeenkomst", EventPage, _("Event")),
+    ("artikel", ArticlePage, _("Article")),
+    ("nieuwsbrief", NewsletterPage, _("Newsletter")),
+]
+
+
+def clean_query(text):
+    """What the backend gets: printable text, whitespace collapsed, at most MAX_QUERY_LENGTH characters.
+
+    Control characters, unpaired surrogates and double quotes are dropped (SQLite's full-text
+    engine reads quotes as phrase syntax and fails on unbalanced ones; phrases are not offered).
+    Other query syntax (colons, brackets, AND/OR) is left to the backend's plain-text query,
+    which treats it as words.
+    """
+    text = "".join(
+        " " if unicodedata.category(char) in ("Cc", "Zl", "Zp") else char
+        for char in text
+        if unicodedata.category(char) not in ("Cs", "Co", "Cn")
+    )
+    text = text.replace('"', " ")
+    return re.sub(r"\s+", " ", text).strip()[:MAX_QUERY_LENGTH].strip()
+
+
+@dataclass
+class Kind:
+    slug: str
+    label: str
+    count: int
+    selected: bool
+
+
+def searchable_pages(locale=None):
+    """Live, public pages of the searched kinds in the language, without issues not yet sent."""
+    models = [model for _slug, model, _label in KINDS]
+    pages = Page.objects.live().public().type(*models).filter(locale=locale or Locale.get_active())
+    unsent = NewsletterPage.objects.exclude(pk__in=Mailing.objects.filter(started_at__isnull=False).values("page"))
+    return pages.exclude(pk__in=list(unsent.values_list("pk", flat=True)))
+
+
+def run(query, kinds=(), locale=None):
+    """(results, [Kind]) for ``query``, limited to ``kinds`` (URL values) when given."""
+    backend = get_search_backend()
+    pages = searchable_pages(locale)
+    content_types = ContentType.objects.get_for_models(
+        *[model for _slug, model, _label in KINDS], for_concrete_models=False
+    )
+    by_type = {content_types[model].pk: slug for slug, model, _label in KINDS}
+    counts = dict.fromkeys(by_type.values(), 0)
+    if query:
+        for content_type_id, count in backend.search(query, pages).facet("content_type_id").items():
+            if content_type_id in by_type:
+                counts[by_type[content_type_id]] = count
+    chosen = [slug for slug, _model, _label in KINDS if slug in kinds]
+    if chosen:
+        pages = pages.filter(content_type_id__in=[pk for pk, slug in by_type.items() if slug in chosen])
+    results = backend.search(query, pages) if query else Page.objects.none()
+    facet = [Kind(slug, str(label), counts[slug], slug in chosen) for slug, _model, label in KINDS]
+    return results, facet

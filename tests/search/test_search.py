@@ -1,0 +1,112 @@
+"""The search page: one code path through Wagtail's search backend, kinds with counts, snippets,
+unsent newsletter issues kept out, and bad input answered with a normal page."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.utils import timezone
+
+from articles.factories import ArticlePageFactory
+from events.factories import EventIndexPageFactory, EventPageFactory
+from newsletters.models import Mailing
+from practices.factories import PracticeIndexPageFactory, PracticePageFactory
+from search.highlight import snippet
+from search.query import clean_query
+from tests.newsletters.conftest import draft_issue
+
+
+@pytest.fixture
+def content(site_tree):
+    practices = PracticeIndexPageFactory(parent=site_tree["samen"])
+    calendar = EventIndexPageFactory(parent=site_tree["samen"])
+    return {
+        "practice": PracticePageFactory(
+            parent=practices, title="Buurtgezinnen", summary="Een buurtgezin steunt een gezin in de wijk."
+        ),
+        "event": EventPageFactory(
+            parent=calendar, title="Leernetwerk buurtgezinnen", summary="Samen leren over steun in de wijk."
+        ),
+        "article": ArticlePageFactory(
+            parent=site_tree["samen_news"], title="Jongere mantelzorgers", summary="Over de jongere mantelzorger."
+        ),
+    }
+
+
+def search(**params):
+    response = Client().get("/zoeken/", params)
+    assert response.status_code == 200
+    return response
+
+
+def titles(response):
+    return sorted(hit["page"].title for hit in response.context["hits"])
+
+
+@pytest.mark.django_db
+def test_one_search_across_kinds_with_counts_and_a_kind_filter(content):
+    response = search(q="buurtgezinnen")
+    assert titles(response) == ["Buurtgezinnen", "Leernetwerk buurtgezinnen"]
+    counts = {kind.slug: kind.count for kind in response.context["kinds"]}
+    assert counts == {"praktijk": 1, "bijeenkomst": 1, "artikel": 0, "nieuwsbrief": 0}
+    narrowed = search(q="buurtgezinnen", soort="bijeenkomst")
+    assert titles(narrowed) == ["Leernetwerk buurtgezinnen"]
+    assert {kind.slug: kind.count for kind in narrowed.context["kinds"]} == counts  # counts show what a tick adds
+    html = narrowed.content.decode()
+    assert 'value="bijeenkomst" id="soort-bijeenkomst" checked' in html and "<mark>" in html
+
+
+@pytest.mark.django_db
+def test_newsletter_issues_are_found_only_once_sent(site_tree, newsletters):
+    later = timezone.now() + datetime.timedelta(days=2)
+    issue = draft_issue(site_tree["samen"], newsletters["samen"], title="Winterse nieuwsbrief", send_at=later)
+    issue.save_revision().publish()  # scheduled, not sent
+    assert titles(search(q="winterse")) == []
+    Mailing.objects.filter(page=issue).update(started_at=timezone.now())
+    assert titles(search(q="winterse")) == ["Winterse nieuwsbrief"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "   ",
+        "a" * 10_000,
+        '"ongebalanceerd',
+        "title:foo AND (bar OR",
+        "\x00\x07 gezin \x1b",
+        "🙂 gezin ĳ",
+        '"-"',
+        'x """ y',
+    ],
+)
+def test_bad_input_gets_a_normal_page(content, query):
+    response = search(q=query)
+    assert len(response.context["query"]) <= 200
+
+
+@pytest.mark.django_db
+def test_bytes_that_are_not_utf8_get_a_normal_page(content):
+    response = Client().get("/zoeken/?q=%ED%A0%80%FF+gezin")
+    assert response.status_code == 200 and response.context["query"].endswith("gezin")
+
+
+def test_clean_query_keeps_text_and_drops_what_is_not():
+    assert clean_query("  jeugd\x00\nhulp\t ") == "jeugd hulp"
+    assert clean_query("a" * 500) == "a" * 200
+    assert clean_query('"coördinator" (OJG)') == "coördinator (OJG)"
+
+
+def test_snippets_mark_the_query_and_escape_the_text():
+    text = "Een <script>alert(1)</script> verhaal over jongeren en hun ouders."
+    marked = snippet(text, "jongere")
+    assert "<script>" not in marked and "&lt;script&gt;" in marked
+    assert "<mark>jongeren</mark>" in marked
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="Dutch stemming is PostgreSQL's (SEARCH_CONFIG dutch)")
+def test_dutch_stemming_on_postgresql(content):
+    assert titles(search(q="jongeren")) == ["Jongere mantelzorgers"]
