@@ -62,10 +62,13 @@ def searchable_pages(locale=None):
     return pages.exclude(pk__in=list(unsent.values_list("pk", flat=True)))
 
 
-def run(query, kinds=(), locale=None):
-    """(results, [Kind]) for ``query``, limited to ``kinds`` (URL values) when given."""
+def run(query, kinds=(), locale=None, exclude=()):
+    """(results, [Kind]) for ``query``, limited to ``kinds`` (URL values) when given, without the
+    pages in ``exclude`` (the promoted ones, shown above the results)."""
     backend = get_search_backend()
     pages = searchable_pages(locale)
+    if exclude:
+        pages = pages.exclude(pk__in=list(exclude))
     content_types = ContentType.objects.get_for_models(
         *[model for _slug, model, _label in KINDS], for_concrete_models=False
     )

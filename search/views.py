@@ -1,17 +1,40 @@
 from django.template.response import TemplateResponse
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Locale
+from wagtail.search.utils import normalise_query_string
 
-from core.pagination import paginate
+from core.pagination import PAGE_PARAMETER, paginate
 
 from .highlight import snippet
 from .query import KINDS, clean_query, run
+from .stats import record
 
 PER_PAGE = 10
 LABELS = {model: label for _slug, model, label in KINDS}
 
 
+def promoted(query):
+    """The editors' promoted results for this query: live, public pages in this language, or links."""
+    picks = SearchPromotion.objects.filter(query__query_string=normalise_query_string(query)).select_related("page")
+    locale = Locale.get_active()
+    shown = []
+    for pick in picks.order_by("sort_order"):
+        page = pick.page
+        if page is None and pick.external_link_url:
+            shown.append({"title": pick.external_link_text or pick.external_link_url, "url": pick.external_link_url,
+                          "description": pick.description, "page_id": None})  # fmt: skip
+        elif page is not None and page.live and page.locale_id == locale.pk and not page.get_view_restrictions():
+            page = page.specific
+            shown.append({"title": page.title, "url": page.url, "page_id": page.pk,
+                          "description": pick.description or getattr(page, "summary", "")})  # fmt: skip
+    return shown
+
+
 def search(request):
     query = clean_query(request.GET.get("q", ""))
-    results, kinds = run(query, request.GET.getlist("soort"))
+    promotions = promoted(query) if query else []
+    exclude = [pick["page_id"] for pick in promotions if pick["page_id"]]
+    results, kinds = run(query, request.GET.getlist("soort"), exclude=exclude)
     page_obj = paginate(results, request, PER_PAGE)
     hits = []
     for page in page_obj.object_list:
@@ -27,5 +50,14 @@ def search(request):
             }
         )
     total = page_obj.paginator.count if query else 0
-    context = {"query": query, "kinds": kinds, "page_obj": page_obj, "hits": hits, "total": total}
+    if query and request.GET.get(PAGE_PARAMETER, "1") == "1":  # a search, not a turn of the page
+        record(query, found=bool(total or promotions))
+    context = {
+        "query": query,
+        "kinds": kinds,
+        "page_obj": page_obj,
+        "hits": hits,
+        "total": total,
+        "promotions": promotions if page_obj.number == 1 else [],
+    }
     return TemplateResponse(request, "search/search.html", context)

@@ -110,3 +110,44 @@ def test_snippets_mark_the_query_and_escape_the_text():
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="Dutch stemming is PostgreSQL's (SEARCH_CONFIG dutch)")
 def test_dutch_stemming_on_postgresql(content):
     assert titles(search(q="jongeren")) == ["Jongere mantelzorgers"]
+
+
+@pytest.mark.django_db
+def test_promoted_results_come_first_and_are_not_repeated(content, site_tree):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    query = Query.get("buurtgezinnen")
+    SearchPromotion.objects.create(query=query, page=content["event"], description="Het leernetwerk van SAMEN.")
+    SearchPromotion.objects.create(
+        query=query, external_link_url="https://www.nji.nl/", external_link_text="Databank NJi", sort_order=1
+    )
+    response = search(q="Buurtgezinnen ")
+    assert [pick["title"] for pick in response.context["promotions"]] == ["Leernetwerk buurtgezinnen", "Databank NJi"]
+    assert titles(response) == ["Buurtgezinnen"]  # the promoted event is not repeated below
+    html = response.content.decode()
+    assert html.index("Leernetwerk buurtgezinnen") < html.index("Buurtgezinnen</mark>")
+
+
+@pytest.mark.django_db
+def test_searches_are_counted_and_the_report_shows_what_found_nothing(content):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    from search.stats import report
+
+    for query in ("buurtgezinnen", "Buurtgezinnen", "thuiszitters", "thuiszitters", "thuiszitters"):
+        search(q=query)
+    Client().get("/zoeken/", {"q": "buurtgezinnen", "pagina": "2"})  # turning a page is not another search
+    frequent, empty = report(30)
+    assert [(row["query__query_string"], row["searches"]) for row in frequent] == [
+        ("thuiszitters", 3), ("buurtgezinnen", 2),
+    ]  # fmt: skip
+    assert [(row["query__query_string"], row["searches"]) for row in empty] == [("thuiszitters", 3)]
+    admin = get_user_model().objects.create_superuser("beheer", "beheer@example.org", "a-long-password")
+    client = Client()
+    client.force_login(admin)
+    page = client.get(reverse("search_report"), {"dagen": "7"}).content.decode()
+    assert "thuiszitters" in page and page.count("<td>3</td>") == 2
+    editor = get_user_model().objects.create_user("redactie", "r@example.org", "a-long-password", is_staff=True)
+    client.force_login(editor)
+    assert client.get(reverse("search_report")).status_code in (302, 403)
