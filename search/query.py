@@ -11,13 +11,17 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
+from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
+from wagtail.search.query import Or, PlainText
 
 from articles.models import ArticlePage
 from events.models import EventPage
 from newsletters.models import Mailing, NewsletterPage
 from practices.models import PracticePage
+
+from .synonyms import expand
 
 MAX_QUERY_LENGTH = 200
 # URL value, model, label: the kinds of page the search covers.
@@ -62,6 +66,15 @@ def searchable_pages(locale=None):
     return pages.exclude(pk__in=list(unsent.values_list("pk", flat=True)))
 
 
+def backend_query(backend, query):
+    """What the backend searches for: Elasticsearch applies the synonyms itself (in its search
+    analyser); for the database backend the query is expanded with them."""
+    if isinstance(backend, ElasticsearchBaseSearchBackend):
+        return query
+    alternatives = expand(query)
+    return Or([PlainText(query), *(PlainText(alternative) for alternative in alternatives)]) if alternatives else query
+
+
 def run(query, kinds=(), locale=None, exclude=()):
     """(results, [Kind]) for ``query``, limited to ``kinds`` (URL values) when given, without the
     pages in ``exclude`` (the promoted ones, shown above the results)."""
@@ -74,13 +87,14 @@ def run(query, kinds=(), locale=None, exclude=()):
     )
     by_type = {content_types[model].pk: slug for slug, model, _label in KINDS}
     counts = dict.fromkeys(by_type.values(), 0)
+    searched = backend_query(backend, query) if query else query
     if query:
-        for content_type_id, count in backend.search(query, pages).facet("content_type_id").items():
+        for content_type_id, count in backend.search(searched, pages).facet("content_type_id").items():
             if content_type_id in by_type:
                 counts[by_type[content_type_id]] = count
     chosen = [slug for slug, _model, _label in KINDS if slug in kinds]
     if chosen:
         pages = pages.filter(content_type_id__in=[pk for pk, slug in by_type.items() if slug in chosen])
-    results = backend.search(query, pages) if query else Page.objects.none()
+    results = backend.search(searched, pages) if query else Page.objects.none()
     facet = [Kind(slug, str(label), counts[slug], slug in chosen) for slug, _model, label in KINDS]
     return results, facet

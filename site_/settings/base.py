@@ -221,7 +221,8 @@ ELASTICSEARCH_VERSION = env("ELASTICSEARCH_VERSION", "8")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": f"wagtail.search.backends.elasticsearch{ELASTICSEARCH_VERSION}",
+            # Wagtail's backend of that version, with Dutch analysis and the synonyms (search/backends).
+            "BACKEND": f"search.backends.elasticsearch{ELASTICSEARCH_VERSION}",
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": env("ELASTICSEARCH_INDEX_PREFIX", "wiel_"),
             "TIMEOUT": int(env("ELASTICSEARCH_TIMEOUT", "5")),

@@ -1,0 +1,77 @@
+"""Synonyms: the editors' list, query expansion on the database backend, and what Elasticsearch is
+handed (index settings with Dutch analysis, mappings, query bodies), checked on the real backend
+objects since no Elasticsearch server runs here."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.test import Client
+
+from articles.factories import ArticlePageFactory
+from practices.models import PracticePage
+from search.backends import elasticsearch8
+from search.models import Synonym
+from search.synonyms import elasticsearch_rules, expand
+
+
+@pytest.fixture
+def synonyms(db):
+    Synonym.objects.create(terms="JIM, Jouw Informele Mentor, informele mentor")
+    Synonym.objects.create(terms="OJG, ondersteuner jeugd en gezin")
+    Synonym.objects.create(terms="thuiszitter, thuiszittende leerling")
+
+
+def test_expansion_swaps_each_phrase_for_the_others():
+    groups = [["jim", "jouw informele mentor", "informele mentor"], ["ojg", "ondersteuner jeugd en gezin"]]
+    assert expand("Informele mentor op school", groups) == ["jim op school", "jouw informele mentor op school"]
+    assert expand("OJG", groups) == ["ondersteuner jeugd en gezin"]
+    assert expand("jimmy", groups) == []  # whole words only
+    assert expand("", groups) == []
+
+
+@pytest.mark.django_db
+def test_the_list_is_validated_and_tidied():
+    synonym = Synonym(terms=" SKJ ,  Stichting Kwaliteitsregister Jeugd, skj ,")
+    synonym.full_clean()
+    assert synonym.terms == "SKJ, Stichting Kwaliteitsregister Jeugd"
+    with pytest.raises(ValidationError):
+        Synonym(terms="alleen één").full_clean()
+
+
+@pytest.mark.django_db
+def test_informele_mentor_finds_jim_on_the_database_backend(site_tree, synonyms):
+    ArticlePageFactory(
+        parent=site_tree["samen_news"], title="JIM in Maastricht", summary="Een eigen JIM voor elke jongere."
+    )
+    response = Client().get("/zoeken/", {"q": "informele mentor"})
+    assert [hit["page"].title for hit in response.context["hits"]] == ["JIM in Maastricht"]
+
+
+@pytest.fixture
+def es_backend(synonyms):
+    """Wagtail's Elasticsearch 8 backend as configured for Wiel; creating it opens no connection."""
+    return elasticsearch8.SearchBackend({"URLS": ["http://127.0.0.1:9"], "INDEX_PREFIX": "wiel_", "TIMEOUT": 1})
+
+
+def test_index_settings_use_dutch_analysis_with_the_synonyms(es_backend):
+    analysis = es_backend.index_settings()["settings"]["analysis"]
+    assert analysis["analyzer"]["default"]["filter"] == ["lowercase", "asciifolding", "dutch_stop", "dutch_stemmer"]
+    assert analysis["analyzer"]["default_search"]["filter"] == [
+        "lowercase", "asciifolding", "wiel_synonyms", "dutch_stop", "dutch_stemmer",
+    ]  # fmt: skip
+    assert analysis["filter"]["dutch_stemmer"] == {"type": "stemmer", "language": "dutch"}
+    assert analysis["filter"]["dutch_stop"] == {"type": "stop", "stopwords": "_dutch_"}
+    assert analysis["filter"]["wiel_synonyms"]["type"] == "synonym_graph"
+    assert analysis["filter"]["wiel_synonyms"]["synonyms"] == elasticsearch_rules()
+    assert "jim, jouw informele mentor, informele mentor" in elasticsearch_rules()
+    assert "edgengram_analyzer" in analysis["analyzer"]  # Wagtail's own analysers are kept
+
+
+def test_mapping_and_query_body_for_practices(es_backend):
+    mapping = es_backend.mapping_class(PracticePage).get_mapping()
+    properties = mapping["properties"]
+    title = next(value for key, value in properties.items() if key.endswith("title"))
+    assert title["type"] == "text" and "analyzer" not in title  # the Dutch default analyser applies
+    results = es_backend.search("informele mentor", PracticePage.objects.live())
+    body = results.query_compiler.get_query()
+    assert "informele mentor" in str(body)
+    assert "live" in str(body)  # the .live() filter is part of the query, not applied afterwards
