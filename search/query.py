@@ -5,10 +5,14 @@ and on Elasticsearch: it hands the backend a Page queryset, a cleaned query stri
 the backend indexes (content type, locale), and asks it for facet counts.
 """
 
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass
 
+import elastic_transport
+import elasticsearch
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
@@ -17,11 +21,14 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Or, PlainText
 
 from articles.models import ArticlePage
+from core.pagination import paginate
 from events.models import EventPage
 from newsletters.models import Mailing, NewsletterPage
 from practices.models import PracticePage
 
 from .synonyms import expand
+
+logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
 # URL value, model, label: the kinds of page the search covers.
@@ -75,10 +82,10 @@ def backend_query(backend, query):
     return Or([PlainText(query), *(PlainText(alternative) for alternative in alternatives)]) if alternatives else query
 
 
-def run(query, kinds=(), locale=None, exclude=()):
+def run(query, kinds=(), locale=None, exclude=(), backend=None):
     """(results, [Kind]) for ``query``, limited to ``kinds`` (URL values) when given, without the
     pages in ``exclude`` (the promoted ones, shown above the results)."""
-    backend = get_search_backend()
+    backend = backend or get_search_backend()
     pages = searchable_pages(locale)
     if exclude:
         pages = pages.exclude(pk__in=list(exclude))
@@ -98,3 +105,34 @@ def run(query, kinds=(), locale=None, exclude=()):
     results = backend.search(searched, pages) if query else Page.objects.none()
     facet = [Kind(slug, str(label), counts[slug], slug in chosen) for slug, _model, label in KINDS]
     return results, facet
+
+
+FALLBACK = "fallback"
+UNAVAILABLE = (elastic_transport.TransportError, elasticsearch.ApiError)
+
+
+@dataclass
+class Outcome:
+    page: object  # a paginator page of results
+    kinds: list
+    degraded: bool  # answered by the database fallback because Elasticsearch failed
+
+
+def execute(query, kinds, request, per_page, exclude=()):
+    """Search and paginate; when Elasticsearch is down or slow, answer from the database backend.
+
+    The database backend ("fallback" in WAGTAILSEARCH_BACKENDS) is kept up to date beside
+    Elasticsearch, so the reader still gets results, with a notice, never an error page.
+    """
+    aliases = ["default"] + ([FALLBACK] if FALLBACK in settings.WAGTAILSEARCH_BACKENDS else [])
+    for alias in aliases:
+        try:
+            results, facet = run(query, kinds, exclude=exclude, backend=get_search_backend(alias))
+            page = paginate(results, request, per_page)
+            page.object_list = list(page.object_list)  # ask the backend now, inside the try
+            return Outcome(page, facet, degraded=alias != "default")
+        except UNAVAILABLE as error:
+            if alias == aliases[-1]:
+                raise
+            logger.warning("Search backend %r unavailable (%s); answering from %r", alias, error, FALLBACK)
+    raise AssertionError("unreachable")  # the loop returns or raises

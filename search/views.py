@@ -3,10 +3,10 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale
 from wagtail.search.utils import normalise_query_string
 
-from core.pagination import PAGE_PARAMETER, paginate
+from core.pagination import PAGE_PARAMETER
 
 from .highlight import snippet
-from .query import KINDS, clean_query, run
+from .query import KINDS, clean_query, execute
 from .stats import record
 
 PER_PAGE = 10
@@ -34,8 +34,8 @@ def search(request):
     query = clean_query(request.GET.get("q", ""))
     promotions = promoted(query) if query else []
     exclude = [pick["page_id"] for pick in promotions if pick["page_id"]]
-    results, kinds = run(query, request.GET.getlist("soort"), exclude=exclude)
-    page_obj = paginate(results, request, PER_PAGE)
+    outcome = execute(query, request.GET.getlist("soort"), request, PER_PAGE, exclude=exclude)
+    page_obj, kinds = outcome.page, outcome.kinds
     hits = []
     for page in page_obj.object_list:
         page = page.specific
@@ -59,5 +59,6 @@ def search(request):
         "hits": hits,
         "total": total,
         "promotions": promotions if page_obj.number == 1 else [],
+        "degraded": outcome.degraded,
     }
     return TemplateResponse(request, "search/search.html", context)

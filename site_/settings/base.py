@@ -225,14 +225,17 @@ if ELASTICSEARCH_URL:
             "BACKEND": f"search.backends.elasticsearch{ELASTICSEARCH_VERSION}",
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": env("ELASTICSEARCH_INDEX_PREFIX", "wiel_"),
-            "TIMEOUT": int(env("ELASTICSEARCH_TIMEOUT", "5")),
-        }
+            "TIMEOUT": int(env("ELASTICSEARCH_TIMEOUT", "2")),
+        },
+        # Kept up to date beside Elasticsearch; answers when Elasticsearch is down (search/query.py).
+        "fallback": {"BACKEND": "wagtail.search.backends.database"},
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-    if DATABASES["default"]["ENGINE"].endswith("postgresql"):
-        # PostgreSQL full-text search with Dutch stemming and stop words.
-        WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "dutch"
+DATABASE_SEARCH = "fallback" if ELASTICSEARCH_URL else "default"
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # PostgreSQL full-text search with Dutch stemming and stop words.
+    WAGTAILSEARCH_BACKENDS[DATABASE_SEARCH]["SEARCH_CONFIG"] = "dutch"
 
 # --- Wagtail -----------------------------------------------------------------
 

@@ -151,3 +151,19 @@ def test_searches_are_counted_and_the_report_shows_what_found_nothing(content):
     editor = get_user_model().objects.create_user("redactie", "r@example.org", "a-long-password", is_staff=True)
     client.force_login(editor)
     assert client.get(reverse("search_report")).status_code in (302, 403)
+
+
+@pytest.mark.django_db
+def test_when_elasticsearch_is_down_the_database_answers_with_a_notice(content, settings):
+    """A real Elasticsearch backend pointed at a port where nothing listens: connection refused."""
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.elasticsearch8", "URLS": ["http://127.0.0.1:9"], "TIMEOUT": 1,
+            "AUTO_UPDATE": False,
+        },
+        "fallback": {"BACKEND": "wagtail.search.backends.database"},
+    }  # fmt: skip
+    response = search(q="buurtgezinnen")
+    assert response.context["degraded"] is True
+    assert titles(response) == ["Buurtgezinnen", "Leernetwerk buurtgezinnen"]
+    assert 'class="callout callout--warning" role="status"' in response.content.decode()
