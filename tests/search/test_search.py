@@ -117,7 +117,9 @@ def test_promoted_results_come_first_and_are_not_repeated(content, site_tree):
     from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
     query = Query.get("buurtgezinnen")
-    SearchPromotion.objects.create(query=query, page=content["event"], description="Het leernetwerk van SAMEN.")
+    SearchPromotion.objects.create(
+        query=query, page=content["event"], description="Het leernetwerk van SAMEN.", sort_order=0
+    )
     SearchPromotion.objects.create(
         query=query, external_link_url="https://www.nji.nl/", external_link_text="Databank NJi", sort_order=1
     )
@@ -156,12 +158,13 @@ def test_searches_are_counted_and_the_report_shows_what_found_nothing(content):
 @pytest.mark.django_db
 def test_when_elasticsearch_is_down_the_database_answers_with_a_notice(content, settings):
     """A real Elasticsearch backend pointed at a port where nothing listens: connection refused."""
+    database = dict(settings.WAGTAILSEARCH_BACKENDS["default"])  # as configured (Dutch on PostgreSQL)
     settings.WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": "search.backends.elasticsearch8", "URLS": ["http://127.0.0.1:9"], "TIMEOUT": 1,
             "AUTO_UPDATE": False,
         },
-        "fallback": {"BACKEND": "wagtail.search.backends.database"},
+        "fallback": database,
     }  # fmt: skip
     response = search(q="buurtgezinnen")
     assert response.context["degraded"] is True
