@@ -136,3 +136,23 @@ def execute(query, kinds, request, per_page, exclude=()):
                 raise
             logger.warning("Search backend %r unavailable (%s); answering from %r", alias, error, FALLBACK)
     raise AssertionError("unreachable")  # the loop returns or raises
+
+
+SUGGESTIONS = 8
+
+
+def suggest(query):
+    """Up to SUGGESTIONS pages whose titles start like the words typed, for the autocomplete."""
+    query = clean_query(query)
+    if len(query) < 2:
+        return []
+    aliases = ["default"] + ([FALLBACK] if FALLBACK in settings.WAGTAILSEARCH_BACKENDS else [])
+    for alias in aliases:
+        try:
+            pages = list(get_search_backend(alias).autocomplete(query, searchable_pages())[:SUGGESTIONS])
+            break
+        except UNAVAILABLE:
+            if alias == aliases[-1]:
+                raise
+    labels = {model: str(label) for _slug, model, label in KINDS}
+    return [{"title": page.title, "url": page.url, "kind": labels.get(page.specific_class, "")} for page in pages]

@@ -1,4 +1,6 @@
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.views.decorators.cache import cache_control
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale
 from wagtail.search.utils import normalise_query_string
@@ -6,7 +8,7 @@ from wagtail.search.utils import normalise_query_string
 from core.pagination import PAGE_PARAMETER
 
 from .highlight import snippet
-from .query import KINDS, clean_query, execute
+from .query import KINDS, clean_query, execute, suggest
 from .stats import record
 
 PER_PAGE = 10
@@ -62,3 +64,9 @@ def search(request):
         "degraded": outcome.degraded,
     }
     return TemplateResponse(request, "search/search.html", context)
+
+
+@cache_control(max_age=60)
+def suggestions(request):
+    """JSON for the search field's autocomplete: {"suggestions": [{"title", "url", "kind"}]}."""
+    return JsonResponse({"suggestions": suggest(request.GET.get("q", ""))})

@@ -33,6 +33,7 @@ if settings.DEBUG:
 # Pages: Dutch at the root, English below /en/.
 urlpatterns += i18n_patterns(
     path("zoeken/", search_views.search, name="search"),
+    path("zoeken/suggesties/", search_views.suggestions, name="search_suggestions"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

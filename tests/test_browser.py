@@ -246,3 +246,17 @@ def search_from_the_header(live_server, page):
     kinds = page.locator(".search-result .tag").all_inner_texts()
     assert kinds and set(kinds) == {"Praktijkvoorbeeld"}
     assert axe_violations(page) == []
+
+    # Suggestions while typing: arrow down to one, Enter opens it.
+    field = page.locator("main").get_by_role("combobox")
+    field.fill("")
+    field.press_sequentially("buurtgez", delay=30)
+    option = page.get_by_role("option", name=re.compile("^Buurtgezinnen"))
+    option.wait_for()
+    assert field.get_attribute("aria-expanded") == "true"
+    assert axe_violations(page) == []
+    while field.get_attribute("aria-activedescendant") != option.get_attribute("id"):
+        field.press("ArrowDown")
+    field.press("Enter")
+    page.wait_for_url(re.compile("/buurtgezinnen/$"))
+    assert page.locator("h1").inner_text() == "Buurtgezinnen"

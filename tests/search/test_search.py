@@ -170,3 +170,15 @@ def test_when_elasticsearch_is_down_the_database_answers_with_a_notice(content, 
     assert response.context["degraded"] is True
     assert titles(response) == ["Buurtgezinnen", "Leernetwerk buurtgezinnen"]
     assert 'class="callout callout--warning" role="status"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_suggestions_complete_the_words_typed(content):
+    response = Client().get("/zoeken/suggesties/", {"q": "buurtgez"})
+    assert response["Content-Type"] == "application/json"
+    suggestions = response.json()["suggestions"]
+    assert {item["title"] for item in suggestions} == {"Buurtgezinnen", "Leernetwerk buurtgezinnen"}
+    practice = next(item for item in suggestions if item["title"] == "Buurtgezinnen")
+    assert practice == {"title": "Buurtgezinnen", "url": content["practice"].url, "kind": "Praktijkvoorbeeld"}
+    assert Client().get("/zoeken/suggesties/", {"q": "b"}).json() == {"suggestions": []}  # too short to ask
+    assert Client().get("/zoeken/suggesties/", {"q": '"\x00' * 500}).status_code == 200
