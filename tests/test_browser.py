@@ -234,7 +234,7 @@ def subscribe_confirm_and_unsubscribe(live_server, page):
 
 def search_from_the_header(live_server, page):
     page.goto(live_server.url + "/")
-    page.get_by_role("searchbox", name="Zoeken").fill("buurtgezinnen")
+    page.get_by_role("banner").get_by_role("combobox", name="Zoeken").fill("buurtgezinnen")
     page.get_by_role("search").get_by_role("button", name="Zoeken").click()
     page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Zoeken"
