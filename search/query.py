@@ -118,24 +118,48 @@ class Outcome:
     degraded: bool  # answered by the database fallback because Elasticsearch failed
 
 
-def execute(query, kinds, request, per_page, exclude=()):
-    """Search and paginate; when Elasticsearch is down or slow, answer from the database backend.
+def with_fallback(search):
+    """``search(backend)``, on Elasticsearch and, when that is down or slow, on the database backend.
 
     The database backend ("fallback" in WAGTAILSEARCH_BACKENDS) is kept up to date beside
-    Elasticsearch, so the reader still gets results, with a notice, never an error page.
+    Elasticsearch. Returns (result, degraded).
     """
     aliases = ["default"] + ([FALLBACK] if FALLBACK in settings.WAGTAILSEARCH_BACKENDS else [])
-    for alias in aliases:
+    for alias in aliases[:-1]:
         try:
-            results, facet = run(query, kinds, exclude=exclude, backend=get_search_backend(alias))
-            page = paginate(results, request, per_page)
-            page.object_list = list(page.object_list)  # ask the backend now, inside the try
-            return Outcome(page, facet, degraded=alias != "default")
+            return search(get_search_backend(alias)), False
         except UNAVAILABLE as error:
-            if alias == aliases[-1]:
-                raise
             logger.warning("Search backend %r unavailable (%s); answering from %r", alias, error, FALLBACK)
-    raise AssertionError("unreachable")  # the loop returns or raises
+    return search(get_search_backend(aliases[-1])), len(aliases) > 1
+
+
+def execute(query, kinds, request, per_page, exclude=()):
+    """Search and paginate, so that the backend is asked inside ``with_fallback``: the reader gets
+    results, with a notice when degraded, never an error page."""
+
+    def search(backend):
+        results, facet = run(query, kinds, exclude=exclude, backend=backend)
+        page = paginate(results, request, per_page)
+        page.object_list = list(page.object_list)
+        return page, facet
+
+    (page, facet), degraded = with_fallback(search)
+    return Outcome(page, facet, degraded)
+
+
+def specific_pages(pages):
+    """``pages`` as their specific models, with their werkplaats, in a query per kind (not per page)."""
+    from core.models import WerkplaatsPage
+
+    ids = [page.pk for page in pages]
+    found = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    specific = [found[pk] for pk in ids if pk in found]
+    owners = {getattr(page, "werkplaats_id", None) for page in specific} - {None}
+    werkplaatsen = WerkplaatsPage.objects.in_bulk(owners)
+    for page in specific:
+        if getattr(page, "werkplaats_id", None):
+            page.werkplaats = werkplaatsen.get(page.werkplaats_id)
+    return specific
 
 
 SUGGESTIONS = 8
@@ -146,13 +170,8 @@ def suggest(query):
     query = clean_query(query)
     if len(query) < 2:
         return []
-    aliases = ["default"] + ([FALLBACK] if FALLBACK in settings.WAGTAILSEARCH_BACKENDS else [])
-    for alias in aliases:
-        try:
-            pages = list(get_search_backend(alias).autocomplete(query, searchable_pages())[:SUGGESTIONS])
-            break
-        except UNAVAILABLE:
-            if alias == aliases[-1]:
-                raise
+    pages, _degraded = with_fallback(
+        lambda backend: list(backend.autocomplete(query, searchable_pages())[:SUGGESTIONS])
+    )
     labels = {model: str(label) for _slug, model, label in KINDS}
     return [{"title": page.title, "url": page.url, "kind": labels.get(page.specific_class, "")} for page in pages]

@@ -182,3 +182,18 @@ def test_suggestions_complete_the_words_typed(content):
     assert practice == {"title": "Buurtgezinnen", "url": content["practice"].url, "kind": "Praktijkvoorbeeld"}
     assert Client().get("/zoeken/suggesties/", {"q": "b"}).json() == {"suggestions": []}  # too short to ask
     assert Client().get("/zoeken/suggesties/", {"q": '"\x00' * 500}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_results_page_costs_the_same_queries_for_one_hit_or_many(content, site_tree, django_assert_num_queries):
+    from django.db import connection as db
+    from django.test.utils import CaptureQueriesContext
+
+    search(q="mantelzorgers")  # the first search of a query also creates its statistics rows
+    with CaptureQueriesContext(db) as one:
+        search(q="mantelzorgers")
+    for number in range(4):
+        ArticlePageFactory(parent=site_tree["samen_news"], title=f"Mantelzorgers {number}")
+    with django_assert_num_queries(len(one)):
+        response = search(q="mantelzorgers")
+    assert len(response.context["hits"]) == 5
