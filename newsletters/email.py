@@ -227,7 +227,7 @@ class IssueRenderer:
             "Precedence": "bulk",
         }
         if delivery_id:
-            headers["Message-ID"] = self.message_id(Recipient(0, to, delivery_id=delivery_id))
+            headers["Message-ID"] = self.message_id(delivery_id)
         message = EmailMultiAlternatives(
             subject=self.issue.title,
             body=text,
@@ -247,8 +247,8 @@ class IssueRenderer:
             preferences=preferences, unsubscribe=unsubscribe, delivery_id=recipient.delivery_id, connection=connection,
         )  # fmt: skip
 
-    def message_id(self, recipient):
-        return f"<issue-{self.issue.pk}.delivery-{recipient.delivery_id}@{settings.NEWSLETTER_LIST_ID_DOMAIN}>"
+    def message_id(self, delivery_id):
+        return f"<issue-{self.issue.pk}.delivery-{delivery_id}@{settings.NEWSLETTER_LIST_ID_DOMAIN}>"
 
     def wire(self, recipient):
         """The reader's message as the bytes an SMTP server receives, or None where that cannot be done.

@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -215,10 +216,14 @@ class NewsletterPage(BasePage):
             if self.newsletter.werkplaats_id != expected:
                 raise ValidationError({"newsletter": _("Choose the newsletter that belongs where this issue is.")})
 
+    @cached_property
+    def sent_at(self):
+        """When sending started (None before): the issue is public from then on."""
+        return Mailing.objects.filter(page=self).values_list("started_at", flat=True).first()
+
     @property
     def is_sent(self):
-        mailing = Mailing.objects.filter(page=self).only("started_at").first()
-        return bool(mailing and mailing.started_at)
+        return self.sent_at is not None
 
     def get_sitemap_urls(self, request=None):
         return super().get_sitemap_urls(request) if self.is_sent else []
@@ -233,8 +238,7 @@ class NewsletterPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = IssueRenderer(self).sections
-        mailing = Mailing.objects.filter(page=self).first()
-        context["sent_at"] = mailing.started_at if mailing else None
+        context["sent_at"] = self.sent_at
         index = NewsletterIndexPage.objects.live().filter(locale=self.locale).first()
         if index:
             context["subscribe_url"] = index.url

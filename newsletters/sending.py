@@ -249,7 +249,7 @@ class Sender:
                 if self.connection.connection is None:
                     self.connection.open()
                 self.connection.connection.sendmail(self.from_address, [recipient.email], wire)
-                message_id = self.renderer.message_id(recipient)
+                message_id = self.renderer.message_id(recipient.delivery_id)
             else:
                 self.connection.send_messages([message])
                 status = getattr(message, "anymail_status", None)

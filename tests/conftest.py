@@ -65,11 +65,16 @@ class Mailbox:
         return [message for message in self.messages if message["To"] == address]
 
 
-@pytest.fixture
-def mailbox(settings):
+def free_port():
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def mailbox(settings):
+    port = free_port()
     box = Mailbox()
     controller = Controller(box, hostname="127.0.0.1", port=port)
     controller.start()

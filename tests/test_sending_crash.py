@@ -10,7 +10,6 @@ test; like the other one, this file sorts after test_browser.py.
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -33,6 +32,7 @@ from newsletters.models import (
     Subscriber,
     Subscription,
 )
+from tests.conftest import free_port
 
 SUBSCRIBERS = 2000
 KILL_AT = 700
@@ -94,9 +94,7 @@ def test_a_worker_killed_mid_send_and_restarted_sends_to_everyone_exactly_once(b
         page=issue, newsletter=newsletter, revision=issue.save_revision(), send_after=timezone.now()
     )
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     server = KillingServer()
     controller = Controller(server, hostname="127.0.0.1", port=port)
     controller.start()
