@@ -56,19 +56,30 @@ def generated_image(title, alt_text, collection=None, width=1200, height=675):
 
 
 def generated_pdf(title, lines, collection=None):
-    """A one-page PDF document (a factsheet) drawn with Pillow."""
+    """A one-page PDF document (a factsheet) with real text, so search can read it."""
+    from reportlab.lib.colors import HexColor
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
     document_model = get_document_model()
     existing = document_model.objects.filter(title=title).first()
     if existing:
         return existing
-    page = PILImage.new("RGB", (1240, 1754), "white")
-    draw = ImageDraw.Draw(page)
-    draw.rectangle((0, 0, 1240, 160), fill="#154273")
-    draw.text((80, 60), title, fill="white", font_size=48)
-    for number, line in enumerate(lines):
-        draw.text((80, 240 + number * 60), line, fill="#1a1a1a", font_size=30)
     buffer = io.BytesIO()
-    page.save(buffer, "PDF", resolution=150)
+    canvas = Canvas(buffer, pagesize=A4, invariant=True)  # invariant: the same bytes on every run
+    canvas.setTitle(title)
+    width, height = A4
+    canvas.setFillColor(HexColor("#154273"))
+    canvas.rect(0, height - 80, width, 80, stroke=0, fill=1)
+    canvas.setFillColor(HexColor("#ffffff"))
+    canvas.setFont("Helvetica-Bold", 20)
+    canvas.drawString(40, height - 50, title)
+    canvas.setFillColor(HexColor("#1a1a1a"))
+    canvas.setFont("Helvetica", 12)
+    for number, line in enumerate(lines):
+        canvas.drawString(40, height - 120 - number * 18, line)
+    canvas.showPage()
+    canvas.save()
     upload = SimpleUploadedFile(f"{title.lower().replace(' ', '-')}.pdf", buffer.getvalue(), "application/pdf")
     return document_model.objects.create(
         title=title, file=upload, collection=collection or Collection.get_first_root_node()

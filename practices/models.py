@@ -217,6 +217,7 @@ class PracticePage(RoutablePageMixin, WerkplaatsContentPage):
         index.RelatedFields("working_elements", [index.SearchField("name"), index.SearchField("explanation")]),
         index.RelatedFields("themes", [index.SearchField("name"), index.SearchField("name_en")]),
         index.RelatedFields("target_groups", [index.SearchField("name"), index.SearchField("name_en")]),
+        index.SearchField("document_text"),
     ]
     api_fields = [
         APIField("summary"),
@@ -296,6 +297,12 @@ class PracticePage(RoutablePageMixin, WerkplaatsContentPage):
     class Meta:
         verbose_name = _("practice")
         verbose_name_plural = _("practices")
+
+    def document_text(self):
+        """The text of the attached documents (factsheets), read when they were uploaded."""
+        from search.documents import text_of
+
+        return text_of([link.document_id for link in self.documents.all()])
 
     def clean(self):
         super().clean()

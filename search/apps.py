@@ -6,3 +6,6 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "wielsearch"  # "search" is taken by wagtail.search
     verbose_name = _("Search")
+
+    def ready(self):
+        from . import documents, signals  # noqa: F401 (connect their signal handlers)

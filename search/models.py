@@ -71,3 +71,52 @@ def split_terms(text):
             seen.add(term.lower())
             terms.append(term)
     return terms
+
+
+class DocumentText(models.Model):
+    """The text read from an uploaded document, indexed with the pages it is attached to.
+
+    Read once per file: ``file_hash`` is Wagtail's hash of the file the text came from, so a
+    re-upload is read again and a mere title change is not (``search/documents.py``).
+    """
+
+    document = models.OneToOneField("wagtaildocs.Document", on_delete=models.CASCADE, related_name="search_text")
+    file_hash = models.CharField(max_length=40, blank=True)
+    text = models.TextField(blank=True)
+    problem = models.CharField(max_length=255, blank=True, help_text=_("Why no text could be read, if so."))
+
+    class Meta:
+        verbose_name = _("document text")
+        verbose_name_plural = _("document texts")
+
+    def __str__(self):
+        return str(self.document)
+
+
+class PendingIndexUpdate(models.Model):
+    """An index update Elasticsearch refused (down or slow), to be retried
+    (``manage.py retry_index_updates``, ``search/retry.py``). One row per object: the latest
+    wish (add or delete) wins."""
+
+    ADD, DELETE = "add", "delete"
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, related_name="+")
+    object_id = models.CharField(max_length=255)
+    action = models.CharField(max_length=6, choices=[(ADD, ADD), (DELETE, DELETE)])
+    backend = models.CharField(max_length=50, default="default")
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("pending index update")
+        verbose_name_plural = _("pending index updates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["backend", "content_type", "object_id"], name="one_pending_update_per_object"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.action} {self.content_type.model} {self.object_id} ({self.backend})"

@@ -10,10 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-import elastic_transport
-import elasticsearch
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from wagtail.models import Locale, Page
@@ -26,6 +23,8 @@ from events.models import EventPage
 from newsletters.models import Mailing, NewsletterPage
 from practices.models import PracticePage
 
+from . import facets
+from .backends import UNAVAILABLE
 from .synonyms import expand
 
 logger = logging.getLogger(__name__)
@@ -57,14 +56,6 @@ def clean_query(text):
     return re.sub(r"\s+", " ", text).strip()[:MAX_QUERY_LENGTH].strip()
 
 
-@dataclass
-class Kind:
-    slug: str
-    label: str
-    count: int
-    selected: bool
-
-
 def searchable_pages(locale=None):
     """Live, public pages of the searched kinds in the language, without issues not yet sent."""
     models = [model for _slug, model, _label in KINDS]
@@ -82,39 +73,30 @@ def backend_query(backend, query):
     return Or([PlainText(query), *(PlainText(alternative) for alternative in alternatives)]) if alternatives else query
 
 
-def run(query, kinds=(), locale=None, exclude=(), backend=None):
-    """(results, [Kind]) for ``query``, limited to ``kinds`` (URL values) when given, without the
-    pages in ``exclude`` (the promoted ones, shown above the results)."""
+def run(query, chosen, locale=None, exclude=(), backend=None):
+    """(results, [FacetResult]) for ``query`` under the ticked facet values ``chosen``
+    ({Dimension: set}), without the pages in ``exclude`` (the promoted ones, shown above)."""
     backend = backend or get_search_backend()
     pages = searchable_pages(locale)
     if exclude:
         pages = pages.exclude(pk__in=list(exclude))
-    content_types = ContentType.objects.get_for_models(
-        *[model for _slug, model, _label in KINDS], for_concrete_models=False
-    )
-    by_type = {content_types[model].pk: slug for slug, model, _label in KINDS}
-    counts = dict.fromkeys(by_type.values(), 0)
-    searched = backend_query(backend, query) if query else query
-    if query:
-        for content_type_id, count in backend.search(searched, pages).facet("content_type_id").items():
-            if content_type_id in by_type:
-                counts[by_type[content_type_id]] = count
-    chosen = [slug for slug, _model, _label in KINDS if slug in kinds]
-    if chosen:
-        pages = pages.filter(content_type_id__in=[pk for pk, slug in by_type.items() if slug in chosen])
-    results = backend.search(searched, pages) if query else Page.objects.none()
-    facet = [Kind(slug, str(label), counts[slug], slug in chosen) for slug, _model, label in KINDS]
-    return results, facet
+    if not query:
+        return Page.objects.none(), facets.count([], {}, chosen, KINDS)[1]
+    searched = backend_query(backend, query)
+    ids = backend.search(searched, pages).ids(facets.WINDOW)
+    passing, results = facets.count(ids, facets.page_values(ids, KINDS), chosen, KINDS)
+    if passing is not None:
+        pages = pages.filter(pk__in=passing)
+    return backend.search(searched, pages), results
 
 
 FALLBACK = "fallback"
-UNAVAILABLE = (elastic_transport.TransportError, elasticsearch.ApiError)
 
 
 @dataclass
 class Outcome:
     page: object  # a paginator page of results
-    kinds: list
+    facets: list  # [FacetResult]
     degraded: bool  # answered by the database fallback because Elasticsearch failed
 
 
@@ -133,12 +115,14 @@ def with_fallback(search):
     return search(get_search_backend(aliases[-1])), len(aliases) > 1
 
 
-def execute(query, kinds, request, per_page, exclude=()):
-    """Search and paginate, so that the backend is asked inside ``with_fallback``: the reader gets
-    results, with a notice when degraded, never an error page."""
+def execute(query, request, per_page, exclude=()):
+    """Search and paginate, with the facets ticked in the request, so that the backend is asked
+    inside ``with_fallback``: the reader gets results, with a notice when degraded, never an
+    error page."""
+    chosen = facets.chosen_values(request.GET)
 
     def search(backend):
-        results, facet = run(query, kinds, exclude=exclude, backend=backend)
+        results, facet = run(query, chosen, exclude=exclude, backend=backend)
         page = paginate(results, request, per_page)
         page.object_list = list(page.object_list)
         return page, facet

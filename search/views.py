@@ -36,8 +36,8 @@ def search(request):
     query = clean_query(request.GET.get("q", ""))
     promotions = promoted(query) if query else []
     exclude = [pick["page_id"] for pick in promotions if pick["page_id"]]
-    outcome = execute(query, request.GET.getlist("soort"), request, PER_PAGE, exclude=exclude)
-    page_obj, kinds = outcome.page, outcome.kinds
+    outcome = execute(query, request, PER_PAGE, exclude=exclude)
+    page_obj = outcome.page
     hits = []
     for page in specific_pages(page_obj.object_list):
         hits.append(
@@ -55,7 +55,8 @@ def search(request):
         record(query, found=bool(total or promotions))
     context = {
         "query": query,
-        "kinds": kinds,
+        "facets": outcome.facets,
+        "active_filters": [(facet, option) for facet in outcome.facets for option in facet.selected],
         "page_obj": page_obj,
         "hits": hits,
         "total": total,

@@ -5,11 +5,20 @@ ASCII folding ("coördinator" = "coordinator"), Dutch stop words and the Dutch s
 use the same chain with the synonyms added (``synonym_graph`` is a search-time filter). The
 synonyms are read from the database when an index is created, so ``manage.py update_index``
 (an atomic rebuild behind an alias) brings edited synonyms into effect.
+
+The results also give ``ids(limit)``, the matches' primary keys without loading the pages, from
+which the search page counts its facets (``search/facets.py``); the database backend has the
+same method (``search/backends/database.py``).
 """
 
 from copy import deepcopy
 
+import elastic_transport
+import elasticsearch
 from modelsearch.utils import deep_update
+
+# What Elasticsearch raises when it is down, slow (past its timeout) or refuses a request.
+UNAVAILABLE = (elastic_transport.TransportError, elasticsearch.ApiError)
 
 TEXT_FILTERS = ["lowercase", "asciifolding", "dutch_stop", "dutch_stemmer"]
 
@@ -32,6 +41,31 @@ def dutch_analysis(synonym_rules):
     }
 
 
+class RetryMixin:
+    """Index updates Elasticsearch could not take are kept in ``PendingIndexUpdate`` and retried
+    later (``search/retry.py``). Wagtail still logs the error and lets the page save succeed."""
+
+    def add(self, obj):
+        from search.retry import forget, remember
+
+        try:
+            super().add(obj)
+        except UNAVAILABLE as error:
+            remember(obj, "add", error)
+            raise
+        forget(obj)
+
+    def delete(self, obj):
+        from search.retry import forget, remember
+
+        try:
+            super().delete(obj)
+        except UNAVAILABLE as error:
+            remember(obj, "delete", error)
+            raise
+        forget(obj)
+
+
 class DutchBackendMixin:
     def index_settings(self):
         from search.synonyms import elasticsearch_rules
@@ -43,3 +77,17 @@ class DutchBackendMixin:
 class DutchIndexMixin:
     def put(self):
         self.es.indices.create(index=self.name, **self.backend.index_settings())
+
+
+class IdsResultsMixin:
+    def ids(self, limit):
+        """The primary keys of the best ``limit`` matches, without loading them from the database
+        (limit at most 10,000, Elasticsearch's max_result_window)."""
+        response = self._backend_do_search(
+            self._get_es_body(),
+            index=self.backend.get_index_for_model(self.query_compiler.queryset.model).name,
+            _source=False,
+            size=limit,
+            **{self.fields_param_name: "pk"},
+        )
+        return [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]

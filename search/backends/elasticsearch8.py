@@ -1,14 +1,19 @@
 from modelsearch.backends import elasticsearch8
 
-from . import DutchBackendMixin, DutchIndexMixin
+from . import DutchBackendMixin, DutchIndexMixin, IdsResultsMixin, RetryMixin
 
 
 class Elasticsearch8Index(DutchIndexMixin, elasticsearch8.Elasticsearch8Index):
     pass
 
 
-class Elasticsearch8SearchBackend(DutchBackendMixin, elasticsearch8.Elasticsearch8SearchBackend):
+class Elasticsearch8SearchResults(IdsResultsMixin, elasticsearch8.Elasticsearch8SearchResults):
+    pass
+
+
+class Elasticsearch8SearchBackend(RetryMixin, DutchBackendMixin, elasticsearch8.Elasticsearch8SearchBackend):
     index_class = Elasticsearch8Index
+    results_class = Elasticsearch8SearchResults
 
 
 SearchBackend = Elasticsearch8SearchBackend

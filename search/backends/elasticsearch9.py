@@ -1,14 +1,19 @@
 from modelsearch.backends import elasticsearch9
 
-from . import DutchBackendMixin, DutchIndexMixin
+from . import DutchBackendMixin, DutchIndexMixin, IdsResultsMixin, RetryMixin
 
 
 class Elasticsearch9Index(DutchIndexMixin, elasticsearch9.Elasticsearch9Index):
     pass
 
 
-class Elasticsearch9SearchBackend(DutchBackendMixin, elasticsearch9.Elasticsearch9SearchBackend):
+class Elasticsearch9SearchResults(IdsResultsMixin, elasticsearch9.Elasticsearch9SearchResults):
+    pass
+
+
+class Elasticsearch9SearchBackend(RetryMixin, DutchBackendMixin, elasticsearch9.Elasticsearch9SearchBackend):
     index_class = Elasticsearch9Index
+    results_class = Elasticsearch9SearchResults
 
 
 SearchBackend = Elasticsearch9SearchBackend

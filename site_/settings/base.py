@@ -227,11 +227,12 @@ if ELASTICSEARCH_URL:
             "INDEX_PREFIX": env("ELASTICSEARCH_INDEX_PREFIX", "wiel_"),
             "TIMEOUT": int(env("ELASTICSEARCH_TIMEOUT", "2")),
         },
-        # Kept up to date beside Elasticsearch; answers when Elasticsearch is down (search/query.py).
-        "fallback": {"BACKEND": "wagtail.search.backends.database"},
+        # Wagtail's database backend (search/backends/database.py), kept up to date beside
+        # Elasticsearch; answers when Elasticsearch is down (search/query.py).
+        "fallback": {"BACKEND": "search.backends.database"},
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 DATABASE_SEARCH = "fallback" if ELASTICSEARCH_URL else "default"
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # PostgreSQL full-text search with Dutch stemming and stop words.

@@ -1,0 +1,58 @@
+"""Publishing while Elasticsearch is down: the page is published, the update is kept and sent
+when Elasticsearch answers again. The Elasticsearch backend is Wiel's real one, pointed at a
+port where nothing listens."""
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import Client
+
+from practices.factories import PracticeIndexPageFactory
+from search.models import PendingIndexUpdate
+from tests.practices.conftest import make_practice
+
+DOWN = {"BACKEND": "search.backends.elasticsearch8", "URLS": ["http://127.0.0.1:9"], "TIMEOUT": 1}
+
+
+@pytest.fixture
+def elasticsearch_down(settings):
+    database = dict(settings.WAGTAILSEARCH_BACKENDS["default"])
+    settings.WAGTAILSEARCH_BACKENDS = {"default": DOWN, "fallback": database}
+    return database
+
+
+@pytest.mark.django_db
+def test_publishing_while_elasticsearch_is_down_succeeds_and_is_retried(site_tree, settings, elasticsearch_down):
+    practices = PracticeIndexPageFactory(parent=site_tree["groningen"])
+    page = make_practice(practices, "Kwartiermakers in de wijk")
+    assert page.live
+    pending = PendingIndexUpdate.objects.get(object_id=str(page.pk))
+    assert pending.action == "add" and pending.attempts >= 1 and pending.last_error
+    response = Client().get("/zoeken/", {"q": "kwartiermakers"})  # the fallback has it already
+    assert response.context["degraded"] and [hit["page"].pk for hit in response.context["hits"]] == [page.pk]
+
+    tried = sum(PendingIndexUpdate.objects.values_list("attempts", flat=True))
+    with pytest.raises(CommandError, match="still pending"):
+        call_command("retry_index_updates")  # still down: all kept, and it stops after one refusal
+    assert sum(PendingIndexUpdate.objects.values_list("attempts", flat=True)) == tried + 1
+
+    # Elasticsearch is back. (Here the database backend stands in for it under the same alias,
+    # as the test cannot start Elasticsearch; tests/search/test_live_elasticsearch.py does the
+    # same against a real server when ELASTICSEARCH_URL is set.)
+    settings.WAGTAILSEARCH_BACKENDS = {"default": {**elasticsearch_down, "AUTO_UPDATE": False}}
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend("default")
+    backend.delete(page.specific)
+    assert list(backend.search("kwartiermakers", type(page.specific))) == []
+    call_command("retry_index_updates")
+    assert not PendingIndexUpdate.objects.exists()
+    assert [found.pk for found in backend.search("kwartiermakers", type(page.specific))] == [page.pk]
+
+
+@pytest.mark.django_db
+def test_a_successful_update_clears_an_older_pending_one(site_tree, elasticsearch_down, settings):
+    practices = PracticeIndexPageFactory(parent=site_tree["groningen"])
+    page = make_practice(practices, "Aanpak tijdens storing")
+    assert PendingIndexUpdate.objects.filter(object_id=str(page.pk)).exists()
+    page.delete()  # removing while down: the latest wish is a delete
+    assert PendingIndexUpdate.objects.get(object_id=str(page.pk)).action == "delete"
