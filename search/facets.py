@@ -12,7 +12,7 @@ active facets leave, so a reader sees what ticking another value would add.
 """
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils import timezone
 from django.utils.text import slugify
@@ -25,6 +25,8 @@ from newsletters.models import NewsletterPage
 from practices.listing import FacetResult, Option
 from practices.models import Evidence, Implementation, PracticePage
 
+from . import lookups  # noqa: F401 (registers __in_ids)
+
 # How many matches the facets count. Elasticsearch returns at most 10,000 hits per request
 # (its max_result_window); beyond that the counts cover the best WINDOW matches.
 WINDOW = 10_000
@@ -34,7 +36,7 @@ UPCOMING, PAST = "komend", "voorbij"
 @dataclass(frozen=True)
 class Dimension:
     key: str
-    label: str
+    label: str = field(compare=False)  # lazy: hashing it would translate it each time
 
 
 KIND = Dimension("soort", _("Kind"))
@@ -47,17 +49,20 @@ DIMENSIONS = [KIND, THEME, WERKPLAATS, PROVINCE, EVIDENCE, WHEN]
 
 
 def page_values(ids, kinds):
-    """{page id: {dimension: set of values}} for the pages ``ids``, in a fixed number of queries.
+    """{page id: [set of values per dimension, in DIMENSIONS order]} for the pages ``ids``, in a
+    fixed number of queries (one per model and relation that has matches).
 
     ``kinds`` is the search's [(URL value, model, label)]. Pages of no listed kind are left out.
     """
+    ids = frozenset(ids)  # a set is handed to the database as it is, not resolved item by item
     values = {}
     model_kind = {model: slug for slug, model, _label in kinds}
     now = timezone.now()
+    kind, theme, werkplaats, province, evidence, when = range(len(DIMENSIONS))
 
-    def add(pk, dimension, value):
+    def add(pk, position, value):
         if value is not None and value != "" and pk in values:
-            values[pk][dimension].add(value)
+            values[pk][position].add(value)
 
     by_model = {}
     for model, fields in [
@@ -66,34 +71,32 @@ def page_values(ids, kinds):
         (ArticlePage, ("werkplaats__slug",)),
         (NewsletterPage, ("newsletter__werkplaats__slug",)),
     ]:
-        if model not in model_kind:
+        if model not in model_kind or not ids:
             continue
-        rows = model.objects.filter(pk__in=ids).values_list("pk", *fields)
-        by_model[model] = []
-        for pk, werkplaats, *rest in rows:
-            values[pk] = {dimension: set() for dimension in DIMENSIONS}
-            values[pk][KIND].add(model_kind[model])
-            by_model[model].append(pk)
-            add(pk, WERKPLAATS, werkplaats)
+        rows = model.objects.filter(pk__in_ids=ids).order_by().values_list("pk", *fields)
+        found = by_model[model] = set()
+        for pk, owner, *rest in rows:
+            values[pk] = [{model_kind[model]}, set(), set(), set(), set(), set()]
+            found.add(pk)
+            add(pk, werkplaats, owner)
             if model is PracticePage:
-                add(pk, EVIDENCE, rest[0])
+                add(pk, evidence, rest[0])
             elif model is EventPage:
-                add(pk, WHEN, UPCOMING if rest[0] >= now else PAST)
+                add(pk, when, UPCOMING if rest[0] >= now else PAST)
     for model in (PracticePage, EventPage, ArticlePage):
         if by_model.get(model):
             through = model.themes.through
             column = f"{model._meta.model_name}_id"
-            for pk, slug in through.objects.filter(**{f"{column}__in": by_model[model]}).values_list(
-                column, "theme__slug"
-            ):
-                add(pk, THEME, slug)
+            rows = through.objects.filter(**{f"{column}__in_ids": by_model[model]}).values_list(column, "theme__slug")
+            for pk, slug in rows:
+                add(pk, theme, slug)
     if by_model.get(PracticePage):
-        for pk, province in (
-            Implementation.municipalities.through.objects.filter(implementation__page_id__in=by_model[PracticePage])
+        for pk, name in (
+            Implementation.municipalities.through.objects.filter(implementation__page_id__in_ids=by_model[PracticePage])
             .values_list("implementation__page_id", "municipality__province__name")
             .distinct()
         ):
-            add(pk, PROVINCE, slugify(province))
+            add(pk, province, slugify(name))
     return values
 
 
@@ -119,33 +122,34 @@ def chosen_values(data):
 
 def count(ids, values, chosen, kinds):
     """(ids passing every active facet, or None when none is active; [FacetResult]) for the
-    matches ``ids``. Values that are no option (a mistyped URL) are ignored.
+    matches ``ids``, whose values ``page_values`` read. Values that are no option (a mistyped
+    URL) are ignored.
 
     A page counts for a value of facet F when it passes every active facet other than F.
     """
     options = labels(kinds)
-    known = {dimension: {value for value, _label in options[dimension]} for dimension in DIMENSIONS}
-    chosen = {dimension: chosen[dimension] & known[dimension] for dimension in DIMENSIONS}
-    active = [dimension for dimension in DIMENSIONS if chosen[dimension]]
-    counters = {dimension: Counter() for dimension in DIMENSIONS}
+    chosen = [chosen[dimension] & {value for value, _label in options[dimension]} for dimension in DIMENSIONS]
+    active = [position for position, values_chosen in enumerate(chosen) if values_chosen]
+    positions = range(len(DIMENSIONS))
+    counters = [Counter() for _dimension in DIMENSIONS]
     passing = []
     for pk in ids:
         page = values.get(pk)
         if page is None:
             continue
-        failed = [dimension for dimension in active if not page[dimension] & chosen[dimension]]
+        failed = [position for position in active if not page[position] & chosen[position]]
         if not failed:
             passing.append(pk)
-            for dimension in DIMENSIONS:
-                counters[dimension].update(page[dimension])
+            for position in positions:
+                counters[position].update(page[position])
         elif len(failed) == 1:
             counters[failed[0]].update(page[failed[0]])
     results = []
-    for dimension in DIMENSIONS:
+    for position, dimension in enumerate(DIMENSIONS):
         shown = [
-            Option(value, label, counters[dimension][value], value in chosen[dimension])
+            Option(value, label, counters[position][value], value in chosen[position])
             for value, label in options[dimension]
-            if counters[dimension][value] or value in chosen[dimension] or dimension is KIND
+            if counters[position][value] or value in chosen[position] or dimension is KIND
         ]
         results.append(FacetResult(dimension.key, str(dimension.label), shown))
     return (passing if active else None), results

@@ -87,7 +87,26 @@ def run(query, chosen, locale=None, exclude=(), backend=None):
     passing, results = facets.count(ids, facets.page_values(ids, KINDS), chosen, KINDS)
     if passing is not None:
         pages = pages.filter(pk__in=passing)
-    return backend.search(searched, pages), results
+    total = len(ids if passing is None else passing)
+    results_found = backend.search(searched, pages)
+    return (Counted(results_found, total) if len(ids) < facets.WINDOW else results_found), results
+
+
+class Counted:
+    """Search results whose number is known already (from the facets' ids), so that the
+    paginator does not ask the backend to count them again."""
+
+    def __init__(self, results, total):
+        self.results, self.total = results, total
+
+    def count(self):
+        return self.total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, key):
+        return self.results[key]
 
 
 FALLBACK = "fallback"

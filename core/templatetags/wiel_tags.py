@@ -99,3 +99,14 @@ def query_without(context, key, value):
     query.setlist(key, [item for item in query.getlist(key) if item != str(value)])
     query.pop("pagina", None)
     return query.urlencode()
+
+
+@register.simple_tag
+def page_numbers(items):
+    """The page numbers to link: the first and last, and two either side of the current one, with
+    ``None`` for the gaps (a long result list would otherwise link every page)."""
+    paginator = items.paginator
+    return [
+        None if number == paginator.ELLIPSIS else number
+        for number in paginator.get_elided_page_range(items.number, on_each_side=2, on_ends=1)
+    ]

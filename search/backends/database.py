@@ -6,15 +6,16 @@
   correlated subquery, which runs the full-text match once per matching page: a common word
   ("jeugd") over 15,000 pages took seconds. Here the full-text index is matched once, ranked by
   ``bm25`` inside SQLite, and only the page asked for is loaded. Counting, facets, negation and
-  explicit orderings keep Wagtail's own path.
+  results with scores keep Wagtail's own path.
 
 PostgreSQL (and any other database) uses Wagtail's backend as it is, with ``ids`` added.
+Wagtail's SQLite module can only be imported on SQLite (its index model exists only there), so
+the SQLite classes are built on first use.
 """
 
 from functools import cache
 
 from modelsearch.backends import database
-from modelsearch.backends.database.sqlite import sqlite
 
 
 class IdsMixin:
@@ -26,22 +27,25 @@ class IdsMixin:
             queryset = compiler.search(compiler.get_config(self.backend), None, None)
         finally:
             compiler.order_by_relevance = ranked
-        return list(queryset.values_list("pk", flat=True)[:limit])
+        return list(queryset.order_by().values_list("pk", flat=True)[:limit])
 
 
-class SQLiteSearchResults(IdsMixin, sqlite.SQLiteSearchResults):
+class RankedSQLiteResultsMixin:
     def _ranked_by_bm25(self):
+        from modelsearch.backends.database.sqlite import sqlite
+
         compiler = self.query_compiler
         return (
             compiler.order_by_relevance
             and self._score_field is None
-            and not compiler.queryset.query.order_by
             and not isinstance(sqlite.normalize(compiler.query), (sqlite.MatchAll, sqlite.Not))
         )
 
     def _do_search(self):
         if not self._ranked_by_bm25():
             return super()._do_search()
+        from modelsearch.backends.database.sqlite import sqlite
+
         compiler = self.query_compiler
         match = sqlite.MatchExpression(
             compiler.fields or compiler.FTS_TABLE_FIELDS,
@@ -62,19 +66,16 @@ class SQLiteSearchResults(IdsMixin, sqlite.SQLiteSearchResults):
         return [found[pk] for pk in ids if pk in found]
 
 
-class SQLiteSearchBackend(sqlite.SQLiteSearchBackend):
-    results_class = SQLiteSearchResults
-
-
 @cache
 def with_ids(results_class):
-    return type(results_class.__name__, (IdsMixin, results_class), {})
+    mixins = (IdsMixin,)
+    if results_class.__module__.endswith(".sqlite.sqlite"):
+        mixins = (IdsMixin, RankedSQLiteResultsMixin)
+    return type(results_class.__name__, (*mixins, results_class), {})
 
 
 def SearchBackend(params):  # noqa: N802 (Wagtail looks the backend up under this name)
     """The backend Wagtail's database module would choose, with ``ids`` and SQLite's ranking."""
     backend = database.SearchBackend(params)
-    if isinstance(backend, sqlite.SQLiteSearchBackend):
-        return SQLiteSearchBackend(params)
     backend.results_class = with_ids(backend.results_class)
     return backend
