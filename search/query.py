@@ -9,13 +9,15 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 from django.conf import settings
+from django.db import connection, connections
 from django.utils.translation import gettext_lazy as _
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
-from wagtail.search.query import Or, PlainText
+from wagtail.search.query import Fuzzy, Or, PlainText
 
 from articles.models import ArticlePage
 from core.pagination import paginate
@@ -73,23 +75,50 @@ def backend_query(backend, query):
     return Or([PlainText(query), *(PlainText(alternative) for alternative in alternatives)]) if alternatives else query
 
 
+def supports_fuzzy(backend):
+    """Whether the backend tolerates typos: Elasticsearch does, PostgreSQL with its pg_trgm
+    extension (migration 0004) does, SQLite's full-text index does not."""
+    if isinstance(backend, ElasticsearchBaseSearchBackend):
+        return True
+    return connection.vendor == "postgresql" and _has_trigrams(connection.alias)
+
+
+@cache
+def _has_trigrams(alias):
+    with connections[alias].cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
+        return cursor.fetchone() is not None
+
+
+@dataclass
+class Found:
+    results: object  # search results, to paginate
+    facets: list  # [FacetResult]
+    fuzzy: bool = False  # nothing matched exactly; these are close to what was typed
+
+
 def run(query, chosen, locale=None, exclude=(), backend=None):
-    """(results, [FacetResult]) for ``query`` under the ticked facet values ``chosen``
-    ({Dimension: set}), without the pages in ``exclude`` (the promoted ones, shown above)."""
+    """What ``query`` finds under the ticked facet values ``chosen`` ({Dimension: set}), without
+    the pages in ``exclude`` (the promoted ones, shown above). When nothing matches exactly and
+    the backend tolerates typos, the search is repeated with Wagtail's ``Fuzzy`` query."""
     backend = backend or get_search_backend()
     pages = searchable_pages(locale)
     if exclude:
         pages = pages.exclude(pk__in=list(exclude))
     if not query:
-        return Page.objects.none(), facets.count([], {}, chosen, KINDS)[1]
+        return Found(Page.objects.none(), facets.count([], {}, chosen, KINDS)[1])
     searched = backend_query(backend, query)
     ids = backend.search(searched, pages).ids(facets.WINDOW)
+    fuzzy = not ids and supports_fuzzy(backend)
+    if fuzzy:
+        searched = Fuzzy(query)
+        ids = backend.search(searched, pages).ids(facets.WINDOW)
     passing, results = facets.count(ids, facets.page_values(ids, KINDS), chosen, KINDS)
     if passing is not None:
         pages = pages.filter(pk__in=passing)
     total = len(ids if passing is None else passing)
-    results_found = backend.search(searched, pages)
-    return (Counted(results_found, total) if len(ids) < facets.WINDOW else results_found), results
+    found = backend.search(searched, pages)
+    return Found(Counted(found, total) if len(ids) < facets.WINDOW else found, results, fuzzy and bool(ids))
 
 
 class Counted:
@@ -117,6 +146,7 @@ class Outcome:
     page: object  # a paginator page of results
     facets: list  # [FacetResult]
     degraded: bool  # answered by the database fallback because Elasticsearch failed
+    fuzzy: bool = False  # see Found
 
 
 def with_fallback(search):
@@ -141,13 +171,13 @@ def execute(query, request, per_page, exclude=()):
     chosen = facets.chosen_values(request.GET)
 
     def search(backend):
-        results, facet = run(query, chosen, exclude=exclude, backend=backend)
-        page = paginate(results, request, per_page)
+        found = run(query, chosen, exclude=exclude, backend=backend)
+        page = paginate(found.results, request, per_page)
         page.object_list = list(page.object_list)
-        return page, facet
+        return page, found
 
-    (page, facet), degraded = with_fallback(search)
-    return Outcome(page, facet, degraded)
+    (page, found), degraded = with_fallback(search)
+    return Outcome(page, found.facets, degraded, found.fuzzy)
 
 
 def specific_pages(pages):

@@ -62,6 +62,7 @@ def search(request):
         "total": total,
         "promotions": promotions if page_obj.number == 1 else [],
         "degraded": outcome.degraded,
+        "fuzzy": outcome.fuzzy,
     }
     return TemplateResponse(request, "search/search.html", context)
 

@@ -66,6 +66,17 @@ class RetryMixin:
         forget(obj)
 
 
+class FuzzyQueryMixin:
+    """Typo-tolerant queries (Wagtail's ``Fuzzy``) are analysed with the index's default analyser,
+    without the synonym graph: Elasticsearch does not combine fuzziness with multi-word synonyms."""
+
+    def _compile_fuzzy_query(self, query, fields):
+        compiled = super()._compile_fuzzy_query(query, fields)
+        inner = compiled["multi_match"] if "multi_match" in compiled else next(iter(compiled["match"].values()))
+        inner["analyzer"] = "default"
+        return compiled
+
+
 class DutchBackendMixin:
     def index_settings(self):
         from search.synonyms import elasticsearch_rules

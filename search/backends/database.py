@@ -14,6 +14,7 @@ the SQLite classes are built on first use.
 """
 
 from functools import cache
+from inspect import signature
 
 from modelsearch.backends import database
 
@@ -23,8 +24,10 @@ class IdsMixin:
         """Up to ``limit`` primary keys of the matches, unranked (the order does not matter here)."""
         compiler = self.query_compiler
         ranked, compiler.order_by_relevance = compiler.order_by_relevance, False
+        # PostgreSQL's compiler needs the backend (for its typo-tolerance settings); SQLite's takes none.
+        extra = {"backend": self.backend} if "backend" in signature(compiler.search).parameters else {}
         try:
-            queryset = compiler.search(compiler.get_config(self.backend), None, None)
+            queryset = compiler.search(compiler.get_config(self.backend), None, None, **extra)
         finally:
             compiler.order_by_relevance = ranked
         return list(queryset.order_by().values_list("pk", flat=True)[:limit])

@@ -1,9 +1,13 @@
 from modelsearch.backends import elasticsearch8
 
-from . import DutchBackendMixin, DutchIndexMixin, IdsResultsMixin, RetryMixin
+from . import DutchBackendMixin, DutchIndexMixin, FuzzyQueryMixin, IdsResultsMixin, RetryMixin
 
 
 class Elasticsearch8Index(DutchIndexMixin, elasticsearch8.Elasticsearch8Index):
+    pass
+
+
+class Elasticsearch8SearchQueryCompiler(FuzzyQueryMixin, elasticsearch8.Elasticsearch8SearchQueryCompiler):
     pass
 
 
@@ -13,6 +17,7 @@ class Elasticsearch8SearchResults(IdsResultsMixin, elasticsearch8.Elasticsearch8
 
 class Elasticsearch8SearchBackend(RetryMixin, DutchBackendMixin, elasticsearch8.Elasticsearch8SearchBackend):
     index_class = Elasticsearch8Index
+    query_compiler_class = Elasticsearch8SearchQueryCompiler
     results_class = Elasticsearch8SearchResults
 
 

@@ -1,9 +1,13 @@
 from modelsearch.backends import elasticsearch9
 
-from . import DutchBackendMixin, DutchIndexMixin, IdsResultsMixin, RetryMixin
+from . import DutchBackendMixin, DutchIndexMixin, FuzzyQueryMixin, IdsResultsMixin, RetryMixin
 
 
 class Elasticsearch9Index(DutchIndexMixin, elasticsearch9.Elasticsearch9Index):
+    pass
+
+
+class Elasticsearch9SearchQueryCompiler(FuzzyQueryMixin, elasticsearch9.Elasticsearch9SearchQueryCompiler):
     pass
 
 
@@ -13,6 +17,7 @@ class Elasticsearch9SearchResults(IdsResultsMixin, elasticsearch9.Elasticsearch9
 
 class Elasticsearch9SearchBackend(RetryMixin, DutchBackendMixin, elasticsearch9.Elasticsearch9SearchBackend):
     index_class = Elasticsearch9Index
+    query_compiler_class = Elasticsearch9SearchQueryCompiler
     results_class = Elasticsearch9SearchResults
 
 

@@ -208,3 +208,20 @@ def test_the_results_page_costs_the_same_queries_for_one_hit_or_many(content, si
     with django_assert_num_queries(SEARCH_PAGE_QUERIES):
         response = search(q="mantelzorgers")
     assert len(response.context["hits"]) == 5
+
+
+@pytest.mark.django_db
+def test_a_typo_finds_what_was_meant_where_the_backend_tolerates_typos(content):
+    from search.query import supports_fuzzy
+    from wagtail.search.backends import get_search_backend
+
+    response = search(q="buurtgeizinnen")  # a stray letter
+    if supports_fuzzy(get_search_backend()):  # PostgreSQL with pg_trgm (CI runs both databases)
+        assert response.context["fuzzy"] is True
+        assert "Buurtgezinnen" in titles(response)
+        assert "come close to what you typed" in response.content.decode() or "komen in de buurt" in response.content.decode()
+    else:  # SQLite's full-text index matches whole words only
+        assert connection.vendor == "sqlite"
+        assert response.context["fuzzy"] is False and titles(response) == []
+    exact = search(q="buurtgezinnen")
+    assert exact.context["fuzzy"] is False  # an exact match is never padded with near misses
