@@ -92,50 +92,32 @@ def _has_trigrams(alias):
 
 @dataclass
 class Found:
-    results: object  # search results, to paginate
+    ids: list  # the ids of the pages found, best first
     facets: list  # [FacetResult]
     fuzzy: bool = False  # nothing matched exactly; these are close to what was typed
 
 
 def run(query, chosen, locale=None, exclude=(), backend=None):
     """What ``query`` finds under the ticked facet values ``chosen`` ({Dimension: set}), without
-    the pages in ``exclude`` (the promoted ones, shown above). When nothing matches exactly and
-    the backend tolerates typos, the search is repeated with Wagtail's ``Fuzzy`` query."""
+    the pages in ``exclude`` (the promoted ones, shown above).
+
+    The backend is asked once, for the ranked ids of every match (at most ``facets.WINDOW``):
+    the facets are counted from them, and the page of results is a slice of them. When nothing
+    matches exactly and the backend tolerates typos, the search is repeated with Wagtail's
+    ``Fuzzy`` query.
+    """
     backend = backend or get_search_backend()
     pages = searchable_pages(locale)
     if exclude:
         pages = pages.exclude(pk__in=list(exclude))
     if not query:
-        return Found(Page.objects.none(), facets.count([], {}, chosen, KINDS)[1])
-    searched = backend_query(backend, query)
-    ids = backend.search(searched, pages).ids(facets.WINDOW)
+        return Found([], facets.count([], {}, chosen, KINDS)[1])
+    ids = backend.search(backend_query(backend, query), pages).ids(facets.WINDOW)
     fuzzy = not ids and supports_fuzzy(backend)
     if fuzzy:
-        searched = Fuzzy(query)
-        ids = backend.search(searched, pages).ids(facets.WINDOW)
+        ids = backend.search(Fuzzy(query), pages).ids(facets.WINDOW)
     passing, results = facets.count(ids, facets.page_values(ids, KINDS), chosen, KINDS)
-    if passing is not None:
-        pages = pages.filter(pk__in=passing)
-    total = len(ids if passing is None else passing)
-    found = backend.search(searched, pages)
-    return Found(Counted(found, total) if len(ids) < facets.WINDOW else found, results, fuzzy and bool(ids))
-
-
-class Counted:
-    """Search results whose number is known already (from the facets' ids), so that the
-    paginator does not ask the backend to count them again."""
-
-    def __init__(self, results, total):
-        self.results, self.total = results, total
-
-    def count(self):
-        return self.total
-
-    def __len__(self):
-        return self.total
-
-    def __getitem__(self, key):
-        return self.results[key]
+    return Found(ids if passing is None else passing, results, fuzzy and bool(ids))
 
 
 FALLBACK = "fallback"
@@ -143,7 +125,7 @@ FALLBACK = "fallback"
 
 @dataclass
 class Outcome:
-    page: object  # a paginator page of results
+    page: object  # a paginator page of results: specific pages, with their werkplaats
     facets: list  # [FacetResult]
     degraded: bool  # answered by the database fallback because Elasticsearch failed
     fuzzy: bool = False  # see Found
@@ -170,21 +152,17 @@ def execute(query, request, per_page, exclude=()):
     error page."""
     chosen = facets.chosen_values(request.GET)
 
-    def search(backend):
-        found = run(query, chosen, exclude=exclude, backend=backend)
-        page = paginate(found.results, request, per_page)
-        page.object_list = list(page.object_list)
-        return page, found
-
-    (page, found), degraded = with_fallback(search)
+    found, degraded = with_fallback(lambda backend: run(query, chosen, exclude=exclude, backend=backend))
+    page = paginate(found.ids, request, per_page)
+    page.object_list = specific_pages(page.object_list)
     return Outcome(page, found.facets, degraded, found.fuzzy)
 
 
-def specific_pages(pages):
-    """``pages`` as their specific models, with their werkplaats, in a query per kind (not per page)."""
+def specific_pages(ids):
+    """The pages ``ids`` as their specific models, in that order, with their werkplaats, in a
+    query per kind (not per page)."""
     from core.models import WerkplaatsPage
 
-    ids = [page.pk for page in pages]
     found = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
     specific = [found[pk] for pk in ids if pk in found]
     owners = {getattr(page, "werkplaats_id", None) for page in specific} - {None}

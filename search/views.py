@@ -8,7 +8,7 @@ from wagtail.search.utils import normalise_query_string
 from core.pagination import PAGE_PARAMETER
 
 from .highlight import snippet
-from .query import KINDS, clean_query, execute, specific_pages, suggest
+from .query import KINDS, clean_query, execute, suggest
 from .stats import record
 
 PER_PAGE = 10
@@ -39,7 +39,7 @@ def search(request):
     outcome = execute(query, request, PER_PAGE, exclude=exclude)
     page_obj = outcome.page
     hits = []
-    for page in specific_pages(page_obj.object_list):
+    for page in page_obj.object_list:
         hits.append(
             {
                 "page": page,

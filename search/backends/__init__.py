@@ -6,9 +6,9 @@ use the same chain with the synonyms added (``synonym_graph`` is a search-time f
 synonyms are read from the database when an index is created, so ``manage.py update_index``
 (an atomic rebuild behind an alias) brings edited synonyms into effect.
 
-The results also give ``ids(limit)``, the matches' primary keys without loading the pages, from
-which the search page counts its facets (``search/facets.py``); the database backend has the
-same method (``search/backends/database.py``).
+The results also give ``ids(limit)``, the matches' primary keys, best first, without loading the
+pages: the search page counts its facets from them (``search/facets.py``) and shows a slice of
+them; the database backend has the same method (``search/backends/database.py``).
 """
 
 from copy import deepcopy
@@ -92,8 +92,8 @@ class DutchIndexMixin:
 
 class IdsResultsMixin:
     def ids(self, limit):
-        """The primary keys of the best ``limit`` matches, without loading them from the database
-        (limit at most 10,000, Elasticsearch's max_result_window)."""
+        """The primary keys of the best ``limit`` matches, best first, without loading them from
+        the database (limit at most 10,000, Elasticsearch's max_result_window)."""
         response = self._backend_do_search(
             self._get_es_body(),
             index=self.backend.get_index_for_model(self.query_compiler.queryset.model).name,

@@ -1,7 +1,8 @@
 """Wagtail's database search backend (the embedded default), with two additions.
 
-- ``results.ids(limit)``: the primary keys of the matches without loading pages, so the search
-  page can count its facets (``search/facets.py``) the same way on every backend.
+- ``results.ids(limit)``: the primary keys of the matches, best first, without loading pages:
+  the search page counts its facets from them (``search/facets.py``) and shows a slice of them,
+  the same way on every backend.
 - On SQLite, ranking that scales. Wagtail's SQLite backend orders by a score it looks up with a
   correlated subquery, which runs the full-text match once per matching page: a common word
   ("jeugd") over 15,000 pages took seconds. Here the full-text index is matched once, ranked by
@@ -21,16 +22,12 @@ from modelsearch.backends import database
 
 class IdsMixin:
     def ids(self, limit):
-        """Up to ``limit`` primary keys of the matches, unranked (the order does not matter here)."""
+        """The primary keys of the best ``limit`` matches, best first, from one query."""
         compiler = self.query_compiler
-        ranked, compiler.order_by_relevance = compiler.order_by_relevance, False
         # PostgreSQL's compiler needs the backend (for its typo-tolerance settings); SQLite's takes none.
         extra = {"backend": self.backend} if "backend" in signature(compiler.search).parameters else {}
-        try:
-            queryset = compiler.search(compiler.get_config(self.backend), None, None, **extra)
-        finally:
-            compiler.order_by_relevance = ranked
-        return list(queryset.order_by().values_list("pk", flat=True)[:limit])
+        queryset = compiler.search(compiler.get_config(self.backend), None, None, **extra)
+        return list(queryset.values_list("pk", flat=True)[:limit])
 
 
 class RankedSQLiteResultsMixin:
@@ -44,9 +41,20 @@ class RankedSQLiteResultsMixin:
             and not isinstance(sqlite.normalize(compiler.query), (sqlite.MatchAll, sqlite.Not))
         )
 
+    def ids(self, limit):
+        if not self._ranked_by_bm25():
+            return super().ids(limit)
+        return [int(pk) for pk in self._ranked()[:limit]]
+
     def _do_search(self):
         if not self._ranked_by_bm25():
             return super()._do_search()
+        ids = [int(pk) for pk in self._ranked()[self.start : self.stop]]
+        found = self.query_compiler.queryset.in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]
+
+    def _ranked(self):
+        """The matches' ids (text), best first: the full-text index matched and ranked once."""
         from modelsearch.backends.database.sqlite import sqlite
 
         compiler = self.query_compiler
@@ -54,7 +62,7 @@ class RankedSQLiteResultsMixin:
             compiler.fields or compiler.FTS_TABLE_FIELDS,
             compiler.build_search_query(sqlite.normalize(compiler.query), config=compiler.get_config(self.backend)),
         )
-        ranked = (
+        return (
             sqlite.SQLiteFTSIndexEntry.objects.filter(match)
             .filter(
                 index_entry__content_type__in=sqlite.get_descendants_content_types_pks(compiler.queryset.model),
@@ -64,16 +72,13 @@ class RankedSQLiteResultsMixin:
             .order_by("score", "-index_entry__object_id")
             .values_list("index_entry__object_id", flat=True)
         )
-        ids = [int(pk) for pk in ranked[self.start : self.stop]]
-        found = compiler.queryset.in_bulk(ids)
-        return [found[pk] for pk in ids if pk in found]
 
 
 @cache
 def with_ids(results_class):
     mixins = (IdsMixin,)
     if results_class.__module__.endswith(".sqlite.sqlite"):
-        mixins = (IdsMixin, RankedSQLiteResultsMixin)
+        mixins = (RankedSQLiteResultsMixin, IdsMixin)
     return type(results_class.__name__, (*mixins, results_class), {})
 
 
