@@ -4,7 +4,8 @@
     createdb -h 127.0.0.1 -U postgres wiel_benchmark
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/wiel_benchmark .venv/bin/python benchmarks/search_latency.py
 
-``--reuse`` measures again on the database a previous run left. BENCHMARK_PRACTICES,
+``--reuse`` measures again on the database a previous run left; ``--no-rebuild`` skips the
+rebuild. BENCHMARK_PRACTICES,
 BENCHMARK_ARTICLES and BENCHMARK_REQUESTS change the sizes. Prints p50 and p95 of the search page
 and of the suggestions for a fixed set of Dutch queries, and how long ``update_index`` takes.
 Aim (issue 6): p95 under 50 ms on PostgreSQL at full size. Figures are printed, never asserted.
@@ -73,17 +74,22 @@ def percentiles(timings):
     return statistics.median(timings), timings[max(0, int(len(timings) * 0.95) - 1)]
 
 
-def measure(path, queries):
+def measure(path, queries, each=False):
     client = Client()
     timings = []
     for query in queries:
         client.get(path, {"q": query})  # warm up
+        mine = []
         for _ in range(REQUESTS):
             start = time.perf_counter()
             response = client.get(path, {"q": query})
-            timings.append((time.perf_counter() - start) * 1000)
+            mine.append((time.perf_counter() - start) * 1000)
             if response.status_code != 200:
                 raise SystemExit(f"{path}?q={query}: HTTP {response.status_code}")
+        timings.extend(mine)
+        if each:
+            found = response.context["total"] if response.context else "?"
+            print(f"  {query!r:24} {found:>6} found   p50 {percentiles(mine)[0]:7.1f} ms", flush=True)
     return percentiles(timings)
 
 
@@ -103,10 +109,12 @@ def main():
                 cursor.execute("ANALYZE")
     print(f"{PracticePage.objects.count()} practices, {ArticlePage.objects.count()} articles; "
           f"{len(QUERIES)} queries x {REQUESTS} requests\n")  # fmt: skip
-    p50, p95 = measure("/zoeken/", QUERIES)
+    p50, p95 = measure("/zoeken/", QUERIES, each=True)
     print(f"search page             p50 {p50:7.1f} ms   p95 {p95:7.1f} ms")
     p50, p95 = measure("/zoeken/suggesties/", [query[:5] for query in QUERIES])
     print(f"suggestions (JSON)      p50 {p50:7.1f} ms   p95 {p95:7.1f} ms")
+    if "--no-rebuild" in sys.argv[1:]:
+        return
     start = time.perf_counter()
     call_command("update_index", verbosity=0)
     print(f"\nindex rebuild (update_index): {time.perf_counter() - start:.1f} s")

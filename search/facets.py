@@ -13,6 +13,7 @@ active facets leave, so a reader sees what ticking another value would add.
 
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
 
 from django.utils import timezone
 from django.utils.text import slugify
@@ -25,7 +26,7 @@ from newsletters.models import NewsletterPage
 from practices.listing import FacetResult, Option
 from practices.models import Evidence, Implementation, PracticePage
 
-from . import lookups  # noqa: F401 (registers __in_ids)
+from .lookups import Ids  # (the module registers __in_ids)
 
 # How many matches the facets count. Elasticsearch returns at most 10,000 hits per request
 # (its max_result_window); beyond that the counts cover the best WINDOW matches.
@@ -54,16 +55,11 @@ def page_values(ids, kinds):
 
     ``kinds`` is the search's [(URL value, model, label)]. Pages of no listed kind are left out.
     """
-    ids = frozenset(ids)  # a set is handed to the database as it is, not resolved item by item
+    ids = Ids(ids)
     values = {}
     model_kind = {model: slug for slug, model, _label in kinds}
     now = timezone.now()
-    kind, theme, werkplaats, province, evidence, when = range(len(DIMENSIONS))
-
-    def add(pk, position, value):
-        if value is not None and value != "" and pk in values:
-            values[pk][position].add(value)
-
+    _kind, theme, werkplaats, province, evidence, when = range(len(DIMENSIONS))
     by_model = {}
     for model, fields in [
         (PracticePage, ("werkplaats__slug", "evidence_level")),
@@ -71,32 +67,33 @@ def page_values(ids, kinds):
         (ArticlePage, ("werkplaats__slug",)),
         (NewsletterPage, ("newsletter__werkplaats__slug",)),
     ]:
-        if model not in model_kind or not ids:
+        if model not in model_kind or not ids.ids:
             continue
-        rows = model.objects.filter(pk__in_ids=ids).order_by().values_list("pk", *fields)
-        found = by_model[model] = set()
-        for pk, owner, *rest in rows:
-            values[pk] = [{model_kind[model]}, set(), set(), set(), set(), set()]
-            found.add(pk)
-            add(pk, werkplaats, owner)
-            if model is PracticePage:
-                add(pk, evidence, rest[0])
+        found = by_model[model] = []
+        slug = model_kind[model]
+        for pk, owner, *rest in model.objects.filter(pk__in_ids=ids).order_by().values_list("pk", *fields):
+            page = values[pk] = [{slug}, set(), {owner} if owner else set(), set(), set(), set()]
+            found.append(pk)
+            if model is PracticePage and rest[0]:
+                page[evidence].add(rest[0])
             elif model is EventPage:
-                add(pk, when, UPCOMING if rest[0] >= now else PAST)
+                page[when].add(UPCOMING if rest[0] >= now else PAST)
     for model in (PracticePage, EventPage, ArticlePage):
         if by_model.get(model):
-            through = model.themes.through
             column = f"{model._meta.model_name}_id"
-            rows = through.objects.filter(**{f"{column}__in_ids": by_model[model]}).values_list(column, "theme__slug")
-            for pk, slug in rows:
-                add(pk, theme, slug)
+            rows = model.themes.through.objects.filter(**{f"{column}__in_ids": Ids(by_model[model])})
+            for pk, slug in rows.values_list(column, "theme__slug"):
+                values[pk][theme].add(slug)
     if by_model.get(PracticePage):
+        names = {name: slugify(name) for name in Province.objects.values_list("name", flat=True)}
         for pk, name in (
-            Implementation.municipalities.through.objects.filter(implementation__page_id__in_ids=by_model[PracticePage])
+            Implementation.municipalities.through.objects.filter(
+                implementation__page_id__in_ids=Ids(by_model[PracticePage])
+            )
             .values_list("implementation__page_id", "municipality__province__name")
             .distinct()
         ):
-            add(pk, province, slugify(name))
+            values[pk][province].add(names[name])
     return values
 
 
@@ -130,26 +127,22 @@ def count(ids, values, chosen, kinds):
     options = labels(kinds)
     chosen = [chosen[dimension] & {value for value, _label in options[dimension]} for dimension in DIMENSIONS]
     active = [position for position, values_chosen in enumerate(chosen) if values_chosen]
-    positions = range(len(DIMENSIONS))
-    counters = [Counter() for _dimension in DIMENSIONS]
-    passing = []
-    for pk in ids:
-        page = values.get(pk)
-        if page is None:
-            continue
-        failed = [position for position in active if not page[position] & chosen[position]]
-        if not failed:
-            passing.append(pk)
-            for position in positions:
-                counters[position].update(page[position])
-        elif len(failed) == 1:
-            counters[failed[0]].update(page[failed[0]])
+    found = [(pk, values[pk]) for pk in ids if pk in values]
+    failing = [[position for position in active if not page[position] & chosen[position]] for _pk, page in found]
+    passing = [page for (_pk, page), failed in zip(found, failing, strict=True) if not failed]
     results = []
     for position, dimension in enumerate(DIMENSIONS):
+        counted = passing
+        if position in active:  # this facet's own filter does not narrow its counts
+            pairs = zip(found, failing, strict=True)
+            counted = passing + [page for (_pk, page), failed in pairs if failed == [position]]
+        counter = Counter(chain.from_iterable(page[position] for page in counted))
         shown = [
-            Option(value, label, counters[position][value], value in chosen[position])
+            Option(value, label, counter[value], value in chosen[position])
             for value, label in options[dimension]
-            if counters[position][value] or value in chosen[position] or dimension is KIND
+            if counter[value] or value in chosen[position] or dimension is KIND
         ]
         results.append(FacetResult(dimension.key, str(dimension.label), shown))
-    return (passing if active else None), results
+    if not active:
+        return None, results
+    return [pk for (pk, _page), failed in zip(found, failing, strict=True) if not failed], results

@@ -240,11 +240,13 @@ def search_from_the_header(live_server, page):
     assert page.locator("h1").inner_text() == "Zoeken"
     assert page.locator(".search-result").count() >= 1
     assert axe_violations(page) == []
-    page.get_by_role("checkbox", name=re.compile("^Praktijkvoorbeeld")).check()
-    page.locator("main form[role=search] button[type=submit]").click()
+    facets = page.locator("main form.facets")
+    facets.get_by_role("checkbox", name=re.compile("^Praktijkvoorbeeld")).check()
+    facets.get_by_role("button", name="Filters toepassen").click()
     page.wait_for_load_state()
     kinds = page.locator(".search-result .tag").all_inner_texts()
     assert kinds and set(kinds) == {"Praktijkvoorbeeld"}
+    assert page.get_by_role("list", name="Actieve filters").get_by_role("link").count() == 1
     assert axe_violations(page) == []
 
     # Suggestions while typing: arrow down to one, Enter opens it.
