@@ -226,6 +226,8 @@ if ELASTICSEARCH_URL:
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": env("ELASTICSEARCH_INDEX_PREFIX", "wiel_"),
             "TIMEOUT": int(env("ELASTICSEARCH_TIMEOUT", "2")),
+            # update_index builds a new index beside the old one and then moves the alias.
+            "ATOMIC_REBUILD": env_bool("ELASTICSEARCH_ATOMIC_REBUILD", default=True),
         },
         # Wagtail's database backend (search/backends/database.py), kept up to date beside
         # Elasticsearch; answers when Elasticsearch is down (search/query.py).

@@ -1,0 +1,46 @@
+"""Search quality on the demo content: its synonyms, the promoted result, factsheet text, and
+facet counts that agree with what filtering by them shows."""
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from practices.models import PracticePage
+from search.demo import SYNONYMS
+from search.models import Synonym
+from search.synonyms import expand
+
+
+def search(**params):
+    response = Client().get("/zoeken/", params)
+    assert response.status_code == 200
+    return response
+
+
+@pytest.mark.django_db
+def test_search_on_the_demo_content(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):  # the factsheets' text is read after commit
+        call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    jim = PracticePage.objects.get(slug="jim-jouw-informele-mentor", locale__language_code="nl")
+
+    assert "Jouw Informele Mentor" in jim.document_text()  # the factsheet's text is indexed with it
+    found = search(q="informele mentor")  # the title says "JIM: Jouw Informele Mentor"
+    assert jim.pk in [hit["page"].pk for hit in found.context["hits"]]
+    assert Synonym.objects.count() == len(SYNONYMS)
+    assert "ojg op school" in expand("ondersteuner jeugd en gezin op school")  # the demo list is in use
+
+    promoted = search(q="mentor")
+    assert [pick["page_id"] for pick in promoted.context["promotions"]] == [jim.pk]
+    assert jim.pk not in [hit["page"].pk for hit in promoted.context["hits"]]  # not repeated below
+
+    # Every theme's count is what ticking it shows, and every hit shown has that theme.
+    response = search(q="jeugd")
+    themes = next(facet for facet in response.context["facets"] if facet.key == "thema")
+    assert themes.options
+    for option in themes.options:
+        narrowed = search(q="jeugd", thema=option.value)
+        assert narrowed.context["total"] == option.count
+        for hit in narrowed.context["hits"]:
+            assert option.value in {theme.slug for theme in hit["page"].themes.all()}
+    kinds = next(facet for facet in response.context["facets"] if facet.key == "soort")
+    assert sum(option.count for option in kinds.options) == response.context["total"]
