@@ -79,3 +79,13 @@ def test_values_that_are_no_option_are_ignored(found):
     assert titles(response) == ["Aanpak in de wijk", "Aanpak terugblik"]  # only the known value filters
     active = [(facet.key, option.value) for facet, option in response.context["active_filters"]]
     assert active == [("soort", "bijeenkomst")]
+
+
+@pytest.mark.django_db
+def test_the_filters_show_only_when_there_is_something_to_filter(found):
+    html = search().content.decode()
+    assert 'class="facets"' in html and 'href="#resultaten"' in html  # a way past the filters on a phone
+    nothing = Client().get("/zoeken/", {"q": "onvindbaar"}).content.decode()
+    assert 'class="facets"' not in nothing and "listing-layout--single" in nothing
+    filtered_to_nothing = search(thema="thuiszitters", bewijs="effectief-goede").content.decode()
+    assert 'class="facets"' in filtered_to_nothing  # the ticked filters can still be removed
