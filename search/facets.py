@@ -18,6 +18,7 @@ from itertools import chain
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
 
 from articles.models import ArticlePage
 from core.models import Province, Theme, WerkplaatsPage
@@ -97,14 +98,14 @@ def page_values(ids, kinds):
     return values
 
 
-def labels(kinds):
-    """{dimension: [(value, label)]} in display order."""
+def labels(kinds, locale=None):
+    """{dimension: [(value, label)]} in display order, werkplaatsen named in ``locale``."""
     return {
         KIND: [(slug, str(label)) for slug, _model, label in kinds],
         THEME: [(theme.slug, theme.label) for theme in Theme.objects.all()],
         WERKPLAATS: [
             (page.slug, page.short_name or page.title)
-            for page in WerkplaatsPage.objects.live().filter(locale__language_code="nl").order_by("title")
+            for page in WerkplaatsPage.objects.live().filter(locale=locale or Locale.get_active()).order_by("title")
         ],
         PROVINCE: [(slugify(province.name), province.name) for province in Province.objects.order_by("name")],
         EVIDENCE: [(str(value), str(label)) for value, label in Evidence.choices],
@@ -117,14 +118,14 @@ def chosen_values(data):
     return {dimension: {value for value in data.getlist(dimension.key) if value} for dimension in DIMENSIONS}
 
 
-def count(ids, values, chosen, kinds):
+def count(ids, values, chosen, kinds, locale=None):
     """(ids passing every active facet, or None when none is active; [FacetResult]) for the
     matches ``ids``, whose values ``page_values`` read. Values that are no option (a mistyped
     URL) are ignored.
 
     A page counts for a value of facet F when it passes every active facet other than F.
     """
-    options = labels(kinds)
+    options = labels(kinds, locale)
     chosen = [chosen[dimension] & {value for value, _label in options[dimension]} for dimension in DIMENSIONS]
     active = [position for position, values_chosen in enumerate(chosen) if values_chosen]
     found = [(pk, values[pk]) for pk in ids if pk in values]

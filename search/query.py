@@ -107,16 +107,17 @@ def run(query, chosen, locale=None, exclude=(), backend=None):
     ``Fuzzy`` query.
     """
     backend = backend or get_search_backend()
+    locale = locale or Locale.get_active()
     pages = searchable_pages(locale)
     if exclude:
         pages = pages.exclude(pk__in=list(exclude))
     if not query:
-        return Found([], facets.count([], {}, chosen, KINDS)[1])
+        return Found([], facets.count([], {}, chosen, KINDS, locale)[1])
     ids = backend.search(backend_query(backend, query), pages).ids(facets.WINDOW)
     fuzzy = not ids and supports_fuzzy(backend)
     if fuzzy:
         ids = backend.search(Fuzzy(query), pages).ids(facets.WINDOW)
-    passing, results = facets.count(ids, facets.page_values(ids, KINDS), chosen, KINDS)
+    passing, results = facets.count(ids, facets.page_values(ids, KINDS), chosen, KINDS, locale)
     return Found(ids if passing is None else passing, results, fuzzy and bool(ids))
 
 

@@ -44,3 +44,7 @@ def test_search_on_the_demo_content(django_capture_on_commit_callbacks):
             assert option.value in {theme.slug for theme in hit["page"].themes.all()}
     kinds = next(facet for facet in response.context["facets"] if facet.key == "soort")
     assert sum(option.count for option in kinds.options) == response.context["total"]
+
+    english = Client().get("/en/zoeken/", {"q": "mentor"})  # English pages, English werkplaats names
+    werkplaatsen = next(facet for facet in english.context["facets"] if facet.key == "werkplaats")
+    assert english.context["total"] and sum(option.count for option in werkplaatsen.options) == english.context["total"]
