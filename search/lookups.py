@@ -4,7 +4,7 @@ The facets look up the values of thousands of matched pages. Django's ``__in`` g
 its own SQL parameter, which costs more to build than the query takes to run; here the list
 travels as one text parameter: an array literal (PostgreSQL, ``unnest(%s::bigint[])``) or a JSON
 list (SQLite, ``json_each``), unnested into a subquery the planner can hash (``= ANY`` with a
-parameter would compare each row with every id).
+parameter would compare each row with every id). Other databases get a plain ``IN``.
 """
 
 from django.db.models import ForeignKey, IntegerField, Lookup
@@ -24,21 +24,19 @@ class InIds(Lookup):
     lookup_name = "in_ids"
     prepare_rhs = False
 
-    def get_db_prep_lookup(self, value, connection):
-        # One text parameter either way: '{1,2,3}' (a PostgreSQL array literal) or '[1,2,3]' (JSON).
-        # Integers only, so the text cannot carry anything else.
-        ids = ",".join(str(int(pk)) for pk in (value.ids if isinstance(value, Ids) else value))
-        return "%s", ["{" + ids + "}" if connection.vendor == "postgresql" else "[" + ids + "]"]
-
     def as_sql(self, compiler, connection):
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        rhs, rhs_params = self.process_rhs(compiler, connection)
+        lhs, params = self.process_lhs(compiler, connection)
+        # Integers only, so the text parameter below cannot carry anything else.
+        ids = [int(pk) for pk in (self.rhs.ids if isinstance(self.rhs, Ids) else self.rhs)]
+        text = ",".join(map(str, ids))
         if connection.vendor == "postgresql":
-            return f"{lhs} IN (SELECT unnest({rhs}::bigint[]))", [*lhs_params, *rhs_params]  # noqa: S608
+            return f"{lhs} IN (SELECT unnest(%s::bigint[]))", [*params, "{" + text + "}"]  # noqa: S608
         if connection.vendor == "sqlite":
-            # lhs and rhs are compiled SQL with placeholders; the ids travel as parameters.
-            return f"{lhs} IN (SELECT value FROM json_each({rhs}))", [*lhs_params, *rhs_params]  # noqa: S608
-        raise NotImplementedError(f"in_ids is written for PostgreSQL and SQLite, not {connection.vendor}")
+            return f"{lhs} IN (SELECT value FROM json_each(%s))", [*params, "[" + text + "]"]  # noqa: S608
+        # Any other database: a plain IN with a parameter per id.
+        if not ids:
+            return "1 = 0", []
+        return f"{lhs} IN ({', '.join(['%s'] * len(ids))})", [*params, *ids]
 
 
 IntegerField.register_lookup(InIds)

@@ -25,16 +25,15 @@ def record(query, found):
 def report(days):
     """(most frequent, most frequent without results) over the last ``days`` days."""
     since = timezone.localdate() - datetime.timedelta(days=days - 1)
-    frequent = (
-        QueryDailyHits.objects.filter(date__gte=since)
+    return _top(QueryDailyHits, since), _top(ZeroResultHits, since)
+
+
+def _top(model, since):
+    """The REPORT_SIZE queries with the most hits in ``model`` (per query per day) since ``since``."""
+    rows = (
+        model.objects.filter(date__gte=since)
         .values("query__query_string")
         .annotate(searches=Sum("hits"))
-        .order_by("-searches", "query__query_string")[:REPORT_SIZE]
+        .order_by("-searches", "query__query_string")
     )
-    empty = (
-        ZeroResultHits.objects.filter(date__gte=since)
-        .values("query__query_string")
-        .annotate(searches=Sum("hits"))
-        .order_by("-searches", "query__query_string")[:REPORT_SIZE]
-    )
-    return list(frequent), list(empty)
+    return list(rows[:REPORT_SIZE])

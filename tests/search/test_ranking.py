@@ -49,3 +49,20 @@ def test_long_result_lists_link_a_few_page_numbers_not_all():
     assert page_numbers(pages.page(1)) == [1, 2, 3, None, 488]
     assert page_numbers(pages.page(200)) == [1, None, 198, 199, 200, 201, 202, None, 488]
     assert page_numbers(Paginator(range(30), 10).page(2)) == [1, 2, 3]
+
+
+@pytest.mark.django_db
+def test_in_ids_finds_exactly_the_ids_given(articles, monkeypatch):
+    from django.db import connection as db
+    from wagtail.models import Page
+
+    from search.lookups import Ids
+
+    in_title, body_only = articles
+    wanted = [in_title.pk, body_only[0].pk]
+    for value in (wanted, Ids(wanted)):
+        assert sorted(Page.objects.filter(pk__in_ids=value).values_list("pk", flat=True)) == sorted(wanted)
+    assert not Page.objects.filter(pk__in_ids=[]).exists()
+    monkeypatch.setattr(db, "vendor", "mysql")  # any other database: a plain IN, only compiled here
+    sql, params = Page.objects.filter(pk__in_ids=Ids(wanted)).query.sql_with_params()
+    assert "IN (%s, %s)" in sql and list(params[-2:]) == wanted
