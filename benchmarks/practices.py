@@ -41,6 +41,7 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
+from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
@@ -134,7 +135,10 @@ def main():
                 cursor.execute("ANALYZE")  # fresh statistics, as autovacuum keeps them in production
 
     national = PracticeIndexPage.objects.get(slug="praktijkvoorbeelden", depth=3, locale__language_code="nl")
-    practice = PracticePage.objects.filter(slug__startswith="praktijk-").order_by("pk").last()
+    generated = PracticePage.objects.filter(slug__startswith="praktijk-").annotate(runs=Count("implementations"))
+    practice = generated.order_by("pk").last()
+    unrecorded = generated.filter(runs=0).order_by("pk").last()  # no record: no map, no fit reasons
+    mapped = generated.filter(runs__gte=3).order_by("pk").last()  # three implementations on its map
     total = PracticePage.objects.count()
     print(f"{total} practices, {REQUESTS} requests per line\n")
     measure("listing, no filters", national.url)
@@ -148,6 +152,10 @@ def main():
     measure("CSV export of a filtered listing", national.url + "csv/", {"thema": "informele-steun", "kosten": "1"})
     measure("practice page", practice.url)
     measure("practice page with fit", practice.url, {"gemeente": "leeuwarden", "partner": "school"})
+    measure("reference: practice page without a record", unrecorded.url)
+    measure("practice page with map (3 implementations)", mapped.url)
+    measure("practice page with map and fit", mapped.url, {"gemeente": "Den Haag", "partner": "school"})
+    measure("municipalities like mine (Leeuwarden)", "/gemeenten/leeuwarden/")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\npeak memory of this process: {peak:.0f} MB")
 

@@ -3,9 +3,6 @@
 Facts come from the public sources in ../shared/seeds; every sentence is our own.
 """
 
-import csv
-from pathlib import Path
-
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils.text import slugify
@@ -14,8 +11,6 @@ from wagtail.models import Site
 from .demo_utils import create_child, demo_password, generated_image, locale, rich, translate
 from .models import CareSetting, Municipality, Province, TargetGroup, Theme, WerkplaatsIndexPage, WerkplaatsPage
 from .permissions import NATIONAL_EDITORS_GROUP
-
-DEMO_FIGURES = Path(__file__).parent / "data" / "demo_figures.csv"
 
 THEMES = [
     ("Informele steun", "Informal support"),
@@ -61,7 +56,7 @@ WERKPLAATSEN = [
             "onderzoek en gezinnen.",
         ),
         "provinces": ["Zuid-Holland"],
-        "regions": ["Midden-Holland", "Haaglanden", "Holland Rijnland"],
+        "regions": ["JZ27", "JZ24", "JZ18"],
         "themes": ["Informele steun", "Ervaringskennis", "Integraal werken", "Normaliseren"],
         "founded_year": 2005,
         "partners": [
@@ -103,7 +98,7 @@ WERKPLAATSEN = [
             "Zeven expertisenetwerken vervingen in 2020 de maandelijkse leerbijeenkomsten.",
         ),
         "provinces": ["Groningen"],
-        "regions": ["Groningen"],
+        "regions": ["JZ01"],
         "themes": ["Cultuurverandering", "Dak- en thuisloze jongeren", "Onderwijs en jeugdhulp"],
         "partners": [
             ("Regionale Inkooporganisatie Groninger Gemeenten (RIGG)", "gemeente"),
@@ -135,7 +130,7 @@ WERKPLAATSEN = [
             "jeugd investeert de regio in onderzoek, lerend werken en vakmanschap.",
         ),
         "provinces": ["Flevoland"],
-        "regions": ["Flevoland"],
+        "regions": ["JZ08"],
         "themes": ["Ervaringskennis", "Leren en implementeren"],
         "partners": [("CMO Flevoland", "overig"), ("Gemeente Almere", "gemeente"), ("Gemeente Lelystad", "gemeente")],
         "networks": [("Flevo-academie jeugd", "Onderzoek, lerend werken en het versterken van vakmanschap.")],
@@ -151,7 +146,7 @@ WERKPLAATSEN = [
             "traject om met en van elkaar te leren.",
         ),
         "provinces": ["Fryslân"],
-        "regions": ["Friesland"],
+        "regions": ["JZ02"],
         "themes": ["Ervaringskennis", "Integraal werken"],
         "partners": [("Gemeente Heerenveen", "gemeente")],
         "networks": [("Dialoogtafels", "Terugkijken op hulpverlening, met alle betrokkenen aan één tafel.")],
@@ -167,7 +162,7 @@ WERKPLAATSEN = [
             "kennis en ervaring uitwisselen.",
         ),
         "provinces": ["Utrecht"],
-        "regions": ["Stad Utrecht", "Utrecht West", "Lekstroom", "Zuidoost-Utrecht", "Amersfoort"],
+        "regions": ["JZ22", "JZ19", "JZ26", "JZ23", "JZ20"],
         "themes": ["Informele steun", "Kwetsbare gezinnen"],
         "partners": [("Universiteit Utrecht", "kennisinstelling")],
         "networks": [("Wijkacademies", "Ouders van kinderen met gedragsproblemen leren van elkaar in hun wijk.")],
@@ -183,7 +178,7 @@ WERKPLAATSEN = [
             "Haaglanden en Holland Rijnland.",
         ),
         "provinces": ["Zuid-Holland"],
-        "regions": ["Haaglanden", "Holland Rijnland"],
+        "regions": ["JZ24", "JZ18"],
         "themes": ["Thuiszitters", "Onderwijs en jeugdhulp"],
         "partners": [("Hogeschool Leiden", "hogeschool"), ("De Haagse Hogeschool", "hogeschool")],
         "networks": [],
@@ -216,7 +211,7 @@ def _werkplaats(index, data):
             ),
         )
         page.provinces.set(Province.objects.filter(name__in=data["provinces"]))
-        page.municipalities.set(Municipality.objects.filter(youth_region__name__in=data["regions"]))
+        page.municipalities.set(Municipality.objects.filter(youth_region__code__in=data["regions"]))  # CBS codes
         page.themes.set(Theme.objects.filter(name__in=data["themes"]))
         for name, kind in data["partners"]:
             page.partners.create(name=name, kind=kind)
@@ -250,19 +245,7 @@ def _demo_users(stdout):
             user.groups.add(werkplaats.editor_group)
 
 
-def _demo_figures():
-    """Approximate figures for the demo municipalities, never over real ones (see core/data/README.md)."""
-    with open(DEMO_FIGURES, newline="", encoding="utf-8") as handle:
-        rows = {row["name"]: row for row in csv.DictReader(handle)}
-    empty = Municipality.objects.filter(name__in=rows, population__isnull=True, urbanisation_class__isnull=True)
-    for municipality in empty:
-        municipality.population = int(rows[municipality.name]["population"])
-        municipality.urbanisation_class = int(rows[municipality.name]["urbanisation_class"])
-        municipality.save(update_fields=["population", "urbanisation_class"])
-
-
 def load(stdout):
-    _demo_figures()
     _terms(Theme, THEMES)
     _terms(TargetGroup, TARGET_GROUPS)
     _terms(CareSetting, CARE_SETTINGS)

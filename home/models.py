@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
 from core.images import prefetch_listing_images
-from core.models import BasePage, Municipality, WerkplaatsPage
+from core.models import BasePage, WerkplaatsPage
 
 LATEST_ARTICLES = 3
 
@@ -62,15 +62,12 @@ class HomePage(BasePage):
         return context
 
     def practice_finder(self):
-        """The national practice overview and the municipalities to choose from, for the finder form."""
+        """The national practice overview, where the finder form sends the reader's municipality."""
         index_model = apps.get_model("practices", "PracticeIndexPage")
         overview = index_model.objects.child_of(self).live().public().first()
         if overview is None:
             return None
-        groups = {}
-        for municipality in Municipality.objects.select_related("province").order_by("province__name", "name"):
-            groups.setdefault(municipality.province.name, []).append(municipality)
-        return {"overview": overview, "municipality_groups": list(groups.items())}
+        return {"overview": overview}
 
 
 class HomeFeaturedItem(Orderable):

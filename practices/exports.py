@@ -146,6 +146,7 @@ def implementation_record(implementation: Implementation):
         "ended": implementation.ended,
         "urbanisation_class": implementation.urbanisation_class,
         "population": implementation.population,
+        "density": implementation.density,
         "partners": sorted(partner.slug for partner in implementation.partners.all()),
         "partners_note": implementation.partners_note,
         "adaptations": implementation.adaptations,

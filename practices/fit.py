@@ -1,26 +1,29 @@
 """The fit check: does a practice suit this professional's municipality?
 
 Deterministic and explainable: every level comes with the reasons that produced it,
-worded for the reader. The rules are set out in ``docs/regional-fit.md``; keep the
-two in step.
+worded for the reader and naming the figures compared. The rules are set out in
+``docs/regional-fit.md``; keep the two in step.
 
 The check reads a practice's ``fit_profile`` (its regional-fit record, kept on the
-page) and the reference geography, and never queries per practice.
+page) and the reference geography (``core.geography``), and never queries per practice.
 """
 
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.http import QueryDict
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from core.models import Municipality
+from core.geography.names import FOUND, Resolution
+from core.geography.places import Figures, Geography, Place, compare, round_density
 
-# How close a municipality must be to count as "similar".
-URBANISATION_TOLERANCE = 1  # CBS classes apart
-POPULATION_RATIO = 2.0  # at most this many times bigger or smaller
-URBAN_CLASSES = {1, 2}
+__all__ = ["FitQuestion", "Geography", "Place", "assess", "parse_question", "question_from_request"]
+
+# "Only ever used in densely populated municipalities": every place it ran has at least this
+# many inhabitants per km² of land, home has fewer and is outside the density band of all of them.
+DENSE = 1_500
 NAMES_SHOWN = 3
 
 GOOD, PARTIAL, WEAK, UNKNOWN = "goed", "deels", "zwak", "onbekend"
@@ -40,84 +43,52 @@ COOKIE_NAME = "wiel_fit"
 COOKIE_MAX_AGE = 180 * 24 * 3600
 PARAM_MUNICIPALITY, PARAM_PARTNER, PARAM_BUDGET, PARAM_CLEAR = "gemeente", "partner", "budget", "fit"
 FIT_PARAMS = {PARAM_MUNICIPALITY, PARAM_PARTNER, PARAM_BUDGET, PARAM_CLEAR}
-
-
-@dataclass(frozen=True)
-class Place:
-    pk: int
-    name: str
-    slug: str
-    region_id: int
-    region: str
-    province_id: int
-    province: str
-    urbanisation: int | None
-    population: int | None
-
-    @property
-    def has_figures(self):
-        return self.urbanisation is not None and self.population is not None
-
-
-class Geography:
-    """All municipalities with their region, province and figures, loaded in one query."""
-
-    def __init__(self, places):
-        self.by_pk = {place.pk: place for place in places}
-        self.by_slug = {place.slug: place for place in places}
-        self.by_name = {place.name.casefold(): place for place in places}
-
-    @classmethod
-    def load(cls):
-        rows = Municipality.objects.values_list(
-            "pk",
-            "name",
-            "slug",
-            "youth_region_id",
-            "youth_region__name",
-            "province_id",
-            "province__name",
-            "urbanisation_class",
-            "population",
-        ).order_by("province__name", "name")
-        return cls([Place(*row) for row in rows])
-
-    @classmethod
-    def for_request(cls, request):
-        """Once per request: the listing, the fit form and every card share it."""
-        geography = getattr(request, "_wiel_geography", None)
-        if geography is None:
-            geography = cls.load()
-            request._wiel_geography = geography
-        return geography
-
-    def find(self, value):
-        value = (value or "").strip()
-        return self.by_slug.get(value) or self.by_name.get(value.casefold())
-
-    def grouped_by_province(self):
-        groups = {}
-        for place in self.by_pk.values():
-            groups.setdefault(place.province, []).append(place)
-        return list(groups.items())
+# Where the fit form sends the reader: the answer, placed first on every page that has the form.
+ANSWER_ANCHOR = "fit-answer"
 
 
 @dataclass(frozen=True)
 class FitQuestion:
-    """What the professional told us: their municipality, and optionally partners and budget."""
+    """What the professional told us: their municipality, and optionally partners and budget.
+
+    ``lookup`` is how the typed name was understood (see ``core.geography.names``): it
+    carries the note for a former municipality, or the error and suggestions when no
+    municipality was found, so the form can say so instead of dropping the question.
+    """
 
     municipality: Place | None = None
     partners: frozenset | None = None  # None: not stated, so not held against a practice
     budget: int | None = None
+    lookup: Resolution | None = None
 
     @property
     def is_asked(self):
         return self.municipality is not None
 
-    def as_params(self):
-        params = []
+    @property
+    def error(self):
+        return self.lookup.error if self.lookup and self.lookup.status != FOUND else ""
+
+    @property
+    def note(self):
+        return self.lookup.note if self.lookup else ""
+
+    @property
+    def suggestions(self):
+        return self.lookup.suggestions if self.error else ()
+
+    @property
+    def typed(self):
+        """What the municipality field shows: the name found, or what was typed when nothing was."""
         if self.municipality:
-            params.append((PARAM_MUNICIPALITY, self.municipality.slug))
+            return self.municipality.name
+        return self.lookup.typed if self.lookup else ""
+
+    def as_params(self, municipality=None):
+        params = []
+        municipality = municipality or self.municipality
+        if municipality:
+            params.append((PARAM_MUNICIPALITY, municipality.slug))
         params += [(PARAM_PARTNER, slug) for slug in sorted(self.partners or ())]
         if self.budget:
             params.append((PARAM_BUDGET, str(self.budget)))
@@ -126,23 +97,32 @@ class FitQuestion:
     def querystring(self):
         return urlencode(self.as_params())
 
+    def suggestion_links(self):
+        """(label, province, querystring) for each suggested municipality, keeping partners and budget."""
+        return [
+            (suggestion.label, suggestion.place.province, urlencode(self.as_params(suggestion.place)))
+            for suggestion in self.suggestions
+        ]
 
-def parse_question(data, geography):
+
+def parse_question(data, geography, from_cookie=False):
     """A FitQuestion from query parameters (or the cookie, which holds the same)."""
-    municipality = geography.find(data.get(PARAM_MUNICIPALITY))
-    partners = frozenset(slug for slug in data.getlist(PARAM_PARTNER) if slug) or None
-    try:
-        budget = int(data.get(PARAM_BUDGET) or 0)
-    except ValueError:
-        budget = 0
-    return FitQuestion(municipality, partners, budget if 1 <= budget <= 5 else None)
+    lookup = geography.names.resolve(data.get(PARAM_MUNICIPALITY))
+    partners = frozenset(slug for slug in data.getlist(PARAM_PARTNER) if slug and slug.isascii()) or None
+    budget = data.get(PARAM_BUDGET) or ""
+    budget = int(budget) if budget in {"1", "2", "3", "4", "5"} else None
+    if from_cookie:  # a stale cookie is forgotten quietly, not reported as the reader's mistake
+        return FitQuestion(lookup.place, partners, budget)
+    return FitQuestion(lookup.place, partners, budget, lookup)
 
 
 def question_from_request(request, geography):
     """The professional's question: from the URL when it carries one, else from the cookie.
 
     Returns the question and what to do with the cookie: ``("set", value)`` when the URL
-    brought a new question, ``("delete", None)`` when the reader cleared it, else None.
+    brought a new question, ``("delete", None)`` when the reader cleared it, else None. A
+    name that finds no municipality leaves the cookie as it was and the question unanswered,
+    with the error and suggestions on the question.
     """
     if request.GET.get(PARAM_CLEAR) == "wissen":
         return FitQuestion(), ("delete", None)
@@ -150,10 +130,10 @@ def question_from_request(request, geography):
         question = parse_question(request.GET, geography)
         if question.is_asked:
             return question, ("set", question.querystring())
-        return question, ("delete", None)
+        return question, None
     cookie = request.COOKIES.get(COOKIE_NAME)
     if cookie:
-        return parse_question(QueryDict(cookie), geography), None
+        return parse_question(QueryDict(cookie), geography, from_cookie=True), None
     return FitQuestion(), None
 
 
@@ -180,6 +160,7 @@ class Fit:
     level: str
     reasons: list = field(default_factory=list)
     strength: int = 0  # number of reasons in favour: breaks ties when sorting
+    home: str = ""  # the reader's municipality with its figures, when the reasons are worded
 
     @property
     def label(self):
@@ -197,37 +178,57 @@ class Fit:
         return picked or self.reasons[:1]
 
 
-def _names(places):
-    names = sorted({place.name for place in places})
-    shown = ", ".join(names[:NAMES_SHOWN])
-    if len(names) > NAMES_SHOWN:
-        shown += " " + ngettext("and %(count)d other", "and %(count)d others", len(names) - NAMES_SHOWN) % {
-            "count": len(names) - NAMES_SHOWN
-        }
+@dataclass(frozen=True)
+class Site:
+    """One place where a practice ran, with the figures compared and how they compare with home."""
+
+    place: Place
+    figures: Figures
+    comparison: object  # core.geography.places.Comparison, or None when a figure is missing
+
+    def text(self, compared=False):
+        """'Zwolle (133,000 inhabitants, 1,200 per km²)', and with ``compared`` how that differs from home."""
+        if not self.figures.known:
+            return self.place.name
+        detail = self.figures.text()
+        if compared and self.comparison is not None:
+            detail += ": " + self.comparison.text()
+        return f"{self.place.name} ({detail})"
+
+
+def _sites_text(sites, compared=False):
+    unique = {}
+    for site in sites:
+        unique.setdefault(site.place.pk, site)
+    ordered = sorted(unique.values(), key=lambda site: site.place.name)
+    shown = "; ".join(site.text(compared) for site in ordered[:NAMES_SHOWN])
+    if len(ordered) > NAMES_SHOWN:
+        more = len(ordered) - NAMES_SHOWN
+        shown += " " + ngettext("and %(count)d other", "and %(count)d others", more) % {"count": more}
     return shown
 
 
+def home_text(home):
+    """'Deventer (103,000 inhabitants, 790 per km²)', the home side of every comparison."""
+    if not home.has_figures:
+        return home.name
+    return f"{home.name} ({home.figures.text()})"
+
+
 def _site_figures(implementation, place):
-    """Urbanisation and population of one place where a practice ran.
+    """The figures of one place where a practice ran.
 
     The implementation's own record of the area wins over the municipality's
     figures: a practice run in one town of a large rural municipality ran in that town.
     """
-    urbanisation = implementation.get("urbanisation")
     population = implementation.get("population")
-    if urbanisation is None:
-        urbanisation = place.urbanisation
-    if population is None:
-        population = place.population
-    return urbanisation, population
-
-
-def _similar(figures, home):
-    urbanisation, population = figures
-    if urbanisation is None or population is None or not home.has_figures:
-        return None  # cannot tell
-    ratio = max(population, home.population) / max(1, min(population, home.population))
-    return abs(urbanisation - home.urbanisation) <= URBANISATION_TOLERANCE and ratio <= POPULATION_RATIO
+    density = implementation.get("density")
+    urbanisation = implementation.get("urbanisation")
+    return Figures(
+        population if population is not None else place.population,
+        density if density is not None else place.density,
+        urbanisation if urbanisation is not None else place.urbanisation,
+    )
 
 
 def assess(profile, cost_band, question, geography, partner_labels, explain=True):
@@ -240,44 +241,46 @@ def assess(profile, cost_band, question, geography, partner_labels, explain=True
     reasons = []
     implementations = profile.get("implementations", [])
 
-    here, here_stopped, similar, similar_stopped, region, province = [], [], [], [], [], []
+    here, here_stopped, similar, similar_stopped, region, province, elsewhere = [], [], [], [], [], [], []
     judged_similarity = False
-    known_urbanisation = []
+    sites = []
     for implementation in implementations:
         stopped = implementation.get("outcome") == STOPPED
         for pk in implementation.get("municipalities", []):
             place = geography.by_pk.get(pk)
             if place is None:
                 continue
-            figures = _site_figures(implementation, place)
-            if figures[0] is not None:
-                known_urbanisation.append(figures[0])
             if place.pk == home.pk:
                 (here_stopped if stopped else here).append((place, implementation))
                 continue
-            is_similar = _similar(figures, home)
-            if is_similar is not None:
+            figures = _site_figures(implementation, place)
+            site = Site(place, figures, compare(figures, home))
+            sites.append(site)
+            if site.comparison is not None:
                 judged_similarity = True
-            if is_similar:
-                (similar_stopped if stopped else similar).append(place)
-            elif not stopped and place.region_id == home.region_id:
-                region.append(place)
-            elif not stopped and place.province_id == home.province_id:
-                province.append(place)
+            if site.comparison is not None and site.comparison.is_similar:
+                (similar_stopped if stopped else similar).append(site)
+            elif stopped:
+                continue
+            elif place.region_id == home.region_id:
+                region.append(site)
+            elif place.province_id == home.province_id:
+                province.append(site)
+            else:
+                elsewhere.append(site)
 
     # Track record of transfer.
-    if here:
+    if here and explain:
         periods = ", ".join(implementation_period(impl) for _place, impl in here)
-        if explain:
-            reasons.append(
-                Reason(FOR, _("Already used in %(name)s (%(periods)s).") % {"name": home.name, "periods": periods})
-            )
+        reasons.append(
+            Reason(FOR, _("Already used in %(name)s (%(periods)s).") % {"name": home.name, "periods": periods})
+        )
     if similar and explain:
         reasons.append(
             Reason(
                 FOR,
-                _("Used in municipalities like yours in urbanisation and size: %(names)s.")
-                % {"names": _names(similar)},
+                _("Used in municipalities similar in size and density to %(home)s: %(places)s.")
+                % {"home": home_text(home), "places": _sites_text(similar)},
             )
         )
     if region:
@@ -285,16 +288,16 @@ def assess(profile, cost_band, question, geography, partner_labels, explain=True
             reasons.append(
                 Reason(
                     FOR,
-                    _("Used nearby, in your jeugdregio %(region)s: %(names)s.")
-                    % {"region": home.region, "names": _names(region)},
+                    _("Used nearby, in your jeugdregio %(region)s: %(places)s.")
+                    % {"region": home.region, "places": _sites_text(region, compared=True)},
                 )
             )
     elif province and explain:
         reasons.append(
             Reason(
                 FOR,
-                _("Used nearby, in your province %(province)s: %(names)s.")
-                % {"province": home.province, "names": _names(province)},
+                _("Used nearby, in your province %(province)s: %(places)s.")
+                % {"province": home.province, "places": _sites_text(province, compared=True)},
             )
         )
     obstacles = 0
@@ -310,10 +313,14 @@ def assess(profile, cost_band, question, geography, partner_labels, explain=True
             )
     if similar_stopped and explain:
         reasons.append(
-            Reason(AGAINST, _("Stopped in comparable municipalities: %(names)s.") % {"names": _names(similar_stopped)})
+            Reason(
+                AGAINST,
+                _("Stopped in municipalities similar to %(home)s: %(places)s.")
+                % {"home": home_text(home), "places": _sites_text(similar_stopped)},
+            )
         )
 
-    # Conditions: partners, budget, urban-only track record.
+    # Conditions: partners, budget, a track record in dense places only.
     needed = profile.get("partners_needed", [])
     if question.partners is not None:
         missing = [slug for slug in needed if slug not in question.partners]
@@ -344,15 +351,32 @@ def assess(profile, cost_band, question, geography, partner_labels, explain=True
                     % {"band": cost_band, "budget": question.budget},
                 )
             )
+    known = [site for site in sites if site.comparison is not None]
     if (
-        known_urbanisation
-        and set(known_urbanisation) <= URBAN_CLASSES
-        and home.urbanisation is not None
-        and home.urbanisation not in URBAN_CLASSES
+        known
+        and len(known) == len(sites)
+        and not here
+        and home.density < DENSE
+        and all(site.figures.density >= DENSE for site in known)
+        and all(site.comparison.density_ratio > 1 and not site.comparison.similar_density for site in known)
     ):
         obstacles += 1
         if explain:
-            reasons.append(Reason(AGAINST, _("Only ever used in strongly urban municipalities; yours is less urban.")))
+            reasons.append(
+                Reason(
+                    AGAINST,
+                    _(
+                        "Only ever used in densely populated municipalities (%(dense)s or more inhabitants per "
+                        "km²: %(places)s); %(home)s has %(density)s per km²."
+                    )
+                    % {
+                        "dense": number_format(DENSE, force_grouping=True),
+                        "places": _sites_text(known),
+                        "home": home.name,
+                        "density": number_format(round_density(home.density), force_grouping=True),
+                    },
+                )
+            )
 
     if here or similar:
         transfer = "strong"
@@ -361,7 +385,16 @@ def assess(profile, cost_band, question, geography, partner_labels, explain=True
     elif implementations and (judged_similarity or here_stopped):
         transfer = "none"
         if explain:
-            reasons.append(Reason(AGAINST, _("Not used near you nor in municipalities like yours.")))
+            unlike = elsewhere or [site for site in sites if site.comparison is not None]
+            reasons.append(
+                Reason(
+                    AGAINST,
+                    _("Not used near you nor in municipalities like yours; it ran in %(places)s.")
+                    % {"places": _sites_text(unlike, compared=True)}
+                    if unlike
+                    else _("Not used near you nor in municipalities like yours."),
+                )
+            )
     else:
         transfer = "unknown"
         # Say what we could not judge.
@@ -373,19 +406,18 @@ def assess(profile, cost_band, question, geography, partner_labels, explain=True
                 reasons.append(
                     Reason(
                         NOTE,
-                        _("%(name)s has no urbanisation and population figures, so similarity could not be judged.")
+                        _("%(name)s has no figures for inhabitants and density, so similarity could not be judged.")
                         % {"name": home.name},
                     )
                 )
-        else:
-            if explain:
-                reasons.append(
-                    Reason(NOTE, _("The places where it ran have no figures, so similarity could not be judged."))
-                )
+        elif explain:
+            reasons.append(
+                Reason(NOTE, _("The places where it ran have no figures, so similarity could not be judged."))
+            )
 
     level = _level(transfer, obstacles)
     strength = bool(here) + bool(similar) + bool(region or province)
-    return Fit(level, reasons, strength)
+    return Fit(level, reasons, strength, home_text(home) if explain else "")
 
 
 def _level(transfer, obstacles):

@@ -14,6 +14,7 @@ from django.db import transaction
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
+from core.geography.places import Geography
 from core.models import CareSetting, Municipality, TargetGroup, Theme, WerkplaatsPage
 
 from .exports import practice_record
@@ -83,10 +84,9 @@ class Reference:
     def __init__(self):
         self.terms = {key: {term.slug: term for term in model.objects.all()} for key, model in TERM_FIELDS.items()}
         self.terms["partners"] = self.terms["partners_needed"]
-        self.municipalities = {}
-        for municipality in Municipality.objects.all():
-            self.municipalities[municipality.name.casefold()] = municipality
-            self.municipalities[municipality.slug] = municipality
+        # Names as people write them, slugs, CBS codes and former municipalities (core.geography.names).
+        self.municipality_names = Geography.load().names
+        self.municipalities = Municipality.objects.in_bulk()
         self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
 
 
@@ -239,6 +239,7 @@ def _build_implementations(number, slug, items, reference, errors):
             ended=item.get("ended"),
             urbanisation_class=item.get("urbanisation_class"),
             population=item.get("population"),
+            density=item.get("density"),
             partners_note=_text(item.get("partners_note")),
             adaptations=_text(item.get("adaptations")),
             outcome=item.get("outcome") or Implementation.Outcome.ONGOING,
@@ -253,12 +254,18 @@ def _build_implementations(number, slug, items, reference, errors):
         if not places:
             errors.add(number, slug, f"{prefix}municipalities", "name at least one municipality")
         municipalities = []
-        for place in places:
-            municipality = reference.municipalities.get(_text(place).casefold())
-            if municipality is None:
-                errors.add(number, slug, f"{prefix}municipalities", f"unknown municipality {place!r}")
+        for place in places if isinstance(places, list) else [places]:
+            found = reference.municipality_names.resolve(_text(place))
+            if found.place is None:
+                hint = ", ".join(suggestion.place.name for suggestion in found.suggestions)
+                errors.add(
+                    number,
+                    slug,
+                    f"{prefix}municipalities",
+                    f"unknown municipality {place!r}" + (f" (did you mean: {hint}?)" if hint else ""),
+                )
             else:
-                municipalities.append(municipality)
+                municipalities.append(reference.municipalities[found.place.pk])
         partners = []
         for value in item.get("partners") or []:
             if value in reference.terms["partners"]:

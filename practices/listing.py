@@ -49,6 +49,8 @@ class FacetResult:
     key: str
     label: str
     options: list = field(default_factory=list)
+    # (code, label, value, count) for every value, zeros included: what a map of the facet draws.
+    mapped: list = field(default_factory=list)
 
     @property
     def selected(self):
@@ -171,7 +173,16 @@ class ProvinceFacet(Facet):
             .annotate(n=Count("implementation__page_id", distinct=True))
         )
         self._codes()
-        return [(slugify(province.name), province.name, counts.get(province.pk, 0)) for province in self._provinces]
+        self._counted = [
+            (province.code, province.name, slugify(province.name), counts.get(province.pk, 0))
+            for province in self._provinces
+        ]
+        return [(slug, name, count) for _code, name, slug, count in self._counted]
+
+    def result(self, queryset, values):
+        result = super().result(queryset, values)
+        result.mapped = self._counted
+        return result
 
 
 def build_facets(national):
@@ -224,11 +235,16 @@ def partner_labels():
 
 
 def rank_by_fit(queryset, question, geography, labels):
-    """Page ids ordered by fit, best first, from one query (reasons are worded later, per page shown)."""
+    """(page id, level) ordered by fit, best first, from one query (reasons are worded later, per page shown)."""
     rows = queryset.order_by().values_list("pk", "title", "fit_profile", "cost_band", "evidence_level")
     keys = []
     for pk, title, profile, cost_band, evidence in rows:
         fit = assess(profile or {}, cost_band, question, geography, labels, explain=False)
-        keys.append((-fit.rank, -fit.strength, -EVIDENCE_RANK.get(evidence, 0), title.casefold(), pk))
+        keys.append((-fit.rank, -fit.strength, -EVIDENCE_RANK.get(evidence, 0), title.casefold(), pk, fit.level))
     keys.sort()
-    return [key[-1] for key in keys]
+    return [(key[-2], key[-1]) for key in keys]
+
+
+def province_counts(facet_results):
+    """(province code, name, facet value, practices) from the province facet, for the national map."""
+    return next((result.mapped for result in facet_results if result.key == ProvinceFacet.key), [])

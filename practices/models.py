@@ -27,6 +27,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyBlock
 from core.models import BasePage, Municipality, SectionIndexPage, Term, WerkplaatsContentPage
+from core.widgets import MunicipalityChooser
 
 from .serializers import MunicipalitySerializer, TermSerializer
 
@@ -329,6 +330,7 @@ class PracticePage(RoutablePageMixin, WerkplaatsContentPage):
                     "municipalities": sorted(municipality.pk for municipality in implementation.municipalities.all()),
                     "urbanisation": implementation.urbanisation_class,
                     "population": implementation.population,
+                    "density": implementation.density,
                     "outcome": implementation.outcome,
                     "started": implementation.started,
                     "ended": implementation.ended,
@@ -449,6 +451,12 @@ class Implementation(TranslatableMixin, ClusterableModel, Orderable):
     population = models.PositiveIntegerField(
         _("inhabitants reached area"), null=True, blank=True, help_text=_("Inhabitants of the area where it ran.")
     )
+    density = models.PositiveIntegerField(
+        _("inhabitants per km² where it ran"),
+        null=True,
+        blank=True,
+        help_text=_("Only if it ran in part of the municipality; otherwise the municipality's CBS figure counts."),
+    )
     partners = ParentalManyToManyField(
         PartnerType, verbose_name=_("partners who took part"), blank=True, related_name="implementations"
     )
@@ -460,9 +468,9 @@ class Implementation(TranslatableMixin, ClusterableModel, Orderable):
     )
 
     panels = [
-        FieldPanel("municipalities", widget=forms.SelectMultiple(attrs={"size": 8})),
+        FieldPanel("municipalities", widget=MunicipalityChooser),
         FieldRowPanel([FieldPanel("started"), FieldPanel("ended")]),
-        FieldRowPanel([FieldPanel("urbanisation_class"), FieldPanel("population")]),
+        FieldRowPanel([FieldPanel("population"), FieldPanel("density"), FieldPanel("urbanisation_class")]),
         FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
         FieldPanel("partners_note"),
         FieldPanel("adaptations"),
@@ -475,6 +483,7 @@ class Implementation(TranslatableMixin, ClusterableModel, Orderable):
         APIField("ended"),
         APIField("urbanisation_class"),
         APIField("population"),
+        APIField("density"),
         APIField("partners", serializer=TermSerializer(many=True)),
         APIField("partners_note"),
         APIField("adaptations"),
@@ -487,6 +496,7 @@ class Implementation(TranslatableMixin, ClusterableModel, Orderable):
         SynchronizedField("ended"),
         SynchronizedField("urbanisation_class"),
         SynchronizedField("population"),
+        SynchronizedField("density"),
         SynchronizedField("partners"),
         SynchronizedField("partners_note"),
         TranslatableField("adaptations"),

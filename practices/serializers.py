@@ -12,5 +12,7 @@ class TermSerializer(serializers.Serializer):
 class MunicipalitySerializer(serializers.Serializer):
     name = serializers.CharField()
     slug = serializers.CharField()
+    cbs_code = serializers.CharField()
     province = serializers.CharField(source="province.name")
     jeugdregio = serializers.CharField(source="youth_region.name")
+    jeugdregio_code = serializers.CharField(source="youth_region.code")

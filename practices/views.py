@@ -4,18 +4,32 @@ They are reached through the routes of PracticeIndexPage and PracticePage, and b
 on the pages' own ``get_context`` through ``Page.render``.
 """
 
+from collections import Counter
+
 from django.apps import apps
 from django.db.models import Prefetch
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from core.geography.places import Figures
 from core.images import prefetch_listing_images
 from core.models import Municipality
 from core.pagination import paginate
 
 from . import exports
-from .fit import FIT_PARAMS, Geography, assess, question_from_request, remember_question
+from .fit import (
+    FIT_PARAMS,
+    GOOD,
+    LEVEL_LABELS,
+    PARTIAL,
+    UNKNOWN,
+    WEAK,
+    Geography,
+    assess,
+    question_from_request,
+    remember_question,
+)
 from .listing import (
     SORT_FIT,
     SORT_TITLE,
@@ -24,8 +38,10 @@ from .listing import (
     filter_practices,
     order_practices,
     partner_labels,
+    province_counts,
     rank_by_fit,
 )
+from .maps import practice_map, province_map
 from .models import CostBand, Implementation, PartnerType, PracticePage, PracticeSource
 
 PAGE_SIZE = 12
@@ -33,12 +49,21 @@ COMPARE_MIN, COMPARE_MAX = 2, 4
 CARD_PREFETCH = ["themes", "target_groups"]
 
 
-def fit_form_context(request, question, geography):
+def fit_form_context(request, question):
     return {
         "question": question,
-        "municipality_groups": geography.grouped_by_province(),
         "partner_types": list(PartnerType.objects.all()),
         "cost_bands": CostBand.choices,
+    }
+
+
+def fit_summary(levels, question):
+    """'Sorted by fit for Deventer: 3 good, 5 partial ...' from the levels the ranking worked out."""
+    counts = Counter(levels)
+    parts = [f"{counts[level]} {LEVEL_LABELS[level]}" for level in (GOOD, PARTIAL, UNKNOWN, WEAK) if counts[level]]
+    return _("Sorted by fit for %(name)s: %(counts)s.") % {
+        "name": question.municipality.name,
+        "counts": ", ".join(parts),
     }
 
 
@@ -74,8 +99,11 @@ def _with_fits(pages, state):
 def practice_listing(index, request):
     state = listing_state(index, request)
     practices = state["practices"]
+    summary = ""
     if state["sort"] == SORT_FIT:
-        ordered_ids = rank_by_fit(practices, state["question"], state["geography"], state["labels"])
+        ranked = rank_by_fit(practices, state["question"], state["geography"], state["labels"])
+        ordered_ids = [pk for pk, _level in ranked]
+        summary = fit_summary([level for _pk, level in ranked], state["question"])
         page_obj = paginate(ordered_ids, request, PAGE_SIZE)
         by_pk = (
             PracticePage.objects.select_related("werkplaats")
@@ -90,6 +118,12 @@ def practice_listing(index, request):
         page_obj = paginate(ordered, request, PAGE_SIZE)
         items = list(page_obj.object_list)
     page_obj.object_list = prefetch_listing_images(_with_fits(items, state))
+    filter_params = [
+        (key, value)
+        for key, values in request.GET.lists()
+        if key not in FIT_PARAMS and key != "pagina"
+        for value in values
+    ]
     context = {
         "practices": page_obj,
         "facets": state["facets"],
@@ -97,13 +131,11 @@ def practice_listing(index, request):
         "sort": state["sort"],
         "sorts": [(value, label) for value, label in SORTS if value != SORT_FIT or state["question"].is_asked],
         "compare_max": COMPARE_MAX,
-        "filter_params": [
-            (key, value)
-            for key, values in request.GET.lists()
-            if key not in FIT_PARAMS and key != "pagina"
-            for value in values
-        ],
-        **fit_form_context(request, state["question"], state["geography"]),
+        "filter_params": filter_params,
+        "keep_params": filter_params,
+        "fit_summary": summary,
+        "province_map": province_map(province_counts(state["facets"])),
+        **fit_form_context(request, state["question"]),
     }
     response = index.render(request, context_overrides=context)
     return remember_question(response, state["cookie"])
@@ -119,7 +151,9 @@ def practice_csv(index, request):
             return assess(page.fit_profile, page.cost_band, state["question"], state["geography"], state["labels"])
 
     if state["sort"] == SORT_FIT:
-        ordered_ids = rank_by_fit(practices, state["question"], state["geography"], state["labels"])
+        ordered_ids = [
+            pk for pk, _level in rank_by_fit(practices, state["question"], state["geography"], state["labels"])
+        ]
         rows = exports.listing_rows(practices, state["geography"], request, order=ordered_ids, explain=explain)
     else:
         ordered = order_practices(practices, state["sort"])
@@ -170,7 +204,9 @@ def practice_comparison(index, request):
         "compared": practices,
         "compare_error": error,
         "compare_params": [("p", practice.pk) for practice in practices],
-        **fit_form_context(request, question, geography),
+        "keep_params": [("p", practice.pk) for practice in practices],
+        "fit_summary": _("The fit of each practice is in the table below.") if practices else "",
+        **fit_form_context(request, question),
     }
     response = index.render(request, template="practices/practice_comparison.html", context_overrides=context)
     if error and len(practices) < COMPARE_MIN:
@@ -189,14 +225,21 @@ def _places_used(practice):
 
 
 def _local_figures(implementation):
-    """(place, urbanisation, population) of where it ran: its own record, else each municipality's figures."""
-    if implementation.urbanisation_class or implementation.population:
-        return [("", implementation.get_urbanisation_class_display(), implementation.population)]
-    return [
-        (municipality.name, municipality.get_urbanisation_class_display(), municipality.population)
-        for municipality in implementation.municipalities.all()
-        if municipality.urbanisation_class or municipality.population
-    ]
+    """(place, figures in words) of where it ran: the area's own record where given, else CBS's per municipality."""
+    own = implementation.population is not None or implementation.density is not None
+    rows = []
+    for municipality in implementation.municipalities.all():
+        figures = Figures(
+            implementation.population if implementation.population is not None else municipality.population,
+            implementation.density if implementation.density is not None else municipality.density,
+        )
+        rows.append((municipality.name, figures.text() if figures.known else ""))
+        if own:  # one area, however many municipalities it spans
+            rows = [(_("the area where it ran"), rows[0][1])]
+            break
+    if implementation.urbanisation_class:
+        rows.append((_("urbanisation class"), implementation.get_urbanisation_class_display()))
+    return rows
 
 
 def detail_context(page, request):
@@ -220,6 +263,7 @@ def detail_context(page, request):
     fit = None
     if question.is_asked:
         fit = assess(page.fit_profile, page.cost_band, question, geography, partner_labels())
+    where_map = practice_map(implementations, question.municipality) if implementations else None
     events = []
     if apps.is_installed("events"):  # events name this practice; read them without importing the app
         event_model = apps.get_model("events", "EventPage")
@@ -230,6 +274,7 @@ def detail_context(page, request):
         {
             "fit": fit,
             "implementations": implementations,
+            "map": where_map,
             "knowledge": [
                 (PracticeSource.Knowledge.RESEARCH, _("Research"), page.research_knowledge),
                 (PracticeSource.Knowledge.PROFESSIONAL, _("Professional experience"), page.professional_knowledge),
@@ -245,7 +290,7 @@ def detail_context(page, request):
             "related_other": [p for p in related_pages if not isinstance(p, PracticePage)],
             "events": events,
             "working_elements": list(page.working_elements.all()),
-            **fit_form_context(request, question, geography),
+            **fit_form_context(request, question),
         },
         cookie,
     )

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -8,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from newsletters.unsubscribe import one_click_unsubscribe
+from practices import municipalities
 from search import views as search_views
 
 from .api import api_router
@@ -34,6 +36,9 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("zoeken/", search_views.search, name="search"),
     path("zoeken/suggesties/", search_views.suggestions, name="search_suggestions"),
+    path(_("municipalities/"), municipalities.municipality_index, name="municipality_index"),
+    path(_("municipalities/suggestions/"), municipalities.municipality_suggestions, name="municipality_suggestions"),
+    path(_("municipalities/<slug:slug>/"), municipalities.municipality_detail, name="municipality_detail"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

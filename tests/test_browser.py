@@ -57,9 +57,13 @@ def test_visitor_journeys(live_server, browser):
     find_and_register_for_an_event(live_server, browser.new_page())
     subscribe_confirm_and_unsubscribe(live_server, browser.new_page())
     search_from_the_header(live_server, browser.new_page())
-    without_javascript = browser.new_context(java_script_enabled=False)
+    phone = {"width": 375, "height": 812}
+    fit_for_den_haag_on_a_phone(live_server, browser.new_page(viewport=phone), javascript=True)
+    without_javascript = browser.new_context(java_script_enabled=False, viewport=phone)
+    fit_for_den_haag_on_a_phone(live_server, without_javascript.new_page(), javascript=False)
     fit_check_without_javascript(live_server, without_javascript.new_page())
     without_javascript.close()
+    municipalities_like_mine(live_server, browser.new_page())
 
 
 def home_article_and_language_switch(live_server, page):
@@ -97,7 +101,7 @@ def find_filter_fit_and_compare_practices(live_server, page):
     page.get_by_role("option", name="Groningen").first.click()
     page.get_by_role("button", name="Toon praktijkvoorbeelden").click()
     page.wait_for_load_state()
-    assert "gemeente=groningen" in page.url
+    assert "gemeente=Groningen" in page.url and page.url.endswith("#fit-answer")
     assert "gesorteerd op passendheid voor Groningen" in page.locator(".listing-status").inner_text()
     assert page.locator(".practice-card .fit").first.inner_text().startswith("Past goed")
     page.goto(live_server.url + "/praktijkvoorbeelden/?fit=wissen")
@@ -122,7 +126,7 @@ def find_filter_fit_and_compare_practices(live_server, page):
     assert combobox.input_value() == "Leeuwarden"
     page.get_by_role("button", name="Bekijk de passendheid").click()
     page.wait_for_load_state()
-    assert "gemeente=leeuwarden" in page.url
+    assert "gemeente=Leeuwarden" in page.url
     assert page.locator(".practice-card .fit").count() == expected
     assert axe_violations(page) == []
 
@@ -140,27 +144,84 @@ def find_filter_fit_and_compare_practices(live_server, page):
     # The practice page keeps the municipality (cookie) and is clean too.
     page.locator(".compare-table thead th a").first.click()
     page.wait_for_load_state()
-    assert page.locator(".fit-panel .fit").count() == 1
+    assert page.locator(".fit-answer .fit").count() == 1
     assert axe_violations(page) == []
 
     # Printed, it is a reference sheet: no navigation or form, the fit result and record stay.
     page.emulate_media(media="print")
     assert page.locator(".fit-form").first.is_hidden()
     assert page.locator(".main-nav").is_hidden()
-    assert page.locator(".fit-panel .fit").is_visible()
+    assert page.locator(".fit-answer .fit").is_visible()
+    assert page.locator(".map--practice .map__svg").is_visible()  # the map prints with the record
     assert page.locator(".record-table").is_visible()
     page.emulate_media(media="screen")
 
 
 def fit_check_without_javascript(live_server, page):
-    """Without JavaScript the municipality is a plain select, and the fit check still works."""
+    """Without JavaScript the municipality is a plain text field, and the fit check still works."""
     page.goto(live_server.url + "/werkplaatsen/utrecht/praktijkvoorbeelden/jim-jouw-informele-mentor/")
-    page.get_by_label("Mijn gemeente", exact=True).select_option(label="Zeist")
+    page.get_by_label("Mijn gemeente", exact=True).fill("Zeist")
     page.get_by_role("button", name="Bekijk de passendheid").click()
     page.wait_for_load_state()
-    result = page.locator(".fit-panel .fit").inner_text()
+    result = page.locator(".fit-answer .fit").inner_text()
     assert "Past goed" in result
     assert "Al gebruikt in Zeist" in result
+    # A name it does not know: asked again, with the nearest names to pick from.
+    page.get_by_label("Mijn gemeente", exact=True).fill("Zeisst")
+    page.get_by_role("button", name="Bekijk de passendheid").click()
+    page.wait_for_load_state()
+    assert "Wij kennen geen gemeente die Zeisst heet." in page.locator("#fit-answer").inner_text()
+    page.locator("#fit-answer").get_by_role("link", name="Zeist").click()
+    page.wait_for_load_state()
+    assert "Al gebruikt in Zeist" in page.locator(".fit-answer .fit").inner_text()
+
+
+def answer_on_screen(page):
+    """The fit answer is what the reader sees first: its top lies within the first screen."""
+    box = page.locator("#fit-answer").bounding_box()
+    return box is not None and 0 <= box["y"] < page.viewport_size["height"] / 3
+
+
+def fit_for_den_haag_on_a_phone(live_server, page, javascript):
+    """On a 375 px screen, "Den Haag" (as people say it) gives the answer at the top of the screen."""
+    page.goto(live_server.url + "/werkplaatsen/samen/praktijkvoorbeelden/buurtgezinnen/")
+    field = page.locator("#fit-municipality")  # a combobox with JavaScript, a text field without
+    assert field.get_attribute("role") == ("combobox" if javascript else None)
+    if javascript:
+        field.fill("Den H")
+        page.get_by_role("option", name="'s-Gravenhage (Den Haag)").click()
+        assert field.input_value() == "'s-Gravenhage"
+    else:
+        field.fill("Den Haag")
+    page.get_by_role("button", name="Bekijk de passendheid").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("#fit-answer")
+    assert answer_on_screen(page), page.locator("#fit-answer").bounding_box()
+    answer = page.locator("#fit-answer").inner_text()
+    assert "Passendheid voor 's-Gravenhage" in answer and "Al gebruikt in 's-Gravenhage" in answer
+    assert page.locator(".map--practice .map__svg .map__home").count() == 1  # the reader's municipality on the map
+    if javascript:  # axe itself needs JavaScript; the page it checks is the same either way
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+        assert axe_violations(page) == []
+
+
+def municipalities_like_mine(live_server, page):
+    page.goto(live_server.url + "/werkplaatsen/samen/praktijkvoorbeelden/buurtgezinnen/?gemeente=den+haag")
+    assert axe_violations(page) == []  # the practice page with its map and the answer, at desktop width
+    page.get_by_role("link", name="Gemeenten zoals 's-Gravenhage, en wat daar liep").click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Gemeenten zoals 's-Gravenhage"
+    assert page.locator(".similar-table tbody tr").count() == 11  # itself, then the ten most like it
+    assert "Buurtgezinnen" in page.locator(".ran-list").inner_text()
+    assert axe_violations(page) == []
+    page.set_viewport_size({"width": 375, "height": 812})
+    assert axe_violations(page) == []
+    page.goto(live_server.url + "/gemeenten/")
+    assert axe_violations(page) == []
+    page.get_by_role("combobox", name="Gemeente").fill("Weesp")
+    page.get_by_role("button", name="Tonen").click()
+    page.wait_for_load_state()
+    assert "Weesp hoort sinds 2022 bij Amsterdam." in page.locator("main").inner_text()
 
 
 def find_and_register_for_an_event(live_server, page):

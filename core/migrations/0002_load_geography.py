@@ -4,9 +4,9 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from core.geography_data import load_geography
+    from core.geography.data import load_base_geography
 
-    load_geography(
+    load_base_geography(
         apps.get_model("core", "Province"),
         apps.get_model("core", "YouthRegion"),
         apps.get_model("core", "Municipality"),

@@ -1,7 +1,8 @@
 """Reference geography: provinces, jeugdregio's and municipalities (2025).
 
-Loaded from ``core/data`` by a data migration; see ``core/data/README.md`` for
-the sources and reference date. Editors read this data, they do not edit it.
+Loaded from ``core/data`` by data migrations; see ``core/data/README.md`` for the
+sources, reference dates and licences. Editors read this data, they do not edit it;
+newer CBS figures come in through ``manage.py load_municipality_figures``.
 """
 
 from django.db import models
@@ -24,6 +25,7 @@ class Province(models.Model):
 class YouthRegion(models.Model):
     """A jeugdregio: the municipalities that organise youth care together."""
 
+    code = models.CharField(_("CBS code"), max_length=4, unique=True)
     name = models.CharField(_("name"), max_length=80, unique=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
 
@@ -45,6 +47,7 @@ class Municipality(models.Model):
         LITTLE = 4, _("little urban (500-1,000 addresses per km²)")
         NOT_URBAN = 5, _("not urban (fewer than 500 addresses per km²)")
 
+    cbs_code = models.CharField(_("CBS code"), max_length=6, unique=True)
     name = models.CharField(_("name"), max_length=80, unique=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     province = models.ForeignKey(
@@ -56,7 +59,13 @@ class Municipality(models.Model):
     urbanisation_class = models.PositiveSmallIntegerField(
         _("urbanisation class (CBS)"), choices=Urbanisation.choices, null=True, blank=True
     )
-    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    urbanisation_source = models.CharField(_("source of the urbanisation class"), max_length=120, blank=True)
+    population = models.PositiveIntegerField(_("inhabitants"), null=True, blank=True)
+    population_date = models.DateField(_("inhabitants counted on"), null=True, blank=True)
+    density = models.PositiveIntegerField(_("inhabitants per km² of land"), null=True, blank=True)
+    land_area_ha = models.PositiveIntegerField(_("land area (ha)"), null=True, blank=True)
+    dwellings = models.PositiveIntegerField(_("dwellings"), null=True, blank=True)
+    figures_source = models.CharField(_("source of the figures"), max_length=120, blank=True)
 
     class Meta:
         ordering = ["name"]

@@ -1,5 +1,7 @@
 from django import template
 from django.conf import settings
+from django.urls import translate_url
+from django.utils.formats import number_format
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
@@ -36,25 +38,39 @@ def language_links(context):
     links = []
     for locale in Locale.objects.order_by("pk"):
         code = locale.language_code
+        view_url = _view_in(request, code) if not isinstance(page, Page) else None
+        if view_url:  # a view of our own (search, municipalities) exists in every language
+            links.append(_link(code, current, view_url, request.build_absolute_uri(view_url), True))
+            continue
         target = translations.get(code)
         is_translation = target is not None
         if target is None:
             target = _home_for(locale)
         if target is None:
             continue
-        links.append(
-            {
-                "code": code,
-                "name": LANGUAGE_NAMES.get(code, code),
-                "url": target.get_url(request),
-                "full_url": target.get_full_url(request),
-                "active": current.startswith(code),
-                "is_translation": is_translation,
-            }
-        )
+        links.append(_link(code, current, target.get_url(request), target.get_full_url(request), is_translation))
     if request is not None:
         request._wiel_language_links = (cache_key, links)
     return links
+
+
+def _link(code, current, url, full_url, is_translation):
+    return {
+        "code": code,
+        "name": LANGUAGE_NAMES.get(code, code),
+        "url": url,
+        "full_url": full_url,
+        "active": current.startswith(code),
+        "is_translation": is_translation,
+    }
+
+
+def _view_in(request, code):
+    """This request's URL in language ``code``, when it is one of our own named views (not a Wagtail page)."""
+    match = getattr(request, "resolver_match", None)
+    if request is None or match is None or not match.url_name or match.url_name == "wagtail_serve":
+        return None
+    return translate_url(request.get_full_path(), code)
 
 
 @register.simple_tag(takes_context=True)
@@ -110,3 +126,12 @@ def page_numbers(items):
         None if number == paginator.ELLIPSIS else number
         for number in paginator.get_elided_page_range(items.number, on_each_side=2, on_ends=1)
     ]
+
+
+@register.filter
+def hectares_to_km2(hectares):
+    """CBS gives land area in hectares; readers think in km² (one decimal below 10 km²)."""
+    if hectares in (None, ""):
+        return ""
+    km2 = int(hectares) / 100
+    return number_format(km2, decimal_pos=1 if km2 < 10 else 0, force_grouping=True)

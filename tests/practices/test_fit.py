@@ -4,16 +4,48 @@ import pytest
 from django.test import Client
 from django.utils import translation
 
-from practices.fit import COOKIE_NAME, GOOD, LEVEL_RANK, PARTIAL, UNKNOWN, WEAK, FitQuestion, Geography, Place, assess
+from practices.fit import (
+    COOKIE_NAME,
+    GOOD,
+    LEVEL_RANK,
+    PARTIAL,
+    UNKNOWN,
+    WEAK,
+    FitQuestion,
+    Geography,
+    Place,
+    assess,
+)
 
-# Home: a little-urban town of 40,000 in region R1, province P1.
-HOME = Place(1, "Thuisstad", "thuisstad", 1, "Regio Een", 1, "Provincie Een", 4, 40_000)
-TWIN = Place(2, "Tweeling", "tweeling", 2, "Regio Twee", 2, "Provincie Twee", 4, 55_000)  # similar, far away
-CITY = Place(3, "Grootstad", "grootstad", 2, "Regio Twee", 2, "Provincie Twee", 1, 400_000)  # unlike, far away
-NEIGHBOUR = Place(4, "Buurdorp", "buurdorp", 1, "Regio Een", 1, "Provincie Een", 3, 300_000)  # unlike, same region
-PROVINCIAL = Place(5, "Provstad", "provstad", 3, "Regio Drie", 1, "Provincie Een", 3, 250_000)  # same province
-UNKNOWN_PLACE = Place(6, "Leegdorp", "leegdorp", 2, "Regio Twee", 2, "Provincie Twee", None, None)
-GEOGRAPHY = Geography([HOME, TWIN, CITY, NEIGHBOUR, PROVINCIAL, UNKNOWN_PLACE])
+
+def place(pk, name, region, province, population, density, urbanisation=None):
+    return Place(
+        pk=pk,
+        name=name,
+        slug=name.lower(),
+        cbs_code=f"GM{pk:04d}",
+        region_id=region,
+        region=f"Regio {region}",
+        province_id=province,
+        province=f"Provincie {province}",
+        province_code=f"PV{province}",
+        population=population,
+        density=density,
+        urbanisation=urbanisation,
+    )
+
+
+# Home: a town of 40,000 with 400 inhabitants per km², in region 1, province 1.
+HOME = place(1, "Thuisstad", 1, 1, 40_000, 400)
+TWIN = place(2, "Tweeling", 2, 2, 55_000, 500)  # similar in size and density, far away
+CITY = place(3, "Grootstad", 2, 2, 400_000, 4_000)  # unlike, far away, dense
+NEIGHBOUR = place(4, "Buurdorp", 1, 1, 300_000, 1_000)  # unlike, same region
+DENSE_NEIGHBOUR = place(9, "Buurstad", 1, 1, 300_000, 2_000)  # unlike, same region, densely populated
+PROVINCIAL = place(5, "Provstad", 3, 1, 250_000, 1_200)  # unlike, same province
+BIG_TWIN = place(6, "Groottweeling", 2, 2, 80_000, 600)  # just within both bands
+CROWDED = place(7, "Drukdorp", 2, 2, 45_000, 700)  # same size, density 1.75 times: not similar
+EMPTY = place(8, "Leegdorp", 2, 2, None, None)  # figures not (yet) loaded
+GEOGRAPHY = Geography([HOME, TWIN, CITY, NEIGHBOUR, DENSE_NEIGHBOUR, PROVINCIAL, BIG_TWIN, CROWDED, EMPTY])
 LABELS = {"huisarts": "Huisarts", "school": "School"}
 
 
@@ -21,8 +53,9 @@ def profile(*implementations, needs=()):
     return {
         "partners_needed": list(needs),
         "implementations": [
-            {"municipalities": [place.pk], "outcome": outcome, "started": 2020, "ended": None, "why_not": why}
-            for place, outcome, why in implementations
+            {"municipalities": [where.pk], "outcome": outcome, "started": 2020, "ended": None, "why_not": why, **extra}
+            for where, outcome, why, *more in implementations
+            for extra in [more[0] if more else {}]
         ],
     }
 
@@ -42,26 +75,74 @@ def test_used_here_is_a_good_fit():
     assert "Already used in Thuisstad (2020-now)" in texts(result)
 
 
-def test_used_in_a_similar_municipality_is_a_good_fit():
+def test_used_in_a_similar_municipality_is_a_good_fit_and_names_the_figures():
     result = fit(profile((TWIN, "voortgezet", "")))
     assert result.level == GOOD
-    assert "like yours in urbanisation and size: Tweeling" in texts(result)
+    assert texts(result) == (
+        "Used in municipalities similar in size and density to Thuisstad (40,000 inhabitants, 400 per km²): "
+        "Tweeling (55,000 inhabitants, 500 per km²)."
+    )
+    assert result.home == "Thuisstad (40,000 inhabitants, 400 per km²)"
+
+
+def test_similar_means_within_twice_the_inhabitants_and_one_and_a_half_times_the_density():
+    assert fit(profile((BIG_TWIN, "voortgezet", ""))).level == GOOD  # 2.0x inhabitants, 1.5x density: the edge
+    crowded = fit(profile((CROWDED, "voortgezet", "")))
+    assert crowded.level == WEAK  # density 1.75 times: not similar, and not nearby
+    assert "Drukdorp (45,000 inhabitants, 700 per km²: similar in size, 1.8 times as densely populated)" in texts(
+        crowded
+    )
+
+
+def test_the_urbanisation_class_refines_similarity_when_both_have_one():
+    twin_classed = place(2, "Tweeling", 2, 2, 55_000, 500, urbanisation=1)
+    home_classed = place(1, "Thuisstad", 1, 1, 40_000, 400, urbanisation=4)
+    geography = Geography([home_classed, twin_classed])
+    with translation.override("en"):
+        result = assess(profile((twin_classed, "voortgezet", "")), 2, FitQuestion(home_classed), geography, LABELS)
+    assert result.level == WEAK
+    assert "urbanisation class 3 apart" in texts(result)
+    assert fit(profile((TWIN, "voortgezet", ""))).level == GOOD  # without classes, size and density decide
 
 
 def test_used_nearby_is_partial():
     in_region = fit(profile((NEIGHBOUR, "voortgezet", "")))
     assert in_region.level == PARTIAL
-    assert "in your jeugdregio Regio Een: Buurdorp" in texts(in_region)
+    assert (
+        "Used nearby, in your jeugdregio Regio 1: Buurdorp (300,000 inhabitants, 1,000 per km²: "
+        "7.5 times as many inhabitants, 2.5 times as densely populated)."
+    ) in texts(in_region)
     in_province = fit(profile((PROVINCIAL, "voortgezet", "")))
     assert in_province.level == PARTIAL
-    assert "in your province Provincie Een: Provstad" in texts(in_province)
+    assert "in your province Provincie 1: Provstad (250,000 inhabitants, 1,200 per km²" in texts(in_province)
 
 
 def test_used_only_far_away_in_unlike_places_is_weak():
     result = fit(profile((CITY, "voortgezet", "")))
     assert result.level == WEAK
-    assert "Only ever used in strongly urban municipalities" in texts(result)
-    assert "Not used near you nor in municipalities like yours" in texts(result)
+    assert "Not used near you nor in municipalities like yours; it ran in Grootstad" in texts(result)
+
+
+def test_only_dense_places_count_against_a_thinly_populated_home():
+    result = fit(profile((CITY, "voortgezet", ""), (DENSE_NEIGHBOUR, "voortgezet", "")))
+    assert result.level == WEAK  # nearby (some track record) and one obstacle
+    assert (
+        "Only ever used in densely populated municipalities (1,500 or more inhabitants per km²: "
+        "Buurstad (300,000 inhabitants, 2,000 per km²); Grootstad (400,000 inhabitants, 4,000 per km²)); "
+        "Thuisstad has 400 per km²."
+    ) in texts(result)
+    assert fit(profile((DENSE_NEIGHBOUR, "voortgezet", ""), (NEIGHBOUR, "voortgezet", ""))).level == PARTIAL
+    dense_home = place(1, "Thuisstad", 1, 1, 40_000, 1_600)
+    assert "Only ever used" not in texts(fit(profile((CITY, "voortgezet", "")), home=dense_home))
+    between = place(1, "Thuisstad", 1, 1, 300_000, 1_400)  # not dense, but like Buurstad in density
+    assert "Only ever used" not in texts(fit(profile((DENSE_NEIGHBOUR, "voortgezet", "")), home=between))
+
+
+def test_figures_of_the_area_where_it_ran_win_over_the_municipality():
+    area = {"population": 50_000, "density": 450}  # one district of the big city
+    result = fit(profile((CITY, "voortgezet", "", area)))
+    assert result.level == GOOD
+    assert "Grootstad (50,000 inhabitants, 450 per km²)" in texts(result)
 
 
 def test_missing_partner_lowers_the_fit_only_when_partners_are_stated():
@@ -82,7 +163,7 @@ def test_above_budget_lowers_the_fit():
     over = fit(record, cost_band=4, budget=2)
     assert over.level == PARTIAL
     assert "cost band 4, you chose at most 2" in texts(over)
-    assert fit(profile((NEIGHBOUR, "voortgezet", "")), cost_band=4, budget=2).level == WEAK
+    assert fit(profile((NEIGHBOUR, "voortgezet", "")), cost_band=4, budget=2).level == WEAK  # nearby + obstacle
 
 
 def test_stopped_here_or_in_similar_places_counts_against():
@@ -91,20 +172,38 @@ def test_stopped_here_or_in_similar_places_counts_against():
     assert "Stopped earlier in Thuisstad: Geen huisartsen met tijd." in texts(here)
     similar = fit(profile((TWIN, "gestopt", "Te duur.")))
     assert similar.level == PARTIAL
-    assert "Stopped in comparable municipalities: Tweeling" in texts(similar)
+    assert "Stopped in municipalities similar to Thuisstad (40,000 inhabitants, 400 per km²): Tweeling" in texts(
+        similar
+    )
 
 
-def test_unknown_without_record_or_figures():
+def test_unknown_only_without_a_record_or_figures():
     assert fit(profile()).level == UNKNOWN
     assert "no record yet" in texts(fit(profile()))
-    no_figures = fit(profile((UNKNOWN_PLACE, "voortgezet", "")))
+    no_figures = fit(profile((EMPTY, "voortgezet", "")))
     assert no_figures.level == UNKNOWN
     assert "have no figures" in texts(no_figures)
-    home_without_figures = Place(7, "Nergens", "nergens", 9, "Regio Negen", 9, "Provincie Negen", None, None)
+    home_without_figures = place(9, "Nergens", 9, 9, None, None)
     result = fit(profile((TWIN, "voortgezet", "")), home=home_without_figures)
     assert result.level == UNKNOWN
-    assert "Nergens has no urbanisation and population figures" in texts(result)
+    assert "Nergens has no figures for inhabitants and density" in texts(result)
     assert fit(profile(), budget=1, cost_band=3).level == WEAK  # nothing known, one obstacle
+
+
+def test_many_places_are_counted_not_all_listed():
+    others = [place(20 + n, f"Plaats{n}", 2, 2, 40_000 + n, 400) for n in range(5)]
+    geography = Geography([HOME, *others])
+    record = profile(*[(other, "voortgezet", "") for other in others])
+    with translation.override("en"):
+        result = assess(record, 2, FitQuestion(HOME), geography, LABELS)
+    assert "Plaats0 (40,000 inhabitants, 400 per km²); Plaats1" in texts(result)
+    assert "and 2 others" in texts(result)
+
+
+def test_reasons_in_dutch():
+    with translation.override("nl"):
+        result = assess(profile((TWIN, "voortgezet", "")), 2, FitQuestion(HOME), GEOGRAPHY, LABELS)
+    assert "Tweeling (55.000 inwoners, 500 per km²)" in texts(result)
 
 
 def test_fit_is_deterministic_and_ranked():

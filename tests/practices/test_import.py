@@ -105,6 +105,18 @@ BAD_CASES = [
         "implementations[0].municipalities: unknown municipality 'Atlantis'",
     ),
     (
+        [dict(GOOD, implementations=[{"municipalities": ["Den Hag"], "started": 2020}])],
+        "implementations[0].municipalities: unknown municipality 'Den Hag' (did you mean: 's-Gravenhage",
+    ),
+    (
+        [dict(GOOD, implementations=[{"municipalities": ["Bergen"], "started": 2020}])],
+        "unknown municipality 'Bergen' (did you mean: Bergen (L.), Bergen (NH.)?)",
+    ),
+    (
+        [dict(GOOD, implementations=[{"municipalities": ["Leiden"], "started": 2020, "density": -4}])],
+        "implementations[0].density:",
+    ),
+    (
         [dict(GOOD, implementations=[{"municipalities": ["Leiden"], "started": 2020, "outcome": "gestopt"}])],
         "implementations[0].why_not_carried_over: Say why it stopped",
     ),
@@ -122,6 +134,20 @@ def test_bad_file_imports_nothing_and_names_record_and_field(practice_db, tmp_pa
         call_command("import_practices", write(tmp_path, content), stderr=errors)
     assert message in errors.getvalue() + str(error.value)
     assert PracticePage.objects.count() == before
+
+
+@pytest.mark.django_db
+def test_municipalities_by_the_names_people_use_codes_and_former_names(practice_db, tmp_path):
+    record = dict(
+        GOOD,
+        implementations=[
+            {"municipalities": ["Den Haag", "GM0546", "Weesp"], "started": 2019, "population": 8000, "density": 900},
+        ],
+    )
+    run(write(tmp_path, [record]))
+    implementation = PracticePage.objects.get(slug="wijkacademie").implementations.get()
+    assert sorted(m.name for m in implementation.municipalities.all()) == ["'s-Gravenhage", "Amsterdam", "Leiden"]
+    assert (implementation.population, implementation.density) == (8000, 900)
 
 
 @pytest.mark.django_db

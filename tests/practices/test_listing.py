@@ -7,7 +7,8 @@ from django.test.utils import CaptureQueriesContext
 
 from .conftest import make_practice
 
-# Pinned: the listing (all facets, a page of cards) and a practice page cost this many
+# Pinned: the listing (all facets, a page of cards, the province map) and a practice page (with its map and
+# the fit answer) cost this many
 # queries, whether there are 10 practices or 100.
 LISTING_QUERIES = 35
 LISTING_WITH_FIT_QUERIES = 36
@@ -76,7 +77,14 @@ def test_sort_by_fit_for_my_municipality(practice_db):
     assert items[0].fit.level == "goed"
     assert items[1].title == "Aanpak C"  # used in the same jeugdregio (Oldambt)
     assert items[1].fit.level == "deels"
-    assert {item.fit.level for item in items[2:]} == {"onbekend"}  # no figures, not nearby, or no record
+    assert (items[2].title, items[2].fit.level) == ("Aanpak D", "onbekend")  # no record: nothing speaks against it
+    # Leiden is far away and unlike Groningen in density: weak, and the figures say why.
+    assert [(item.title, item.fit.level) for item in items[3:]] == [("Aanpak B", "zwak"), ("Aanpak E", "zwak")]
+    assert "Leiden (" in items[3].fit.reasons[-1].text and "per km²" in items[3].fit.reasons[-1].text
+    assert (
+        response.context["fit_summary"]
+        == "Gesorteerd op passendheid voor Groningen: 1 past goed, 1 past deels, 1 passendheid onbekend, 2 past slecht."
+    )
     by_title = Client().get(practice_db["national"].url, {"gemeente": "groningen", "sorteer": "titel"})
     assert titles(by_title)[0] == "Aanpak A"
     assert by_title.context["practices"][2].fit is not None  # fit still shown on every card

@@ -118,7 +118,8 @@ def test_editor_creates_practice_with_regional_record_in_admin(practice_db, site
                     "adaptations": "",
                     "partners_note": "",
                     "urbanisation_class": "",
-                    "population": "",
+                    "population": "24000",
+                    "density": "5900",
                 }
             ],
         )
@@ -133,6 +134,7 @@ def test_editor_creates_practice_with_regional_record_in_admin(practice_db, site
     implementation = draft.implementations.get()
     assert {m.name for m in implementation.municipalities.all()} == {"Leiden", "Gouda"}
     assert implementation.why_not_carried_over == "Geen vaste gastvrouw."
+    assert (implementation.population, implementation.density) == (24_000, 5_900)  # the area where it ran
 
     # Bad input comes back with the errors and nothing is saved.
     data["slug"], data["age_min"], data["age_max"] = "tweede", "15", "10"
@@ -146,6 +148,23 @@ def test_editor_creates_practice_with_regional_record_in_admin(practice_db, site
     implementation_errors = response.context["form"].formsets["implementations"].errors[0]
     assert "why_not_carried_over" in implementation_errors
     assert not PracticePage.objects.filter(slug="tweede").exists()
+
+
+@pytest.mark.django_db
+def test_the_municipality_chooser_finds_names_people_use(practice_db, site_tree):
+    """Not a 342-row list: a search field over the select, which knows Den Haag and Weesp."""
+    client = _editor(site_tree["groningen"].editor_group, "redactie-groningen")
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[practice_db["c"].pk])).content.decode()
+    assert html.count('data-controller="wiel-municipalities"') >= 2  # each implementation, and the empty form
+    assert "core/js/municipality-chooser.js" in html and "core/css/municipality-chooser.css" in html
+    the_hague = Municipality.objects.get(name="'s-Gravenhage")
+    assert (
+        f'value="{the_hague.pk}" data-search="s gravenhage | den haag | the hague" data-province="Zuid-Holland"' in html
+    )
+    amsterdam = Municipality.objects.get(name="Amsterdam")
+    assert f'value="{amsterdam.pk}" data-search="amsterdam | weesp"' in html
+    oldambt = Municipality.objects.get(name="Oldambt")
+    assert f'value="{oldambt.pk}" selected data-search="oldambt" data-province="Groningen"' in html
 
 
 @pytest.mark.django_db

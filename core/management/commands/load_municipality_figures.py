@@ -1,56 +1,59 @@
-"""Fill population and CBS urbanisation class from a CSV file, all rows or none."""
+"""Load newer CBS figures per municipality from a CSV file: every row valid, or nothing changes."""
 
 import csv
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from core.geography.data import FIGURE_COLUMNS, SOURCE_MAX_LENGTH, parse_figures
 from core.models import Municipality
-
-REQUIRED = ("name", "population", "urbanisation_class")
 
 
 class Command(BaseCommand):
-    help = "Load population and urbanisation class per municipality (columns: name, population, urbanisation_class)."
+    help = (
+        "Load CBS figures per municipality. Columns: cbs_code (or name), and any of "
+        + ", ".join(FIGURE_COLUMNS)
+        + ". The source is a 'source' column or --source."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("csv_file")
+        parser.add_argument(
+            "--source",
+            default="",
+            help="The table the figures come from, e.g. 'CBS 86059NED Gebieden in Nederland 2025'.",
+        )
+        parser.add_argument("--delimiter", default=",")
 
-    def handle(self, csv_file, **options):
-        municipalities = {m.name: m for m in Municipality.objects.all()}
-        errors, updates = [], []
-        with open(csv_file, newline="", encoding="utf-8-sig") as handle:
-            reader = csv.DictReader(handle)
-            missing = [column for column in REQUIRED if column not in (reader.fieldnames or [])]
-            if missing:
-                raise CommandError(f"{csv_file}: missing column(s) {', '.join(missing)}")
-            for line, row in enumerate(reader, start=2):
-                municipality = municipalities.get(row["name"].strip())
-                if municipality is None:
-                    errors.append(f"line {line}, name: unknown municipality {row['name']!r}")
-                    continue
-                try:
-                    population = int(row["population"]) if row["population"].strip() else None
-                    if population is not None and population <= 0:
-                        raise ValueError
-                except ValueError:
-                    errors.append(f"line {line}, population: {row['population']!r} is not a positive whole number")
-                    continue
-                try:
-                    urbanisation = int(row["urbanisation_class"]) if row["urbanisation_class"].strip() else None
-                    if urbanisation is not None and not 1 <= urbanisation <= 5:
-                        raise ValueError
-                except ValueError:
-                    errors.append(
-                        f"line {line}, urbanisation_class: {row['urbanisation_class']!r} is not a class from 1 to 5"
-                    )
-                    continue
-                municipality.population, municipality.urbanisation_class = population, urbanisation
-                updates.append(municipality)
+    def handle(self, csv_file, source, delimiter, **options):
+        try:
+            with open(csv_file, newline="", encoding="utf-8-sig") as handle:
+                reader = csv.DictReader(handle, delimiter=delimiter)
+                header = reader.fieldnames or []
+                rows = list(reader)
+        except (OSError, UnicodeDecodeError, csv.Error) as error:
+            raise CommandError(f"{csv_file}: cannot be read ({error})") from error
+        if "cbs_code" not in header and "name" not in header:
+            raise CommandError(f"{csv_file}: needs a column cbs_code (or name) to name the municipality")
+        figures = [column for column in FIGURE_COLUMNS if column != "source" and column in header]
+        if not figures:
+            raise CommandError(f"{csv_file}: none of the columns {', '.join(FIGURE_COLUMNS)} found")
+        if "source" not in header:
+            if not source.strip():
+                raise CommandError(f"{csv_file}: say where the figures come from, with --source or a 'source' column")
+            if len(source) > SOURCE_MAX_LENGTH:
+                raise CommandError(f"--source: at most {SOURCE_MAX_LENGTH} characters")
+            for row in rows:
+                row["source"] = source.strip()
+        municipalities = {m.cbs_code: m for m in Municipality.objects.all()}
+        updates, errors = parse_figures(rows, municipalities)
         if errors:
             for error in errors:
-                self.stderr.write(error)
+                self.stderr.write(f"{csv_file}: {error}")
             raise CommandError(f"{len(errors)} error(s); nothing was changed")
         with transaction.atomic():
-            Municipality.objects.bulk_update(updates, ["population", "urbanisation_class"])
-        self.stdout.write(self.style.SUCCESS(f"Updated {len(updates)} municipalities"))
+            for code, values in updates.items():
+                Municipality.objects.filter(cbs_code=code).update(**values)
+        self.stdout.write(
+            self.style.SUCCESS(f"Updated {', '.join(figures)} of {len(updates)} municipalities from {csv_file}")
+        )

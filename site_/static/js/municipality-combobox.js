@@ -1,43 +1,32 @@
 /*
- * Type-ahead for the municipality question of the fit check.
+ * Type-ahead for the municipality fields (fit check, practice finder, municipalities like mine).
  *
- * Progressive enhancement: without JavaScript the page offers a plain <select>
- * grouped by province. With it, the select is hidden and a combobox (WAI-ARIA 1.2
- * pattern "combobox with listbox popup") takes its place; picking an option sets
- * the select, so the form submits exactly what it would without this script.
+ * Progressive enhancement: without JavaScript the field is a plain text input and the
+ * server understands the name as people say it (Den Haag, Den Bosch, Weesp), or answers
+ * with suggestions. With it, the input becomes a WAI-ARIA 1.2 combobox whose options
+ * come from the same matching on the server (data-suggestions-url), so what is offered
+ * while typing is exactly what the form would accept.
  */
 (function () {
   "use strict";
 
-  var MAX_OPTIONS = 12;
+  var DELAY = 120;
 
-  function fold(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-  }
-
-  function enhance(select) {
-    var label = document.querySelector('label[for="' + select.id + '"]');
-    var places = Array.prototype.filter.call(select.options, function (option) {
-      return option.value;
-    }).map(function (option) {
-      var group = option.parentNode.tagName === "OPTGROUP" ? option.parentNode.label : "";
-      return { value: option.value, name: option.text, group: group, key: fold(option.text) };
-    });
+  function enhance(input) {
+    var url = input.dataset.suggestionsUrl;
+    if (!url || !window.fetch) return;
+    var listId = input.id + "-listbox";
+    var label = document.querySelector('label[for="' + input.id + '"]');
 
     var wrapper = document.createElement("div");
     wrapper.className = "combobox";
-    var input = document.createElement("input");
-    var listId = select.id + "-listbox";
-    input.type = "text";
-    input.id = select.id + "-combobox";
-    input.className = "combobox__input";
+    input.parentNode.insertBefore(wrapper, input);
+    wrapper.appendChild(input);
+
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-expanded", "false");
     input.setAttribute("aria-controls", listId);
-    input.setAttribute("autocomplete", "off");
-    var selected = select.options[select.selectedIndex];
-    input.value = selected && selected.value ? selected.text : "";
 
     var list = document.createElement("ul");
     list.id = listId;
@@ -45,17 +34,20 @@
     list.setAttribute("role", "listbox");
     list.hidden = true;
     if (label) {
-      label.setAttribute("for", input.id);
-      label.id = label.id || select.id + "-label";
+      label.id = label.id || input.id + "-label";
       list.setAttribute("aria-labelledby", label.id);
     }
+    wrapper.appendChild(list);
 
     var status = document.createElement("p");
     status.className = "visually-hidden";
     status.setAttribute("role", "status");
+    wrapper.appendChild(status);
 
     var matches = [];
     var active = -1;
+    var timer = null;
+    var asked = 0;
 
     function close() {
       list.hidden = true;
@@ -64,9 +56,8 @@
       active = -1;
     }
 
-    function choose(place) {
-      select.value = place ? place.value : "";
-      input.value = place ? place.name : "";
+    function choose(match) {
+      input.value = match.name;
       close();
     }
 
@@ -83,48 +74,58 @@
       }
     }
 
-    function render() {
-      var query = fold(input.value.trim());
-      var starts = [];
-      var contains = [];
-      places.forEach(function (place) {
-        if (!query) return;
-        var at = place.key.indexOf(query);
-        if (at === 0) starts.push(place);
-        else if (at > 0) contains.push(place);
-      });
-      matches = starts.concat(contains).slice(0, MAX_OPTIONS);
+    function render(results) {
+      matches = results;
       list.innerHTML = "";
-      matches.forEach(function (place, position) {
+      matches.forEach(function (match, position) {
         var item = document.createElement("li");
         item.id = listId + "-" + position;
         item.setAttribute("role", "option");
         item.setAttribute("aria-selected", "false");
         item.className = "combobox__option";
-        item.textContent = place.name;
+        item.textContent = match.label;
         var group = document.createElement("span");
         group.className = "combobox__group";
-        group.textContent = " " + place.group;
+        group.textContent = " " + match.province;
         item.appendChild(group);
         item.addEventListener("mousedown", function (event) {
           event.preventDefault();
-          choose(place);
+          choose(match);
         });
         list.appendChild(item);
       });
       active = -1;
       list.hidden = matches.length === 0;
       input.setAttribute("aria-expanded", matches.length ? "true" : "false");
-      status.textContent = query ? matches.length + " " + (select.dataset.resultsLabel || "") : "";
+      status.textContent = input.value.trim() ? matches.length + " " + (input.dataset.resultsLabel || "") : "";
+    }
+
+    function ask() {
+      var query = input.value.trim();
+      if (!query) {
+        render([]);
+        return;
+      }
+      var ticket = ++asked;
+      fetch(url + "?q=" + encodeURIComponent(query), { headers: { Accept: "application/json" } })
+        .then(function (response) {
+          return response.ok ? response.json() : { results: [] };
+        })
+        .then(function (data) {
+          if (ticket === asked) render(data.results || []);
+        })
+        .catch(function () {
+          if (ticket === asked) render([]);
+        });
     }
 
     input.addEventListener("input", function () {
-      select.value = "";
-      render();
+      window.clearTimeout(timer);
+      timer = window.setTimeout(ask, DELAY);
     });
     input.addEventListener("keydown", function (event) {
       if (event.key === "ArrowDown") {
-        if (list.hidden) render();
+        if (list.hidden) ask();
         highlight(Math.min(active + 1, matches.length - 1));
         event.preventDefault();
       } else if (event.key === "ArrowUp") {
@@ -137,22 +138,8 @@
         close();
       }
     });
-    input.addEventListener("blur", function () {
-      // A name typed in full counts as chosen, as it does for the server.
-      var typed = fold(input.value.trim());
-      var exact = places.filter(function (place) { return place.key === typed; })[0];
-      if (exact) select.value = exact.value;
-      close();
-    });
-
-    select.hidden = true;
-    select.setAttribute("aria-hidden", "true");
-    select.tabIndex = -1;
-    select.parentNode.insertBefore(wrapper, select);
-    wrapper.appendChild(input);
-    wrapper.appendChild(list);
-    wrapper.appendChild(status);
+    input.addEventListener("blur", close);
   }
 
-  document.querySelectorAll("select[data-municipality-combobox]").forEach(enhance);
+  document.querySelectorAll("input[data-municipality-combobox]").forEach(enhance);
 })();

@@ -1,0 +1,101 @@
+"""Asking the fit question: names as people type them, errors that keep the question, the answer first."""
+
+import pytest
+from django.test import Client
+
+from practices.fit import COOKIE_NAME
+
+
+def answer_comes_first(html):
+    """The answer (or the question back) is the first thing in the page's content."""
+    position = html.index('id="fit-answer"')
+    return all(position < html.index(marker) for marker in ('id="aim-heading"', 'id="fit-form"'))
+
+
+@pytest.mark.django_db
+def test_den_haag_is_understood_and_answered_first(practice_db):
+    response = Client().get(practice_db["b"].url, {"gemeente": "Den Haag", "partner": "school"})
+    assert response.status_code == 200
+    question = response.context["question"]
+    assert question.municipality.name == "'s-Gravenhage"
+    assert response.cookies[COOKIE_NAME].value == "gemeente=s-gravenhage&partner=school"
+    html = response.content.decode()
+    assert answer_comes_first(html)
+    assert "De officiële naam van Den Haag is &#x27;s-Gravenhage." in html
+    assert 'action="#fit-answer"' in html  # the form lands on the answer
+    assert 'value="&#x27;s-Gravenhage"' in html  # the field shows what was understood
+    assert "/gemeenten/s-gravenhage/" in html  # municipalities like mine, from every answer
+
+
+@pytest.mark.django_db
+def test_a_former_municipality_answers_for_today_with_a_note(practice_db):
+    response = Client().get(practice_db["b"].url, {"gemeente": "Weesp"})
+    assert response.context["question"].municipality.name == "Amsterdam"
+    assert "Weesp hoort sinds 2022 bij Amsterdam." in response.content.decode()
+    assert response.context["fit"] is not None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("typed", "message", "suggestion"),
+    [
+        ("", "Typ de naam van uw gemeente.", None),
+        ("Den Hag", "Wij kennen geen gemeente die Den Hag heet.", "gemeente=s-gravenhage"),
+        ("Bergen", "Er is meer dan één gemeente die Bergen heet: kies er een.", "gemeente=bergen-nh"),
+        ("\x00<script>", "Wij kennen geen gemeente", None),
+    ],
+)
+def test_a_name_that_finds_nothing_asks_again_and_keeps_the_question(practice_db, typed, message, suggestion):
+    client = Client()
+    client.cookies[COOKIE_NAME] = "gemeente=leiden"
+    response = client.get(practice_db["b"].url, {"gemeente": typed, "partner": "school", "budget": "3"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert message in html
+    assert answer_comes_first(html)
+    assert 'aria-invalid="true"' in html
+    assert response.context["fit"] is None  # no answer for a municipality we do not know
+    assert COOKIE_NAME not in response.cookies  # the earlier choice is not thrown away
+    assert response.context["question"].partners == frozenset({"school"})
+    assert 'id="fit-partner-school" name="partner" value="school" checked' in html
+    if suggestion:  # a suggestion answers the same question for the municipality suggested
+        assert f"{suggestion}&amp;partner=school&amp;budget=3#fit-answer" in html
+    assert "<script>" not in html.split('id="fit-answer"')[1].split("</section>")[0]
+
+
+@pytest.mark.django_db
+def test_the_listing_and_comparison_answer_first_too(practice_db):
+    client = Client()
+    listing = client.get(practice_db["national"].url, {"gemeente": "Den Bosch"})
+    assert listing.context["question"].municipality.name == "'s-Hertogenbosch"
+    html = listing.content.decode()
+    assert html.index('id="fit-answer"') < html.index('class="listing-status"')
+    assert "Gesorteerd op passendheid voor &#x27;s-Hertogenbosch" in html
+    wrong = client.get(practice_db["national"].url, {"gemeente": "Gemeente die niet bestaat"})
+    assert wrong.status_code == 200 and wrong.context["sort"] == "titel"
+    assert "Wij kennen geen gemeente" in wrong.content.decode()
+    pks = [practice_db["a"].pk, practice_db["b"].pk]
+    compare = client.get(practice_db["national"].url + "vergelijk/", {"p": pks, "gemeente": "Leiden"})
+    assert 'id="fit-answer"' in compare.content.decode()
+    assert all(practice.fit for practice in compare.context["compared"])
+
+
+@pytest.mark.django_db
+def test_suggestions_while_typing(client):
+    response = client.get("/gemeenten/suggesties/", {"q": "den h"})
+    assert response.status_code == 200
+    assert "public" in response["Cache-Control"]
+    results = response.json()["results"]
+    assert results[0] == {
+        "name": "'s-Gravenhage",
+        "label": "'s-Gravenhage (Den Haag)",
+        "slug": "s-gravenhage",
+        "province": "Zuid-Holland",
+        "note": "De officiële naam van Den Haag is 's-Gravenhage.",
+    }
+    assert [result["name"] for result in client.get("/gemeenten/suggesties/", {"q": "uden"}).json()["results"]][:1] == [
+        "Maashorst"
+    ]
+    for hostile in ["", "\x00", "%", "a" * 10_000, "ß" * 300]:
+        assert client.get("/gemeenten/suggesties/", {"q": hostile}).status_code == 200
+    assert client.get("/gemeenten/suggesties/").json() == {"results": []}
