@@ -178,7 +178,7 @@ class Fit:
         return picked or self.reasons[:1]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Site:
     """One place where a practice ran, with the figures compared and how they compare with home."""
 
@@ -224,6 +224,8 @@ def _site_figures(implementation, place):
     population = implementation.get("population")
     density = implementation.get("density")
     urbanisation = implementation.get("urbanisation")
+    if population is None and density is None and urbanisation is None:
+        return place.figures
     return Figures(
         population if population is not None else place.population,
         density if density is not None else place.density,

@@ -24,7 +24,7 @@ URBANISATION_TOLERANCE = 1  # CBS classes apart, when both places have a class
 SIMILAR_SHOWN = 10
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figures:
     """What similarity compares: inhabitants, density and (when loaded) the CBS urbanisation class."""
 
@@ -59,16 +59,16 @@ class Place:
     density: int | None = None
     urbanisation: int | None = None
 
-    @property
+    @cached_property
     def figures(self):
         return Figures(self.population, self.density, self.urbanisation)
 
     @property
     def has_figures(self):
-        return self.figures.known
+        return bool(self.population) and self.density is not None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Comparison:
     """How a place compares with the reader's municipality ("home")."""
 
@@ -134,21 +134,31 @@ def _times(ratio):
 
 
 def _size_words(comparison):
-    ratio = comparison.size_ratio
-    if comparison.similar_size:
-        return _("similar in size")
-    if ratio > 1:
-        return _("%(times)s times as many inhabitants") % {"times": _times(ratio)}
-    return _("%(times)s times fewer inhabitants") % {"times": _times(1 / ratio)}
+    return _ratio_words(
+        comparison.size_ratio,
+        comparison.similar_size,
+        _("similar in size"),
+        _("%(times)s times as many inhabitants"),
+        _("%(times)s times fewer inhabitants"),
+    )
 
 
 def _density_words(comparison):
-    ratio = comparison.density_ratio
-    if comparison.similar_density:
-        return _("similar density")
+    return _ratio_words(
+        comparison.density_ratio,
+        comparison.similar_density,
+        _("similar density"),
+        _("%(times)s times as densely populated"),
+        _("%(times)s times less densely populated"),
+    )
+
+
+def _ratio_words(ratio, similar, alike, more, fewer):
+    if similar:
+        return alike
     if ratio > 1:
-        return _("%(times)s times as densely populated") % {"times": _times(ratio)}
-    return _("%(times)s times less densely populated") % {"times": _times(1 / ratio)}
+        return more % {"times": _times(ratio)}
+    return fewer % {"times": _times(1 / ratio)}
 
 
 def round_population(value):
