@@ -182,6 +182,7 @@ class EventPage(RoutablePageMixin, WerkplaatsContentPage):
         index.FilterField("end"),
         index.FilterField("mode"),
         index.RelatedFields("speakers", [index.SearchField("name")]),
+        index.SearchField("accreditation_text"),
     ]
     # Words go to the translator; facts (times, place, capacity, themes) stay in step with the
     # Dutch page on every sync. The themes must be named: wagtail-localize skips many-to-many fields.
@@ -240,6 +241,12 @@ class EventPage(RoutablePageMixin, WerkplaatsContentPage):
             raise ValidationError({"capacity": _("Say how many places there are.")})
         if self.registration_deadline and self.start and self.registration_deadline > self.end:
             raise ValidationError({"registration_deadline": _("Registration must close before the event ends.")})
+
+    def accreditation_text(self):
+        """The SKJ accreditation in words, so that "SKJ punten" finds the events that earn points."""
+        if not self.skj_points:
+            return ""
+        return _("SKJ accreditation: %(points)s points") % {"points": f"{self.skj_points:g}"}
 
     @property
     def is_past(self):

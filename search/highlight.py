@@ -5,11 +5,16 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from .analysis import fold, stems
+
 SNIPPET_LENGTH = 240
 
 
 def terms(query):
-    return sorted({word.lower() for word in re.findall(r"\w{2,}", query)}, key=len, reverse=True)
+    """The query's words and their stems (so "gezinnen" marks "gezin" and "gezinsbuddy"), longest first."""
+    found = {word.lower() for word in re.findall(r"\w{2,}", query)}
+    found |= {stemmed for word in found for stemmed in stems(fold(word)) if len(stemmed) > 2}
+    return sorted(found, key=len, reverse=True)
 
 
 def snippet(text, query, length=SNIPPET_LENGTH):

@@ -73,6 +73,59 @@ def split_terms(text):
     return terms
 
 
+class CompoundWord(models.Model):
+    """A compound the stemmer cannot see into, with its parts: "gezinsbuddy" is a "gezin" and a "buddy".
+
+    Applied to every search on every backend (``search/synonyms.py``): the compound finds the
+    pages that name its parts, the parts find the pages that name the compound, and its last
+    part (in Dutch the head: a gezinsbuddy is a buddy) finds the pages that name the compound.
+    """
+
+    word = models.CharField(
+        _("compound"), max_length=100, unique=True, help_text=_("One word, for example: gezinsbuddy")
+    )
+    parts = models.CharField(
+        _("parts"), max_length=200, help_text=_("Its parts, separated by spaces, for example: gezin buddy")
+    )
+
+    panels = [FieldPanel("word"), FieldPanel("parts")]
+
+    class Meta:
+        ordering = ["word"]
+        verbose_name = _("compound word")
+        verbose_name_plural = _("compound words")
+
+    def __str__(self):
+        return f"{self.word} = {self.parts}"
+
+    def clean(self):
+        word, parts = " ".join(self.word.split()), " ".join(self.parts.split())
+        errors = {}
+        if not word or " " in word or not all(char.isalnum() or char in "-'" for char in word):
+            errors["word"] = _("Give one word, without spaces.")
+        if len(parts.split()) < 2 or not all(part.replace("-", "").isalnum() for part in parts.split()):
+            errors["parts"] = _("Give at least two parts, separated by spaces.")
+        if errors:
+            raise ValidationError(errors)
+        self.word, self.parts = word.lower(), parts.lower()
+
+
+class SearchTerm(models.Model):
+    """A word the indexed pages use, as written (folded for lookup): the vocabulary that "did you
+    mean ...?" suggests from (``search/vocabulary.py``). Filled by the database search backend
+    as it indexes; ``update_index`` refills it."""
+
+    word = models.CharField(max_length=100, unique=True)  # folded: lower case, no accents
+    shown = models.CharField(max_length=100)  # as written in the text, lower case
+
+    class Meta:
+        verbose_name = _("search vocabulary word")
+        verbose_name_plural = _("search vocabulary")
+
+    def __str__(self):
+        return self.shown
+
+
 class DocumentText(models.Model):
     """The text read from an uploaded document, indexed with the pages it is attached to.
 

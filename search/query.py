@@ -8,6 +8,7 @@ the backend indexes (content type, locale), and asks it for facet counts.
 import logging
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -25,9 +26,11 @@ from events.models import EventPage
 from newsletters.models import Mailing, NewsletterPage
 from practices.models import PracticePage
 
-from . import facets
+from . import circuit, facets
+from .analysis import content_words, plural_variant, words
 from .backends import UNAVAILABLE
 from .synonyms import expand
+from .vocabulary import correct
 
 logger = logging.getLogger(__name__)
 
@@ -66,13 +69,16 @@ def searchable_pages(locale=None):
     return pages.exclude(pk__in=list(unsent.values_list("pk", flat=True)))
 
 
-def backend_query(backend, query):
-    """What the backend searches for: Elasticsearch applies the synonyms itself (in its search
-    analyser); for the database backend the query is expanded with them."""
+def backend_query(backend, query, operator="and"):
+    """What the backend searches for: Elasticsearch applies the synonyms and compounds itself (in
+    its search analyser); for the database backends the query is expanded with them."""
     if isinstance(backend, ElasticsearchBaseSearchBackend):
-        return query
-    alternatives = expand(query)
-    return Or([PlainText(query), *(PlainText(alternative) for alternative in alternatives)]) if alternatives else query
+        return PlainText(query, operator=operator)
+    alternatives = [*expand(query), plural_variant(query)]
+    alternatives = [alternative for alternative in alternatives if alternative]
+    if not alternatives:
+        return PlainText(query, operator=operator)
+    return Or([PlainText(text, operator=operator) for text in [query, *alternatives]])
 
 
 def supports_fuzzy(backend):
@@ -90,21 +96,110 @@ def _has_trigrams(alias):
         return cursor.fetchone() is not None
 
 
+# What the search did when the words as typed found nothing (see ``find``), for the notice.
+AS_TYPED, WITHOUT_SMALL_WORDS, CORRECTED, SOME_WORDS, CLOSE = "", "zonder-kleine-woorden", "verbeterd", "deel", "lijkt"
+MAX_TERMS = 8  # words counted one by one when ranking by how many match
+
+
+@dataclass
+class Attempt:
+    ids: list
+    how: str = AS_TYPED  # one of the constants above
+    searched: str = ""  # the words searched, when not the query as typed
+    dropped: tuple = ()  # the small words left out (WITHOUT_SMALL_WORDS)
+    suggestion: str = ""  # "did you mean ...?": the query with its unknown words corrected
+
+    @property
+    def without_small_words(self):
+        return self.how == WITHOUT_SMALL_WORDS
+
+    @property
+    def corrected(self):
+        return self.how == CORRECTED
+
+    @property
+    def some_words(self):
+        return self.how == SOME_WORDS
+
+    @property
+    def close(self):
+        return self.how == CLOSE
+
+
+def find(backend, query, pages, language):
+    """The ranked ids ``query`` finds, trying ever looser searches while nothing is found.
+
+    1. every word, as typed (with the synonyms and compounds);
+    2. every word but the small ones (``search/data/stopwords_*.txt``);
+    3. with each word no indexed page uses replaced by the closest one that a page does use
+       (``search/vocabulary.py``);
+    4. any of the words, those matching the most words first (Elasticsearch: at least half of
+       them, ``minimum_should_match``);
+    5. where the backend tolerates typos (PostgreSQL trigrams, Elasticsearch fuzziness), words
+       that look alike.
+    """
+    ids = _search(backend, query, pages)
+    if ids:
+        return Attempt(ids)
+    content = " ".join(content_words(query, language))
+    if content != " ".join(words(query)):
+        ids = _search(backend, content, pages)
+        if ids:
+            dropped = tuple(word for word in words(query) if word not in content.split())
+            return Attempt(ids, WITHOUT_SMALL_WORDS, content, dropped)
+    correction = correct(content)
+    if correction:
+        ids = _search(backend, correction, pages)
+        if ids:
+            return Attempt(ids, CORRECTED, correction)
+    terms = (correction or content).split()
+    if len(terms) > 1:
+        ids = _search_any(backend, " ".join(terms[:MAX_TERMS]), pages)
+        if ids:
+            return Attempt(ids, SOME_WORDS, " ".join(terms), suggestion=correction)
+    if supports_fuzzy(backend):
+        ids = backend.search(Fuzzy(query), pages).ids(facets.WINDOW)
+        if ids:
+            return Attempt(ids, CLOSE, suggestion=correction)
+    return Attempt([], suggestion=correction)
+
+
+def _search(backend, text, pages):
+    return backend.search(backend_query(backend, text), pages).ids(facets.WINDOW) if text else []
+
+
+def _search_any(backend, text, pages):
+    """Pages with any of the words of ``text``: on the database backends, those with the most of
+    them first (then by score); Elasticsearch ranks by the words matched itself."""
+    ids = backend.search(backend_query(backend, text, operator="or"), pages).ids(facets.WINDOW)
+    if not ids or isinstance(backend, ElasticsearchBaseSearchBackend):
+        return ids
+    among = pages.filter(pk__in=ids)
+    matched = Counter()
+    for term in text.split():
+        matched.update(backend.search(backend_query(backend, term), among).ids(facets.WINDOW))
+    position = {pk: rank for rank, pk in enumerate(ids)}
+    return sorted(ids, key=lambda pk: (-matched[pk], position[pk]))
+
+
 @dataclass
 class Found:
     ids: list  # the ids of the pages found, best first
     facets: list  # [FacetResult]
-    fuzzy: bool = False  # nothing matched exactly; these are close to what was typed
+    attempt: Attempt = None  # how they were found (see ``find``)
+
+    @property
+    def fuzzy(self):
+        return bool(self.attempt and self.attempt.close)
 
 
 def run(query, chosen, locale=None, exclude=(), backend=None):
     """What ``query`` finds under the ticked facet values ``chosen`` ({Dimension: set}), without
     the pages in ``exclude`` (the promoted ones, shown above).
 
-    The backend is asked once, for the ranked ids of every match (at most ``facets.WINDOW``):
-    the facets are counted from them, and the page of results is a slice of them. When nothing
-    matches exactly and the backend tolerates typos, the search is repeated with Wagtail's
-    ``Fuzzy`` query.
+    The backend is asked for the ranked ids of every match (at most ``facets.WINDOW``): the facets
+    are counted from them, and the page of results is a slice of them. When the words as typed
+    find nothing, ``find`` loosens the search step by step and says how.
     """
     backend = backend or get_search_backend()
     locale = locale or Locale.get_active()
@@ -112,13 +207,11 @@ def run(query, chosen, locale=None, exclude=(), backend=None):
     if exclude:
         pages = pages.exclude(pk__in=list(exclude))
     if not query:
-        return Found([], facets.count([], {}, chosen, KINDS, locale)[1])
-    ids = backend.search(backend_query(backend, query), pages).ids(facets.WINDOW)
-    fuzzy = not ids and supports_fuzzy(backend)
-    if fuzzy:
-        ids = backend.search(Fuzzy(query), pages).ids(facets.WINDOW)
+        return Found([], facets.count([], {}, chosen, KINDS, locale)[1], Attempt([]))
+    attempt = find(backend, query, pages, locale.language_code)
+    ids = attempt.ids
     passing, results = facets.count(ids, facets.page_values(ids, KINDS), chosen, KINDS, locale)
-    return Found(ids if passing is None else passing, results, fuzzy and bool(ids))
+    return Found(ids if passing is None else passing, results, attempt)
 
 
 FALLBACK = "fallback"
@@ -129,20 +222,24 @@ class Outcome:
     page: object  # a paginator page of results: specific pages, with their werkplaats
     facets: list  # [FacetResult]
     degraded: bool  # answered by the database fallback because Elasticsearch failed
-    fuzzy: bool = False  # see Found
+    attempt: Attempt = None  # see Found
 
 
 def with_fallback(search):
     """``search(backend)``, on Elasticsearch and, when that is down or slow, on the database backend.
 
     The database backend ("fallback" in WAGTAILSEARCH_BACKENDS) is kept up to date beside
-    Elasticsearch. Returns (result, degraded).
+    Elasticsearch. After a failure Elasticsearch is skipped for a while (``search/circuit.py``),
+    so a hanging server costs one timeout, not one per request. Returns (result, degraded).
     """
     aliases = ["default"] + ([FALLBACK] if FALLBACK in settings.WAGTAILSEARCH_BACKENDS else [])
     for alias in aliases[:-1]:
+        if circuit.paused(alias):
+            continue
         try:
             return search(get_search_backend(alias)), False
         except UNAVAILABLE as error:
+            circuit.pause(alias)
             logger.warning("Search backend %r unavailable (%s); answering from %r", alias, error, FALLBACK)
     return search(get_search_backend(aliases[-1])), len(aliases) > 1
 
@@ -156,7 +253,7 @@ def execute(query, request, per_page, exclude=()):
     found, degraded = with_fallback(lambda backend: run(query, chosen, exclude=exclude, backend=backend))
     page = paginate(found.ids, request, per_page)
     page.object_list = specific_pages(page.object_list)
-    return Outcome(page, found.facets, degraded, found.fuzzy)
+    return Outcome(page, found.facets, degraded, found.attempt)
 
 
 def specific_pages(ids):

@@ -12,6 +12,7 @@ from django.db.models import F
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
+from . import circuit
 from .backends import UNAVAILABLE
 from .models import PendingIndexUpdate
 
@@ -40,6 +41,7 @@ def retry(limit=1000):
     """(done, still pending, refused): sends the pending updates, oldest first, and stops at the first one
     Elasticsearch refuses (it is still down; the rest waits for the next run)."""
     backend = get_search_backend(BACKEND)
+    circuit.resume(BACKEND)  # this run is the probe: try Elasticsearch even while searches skip it
     done, refused = 0, False
     pending_updates = PendingIndexUpdate.objects.filter(backend=BACKEND).select_related("content_type")
     for pending in pending_updates.order_by("pk")[:limit]:

@@ -1,33 +1,74 @@
-"""Synonyms and abbreviations from the editors' list, for both backends.
+"""Synonyms, abbreviations and compound words from the editors' lists, for every backend.
 
 Elasticsearch gets them as a ``synonym_graph`` filter in its search analyser (rules in the Solr
-format, "a, b, c"); on the database backend the query is expanded: each phrase of a group that
-occurs in the query is swapped for each of the others, and any of those queries may match.
+format: "a, b, c" for equals, "a => a, b" for one way). On the database backends the query is
+expanded: wherever a term of a group occurs in the query, each other term of the group takes its
+place in an alternative query, and any alternative may match. Terms are recognised by their
+stems, so "thuiszittende leerlingen" meets the term "thuiszittende leerling".
+
+A compound ("gezinsbuddy = gezin buddy") works three ways: the compound finds pages that name its
+parts, the parts ("gezins buddy") find pages that name the compound, and its last part, the head
+in Dutch ("buddy"), finds the pages that name the compound too.
 """
 
-import re
+from .analysis import stem, words
+from .models import CompoundWord, Synonym
 
-from .models import Synonym
-
-MAX_ALTERNATIVES = 10
+MAX_ALTERNATIVES = 12
 
 
 def groups():
     return [[term.lower() for term in synonym.term_list] for synonym in Synonym.objects.all()]
 
 
+def compounds():
+    return [(compound.word, compound.parts.split()) for compound in CompoundWord.objects.all()]
+
+
 def elasticsearch_rules():
-    return [", ".join(group) for group in groups() if len(group) > 1]
+    rules = [", ".join(group) for group in groups() if len(group) > 1]
+    for word, parts in compounds():
+        rules.append(f"{word}, {' '.join(parts)}")
+        rules.append(f"{parts[-1]} => {parts[-1]}, {word}")
+    return rules
 
 
-def expand(query, synonym_groups=None):
-    """Other ways of writing ``query`` with the synonyms swapped in (not the query itself)."""
-    lowered = " ".join(query.lower().split())
+def _find(keys, wanted):
+    """Where the stems ``wanted`` occur together in ``keys``, or -1."""
+    size = len(wanted)
+    for start in range(len(keys) - size + 1):
+        if keys[start : start + size] == wanted:
+            return start
+    return -1
+
+
+def expand(query, synonym_groups=None, compound_list=None):
+    """Other ways of writing ``query`` with the synonyms and compounds swapped in (not the query itself)."""
+    tokens = words(query)
+    keys = [stem(token) for token in tokens]
     alternatives = []
+
+    def swap(start, size, replacement):
+        alternatives.append(" ".join([*tokens[:start], *replacement, *tokens[start + size :]]))
+
     for group in groups() if synonym_groups is None else synonym_groups:
-        for term in group:
-            pattern = re.compile(rf"(?<!\w){re.escape(term)}(?!\w)")
-            if pattern.search(lowered):
-                alternatives += [pattern.sub(other, lowered) for other in group if other != term]
-    unique = list(dict.fromkeys(alternative for alternative in alternatives if alternative != lowered))
+        terms = [words(term) for term in group]
+        for term in terms:
+            start = _find(keys, [stem(word) for word in term]) if term else -1
+            if start >= 0:
+                for other in terms:
+                    if other != term:
+                        swap(start, len(term), other)
+    for word, parts in compounds() if compound_list is None else compound_list:
+        part_keys = [stem(part) for part in parts]
+        whole = _find(keys, [stem(word)])
+        together = _find(keys, part_keys)
+        head = _find(keys, part_keys[-1:])
+        if whole >= 0:
+            swap(whole, 1, parts)
+        elif together >= 0:
+            swap(together, len(parts), [word])
+        elif head >= 0:
+            swap(head, 1, [word])
+    unique = list(dict.fromkeys(alternative for alternative in alternatives if alternative != " ".join(tokens)))
     return unique[:MAX_ALTERNATIVES]

@@ -38,14 +38,15 @@ def search(request):
     exclude = [pick["page_id"] for pick in promotions if pick["page_id"]]
     outcome = execute(query, request, PER_PAGE, exclude=exclude)
     page_obj = outcome.page
+    marked = (outcome.attempt.searched if outcome.attempt else "") or query  # the words that found them
     hits = []
     for page in page_obj.object_list:
         hits.append(
             {
                 "page": page,
                 "kind": LABELS.get(type(page), ""),
-                "title": snippet(page.title, query, length=500),
-                "snippet": snippet(page.search_description or getattr(page, "summary", ""), query),
+                "title": snippet(page.title, marked, length=500),
+                "snippet": snippet(page.search_description or getattr(page, "summary", ""), marked),
                 "date": getattr(page, "start", None) or getattr(page, "date", None) or page.first_published_at,
                 "werkplaats": getattr(page, "werkplaats", None),
             }
@@ -62,7 +63,7 @@ def search(request):
         "total": total,
         "promotions": promotions if page_obj.number == 1 else [],
         "degraded": outcome.degraded,
-        "fuzzy": outcome.fuzzy,
+        "attempt": outcome.attempt,
     }
     return TemplateResponse(request, "search/search.html", context)
 

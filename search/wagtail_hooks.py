@@ -3,10 +3,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
-from .models import Synonym
+from .models import CompoundWord, Synonym
 
 
 class SynonymViewSet(SnippetViewSet):
@@ -17,7 +17,24 @@ class SynonymViewSet(SnippetViewSet):
     search_fields = ["terms"]
 
 
-register_snippet(SynonymViewSet)
+class CompoundWordViewSet(SnippetViewSet):
+    model = CompoundWord
+    icon = "search"
+    menu_label = _("Compound words")
+    list_display = ["word", "parts"]
+    search_fields = ["word", "parts"]
+
+
+class SearchVocabularyGroup(SnippetViewSetGroup):
+    """The words search must know: synonyms and abbreviations, and compounds the stemmer misses."""
+
+    items = [SynonymViewSet, CompoundWordViewSet]
+    menu_icon = "search"
+    menu_label = _("Search vocabulary")
+    menu_name = "search-vocabulary"
+
+
+register_snippet(SearchVocabularyGroup)
 
 
 @hooks.register("register_admin_urls")

@@ -11,6 +11,15 @@ from core.factories import WerkplaatsIndexPageFactory, WerkplaatsPageFactory
 from home.factories import HomePageFactory
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache: rate-limit counters and search pauses do not leak between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def bare_root():
     """A locale and a root page, whether or not an earlier transactional test emptied the database."""

@@ -20,13 +20,19 @@ from modelsearch.utils import deep_update
 # What Elasticsearch raises when it is down, slow (past its timeout) or refuses a request.
 UNAVAILABLE = (elastic_transport.TransportError, elasticsearch.ApiError)
 
-TEXT_FILTERS = ["lowercase", "asciifolding", "dutch_stop", "dutch_stemmer"]
+TEXT_FILTERS = ["lowercase", "asciifolding", "dutch_stop", "dutch_stemmer", "wiel_undouble"]
+# A search for any of several words (the relaxed search of search/query.py) asks at least this
+# share of them: "-50%" lets half of the words be missing, rounded down (2 words: 1; 5 words: 3).
+RELAXED_MINIMUM_SHOULD_MATCH = "-50%"
 
 
 def dutch_analysis(synonym_rules):
     filters = {
         "dutch_stop": {"type": "stop", "stopwords": "_dutch_"},
         "dutch_stemmer": {"type": "stemmer", "language": "dutch"},
+        # Dutch Snowball keeps a doubled final consonant ("gezinnen" -> "gezinn"); undoubled, the
+        # plural meets the singular, as in search/analysis.py.
+        "wiel_undouble": {"type": "pattern_replace", "pattern": "([b-df-hj-np-tv-z])\\1$", "replacement": "$1"},
     }
     search_filters = list(TEXT_FILTERS)
     if synonym_rules:
@@ -43,32 +49,43 @@ def dutch_analysis(synonym_rules):
 
 class RetryMixin:
     """Index updates Elasticsearch could not take are kept in ``PendingIndexUpdate`` and retried
-    later (``search/retry.py``). Wagtail still logs the error and lets the page save succeed."""
+    later (``search/retry.py``). Wagtail still logs the error and lets the page save succeed.
+    While Elasticsearch is paused after a failure (``search/circuit.py``), updates go straight
+    to the retry list, so a save does not wait for a timeout either."""
 
     def add(self, obj):
-        from search.retry import forget, remember
-
-        try:
-            super().add(obj)
-        except UNAVAILABLE as error:
-            remember(obj, "add", error)
-            raise
-        forget(obj)
+        self._update(obj, "add", super().add)
 
     def delete(self, obj):
-        from search.retry import forget, remember
+        self._update(obj, "delete", super().delete)
 
+    def _update(self, obj, action, send):
+        from search import circuit
+        from search.retry import BACKEND, forget, remember
+
+        if circuit.paused(BACKEND):
+            remember(obj, action, "paused after a failure")
+            return
         try:
-            super().delete(obj)
+            send(obj)
         except UNAVAILABLE as error:
-            remember(obj, "delete", error)
+            circuit.pause(BACKEND)
+            remember(obj, action, error)
             raise
         forget(obj)
 
 
-class FuzzyQueryMixin:
+class QueryMixin:
     """Typo-tolerant queries (Wagtail's ``Fuzzy``) are analysed with the index's default analyser,
-    without the synonym graph: Elasticsearch does not combine fuzziness with multi-word synonyms."""
+    without the synonym graph: Elasticsearch does not combine fuzziness with multi-word synonyms.
+    A search for any of the words asks for at least half of them (RELAXED_MINIMUM_SHOULD_MATCH)."""
+
+    def _compile_plaintext_query(self, query, fields, boost=1.0):
+        compiled = super()._compile_plaintext_query(query, fields, boost)
+        if query.operator == "or":
+            inner = compiled["multi_match"] if "multi_match" in compiled else next(iter(compiled["match"].values()))
+            inner["minimum_should_match"] = RELAXED_MINIMUM_SHOULD_MATCH
+        return compiled
 
     def _compile_fuzzy_query(self, query, fields):
         compiled = super()._compile_fuzzy_query(query, fields)

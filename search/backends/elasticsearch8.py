@@ -1,13 +1,13 @@
 from modelsearch.backends import elasticsearch8
 
-from . import DutchBackendMixin, DutchIndexMixin, FuzzyQueryMixin, IdsResultsMixin, RetryMixin
+from . import DutchBackendMixin, DutchIndexMixin, IdsResultsMixin, QueryMixin, RetryMixin
 
 
 class Elasticsearch8Index(DutchIndexMixin, elasticsearch8.Elasticsearch8Index):
     pass
 
 
-class Elasticsearch8SearchQueryCompiler(FuzzyQueryMixin, elasticsearch8.Elasticsearch8SearchQueryCompiler):
+class Elasticsearch8SearchQueryCompiler(QueryMixin, elasticsearch8.Elasticsearch8SearchQueryCompiler):
     pass
 
 

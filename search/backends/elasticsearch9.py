@@ -1,13 +1,13 @@
 from modelsearch.backends import elasticsearch9
 
-from . import DutchBackendMixin, DutchIndexMixin, FuzzyQueryMixin, IdsResultsMixin, RetryMixin
+from . import DutchBackendMixin, DutchIndexMixin, IdsResultsMixin, QueryMixin, RetryMixin
 
 
 class Elasticsearch9Index(DutchIndexMixin, elasticsearch9.Elasticsearch9Index):
     pass
 
 
-class Elasticsearch9SearchQueryCompiler(FuzzyQueryMixin, elasticsearch9.Elasticsearch9SearchQueryCompiler):
+class Elasticsearch9SearchQueryCompiler(QueryMixin, elasticsearch9.Elasticsearch9SearchQueryCompiler):
     pass
 
 

@@ -236,6 +236,9 @@ if ELASTICSEARCH_URL:
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 DATABASE_SEARCH = "fallback" if ELASTICSEARCH_URL else "default"
+# After Elasticsearch failed, how long every worker skips it (answering from the database) before
+# trying again: one timeout per pause instead of one per request (search/circuit.py).
+SEARCH_BACKEND_PAUSE = int(env("SEARCH_BACKEND_PAUSE", "30"))
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # PostgreSQL full-text search with Dutch stemming and stop words.
     WAGTAILSEARCH_BACKENDS[DATABASE_SEARCH]["SEARCH_CONFIG"] = "dutch"

@@ -68,7 +68,7 @@ def test_dutch_analysis_synonyms_and_typos_on_a_live_server(elasticsearch, site_
     assert titles(search(q="coordinator")) == ["De coördinator van het wijkteam"]  # ASCII folding
     assert titles(search(q="jongeren")) == ["Jongere mantelzorgers"]  # Dutch stemming
     typo = search(q="mantelzorgrs")
-    assert typo.context["fuzzy"] is True and titles(typo) == ["Jongere mantelzorgers"]
+    assert typo.context["attempt"].how in {"verbeterd", "lijkt"} and titles(typo) == ["Jongere mantelzorgers"]
     kinds = {option.value: option.count for option in typo.context["facets"][0].options}
     assert kinds["artikel"] == 1 and kinds["praktijk"] == 0
 

@@ -22,10 +22,20 @@ def synonyms(db):
 
 def test_expansion_swaps_each_phrase_for_the_others():
     groups = [["jim", "jouw informele mentor", "informele mentor"], ["ojg", "ondersteuner jeugd en gezin"]]
-    assert expand("Informele mentor op school", groups) == ["jim op school", "jouw informele mentor op school"]
-    assert expand("OJG", groups) == ["ondersteuner jeugd en gezin"]
-    assert expand("jimmy", groups) == []  # whole words only
-    assert expand("", groups) == []
+    assert expand("Informele mentor op school", groups, []) == ["jim op school", "jouw informele mentor op school"]
+    assert expand("OJG", groups, []) == ["ondersteuner jeugd en gezin"]
+    assert expand("jimmy", groups, []) == []  # whole words only
+    assert expand("", groups, []) == []
+    # Terms are recognised by their stems: plural in the query, singular in the list.
+    assert expand("thuiszittende leerlingen", [["thuiszitter", "thuiszittende leerling"]], []) == ["thuiszitter"]
+
+
+def test_compounds_work_three_ways():
+    compounds = [("gezinsbuddy", ["gezin", "buddy"])]
+    assert expand("gezinsbuddy", [], compounds) == ["gezin buddy"]  # the compound finds its parts
+    assert expand("gezins buddy", [], compounds) == ["gezinsbuddy"]  # the parts find the compound
+    assert expand("buddy voor gezinnen", [], compounds) == ["gezinsbuddy voor gezinnen"]  # so does its head
+    assert expand("gezin", [], compounds) == []  # the first part alone is too broad
 
 
 @pytest.mark.django_db
@@ -54,10 +64,15 @@ def es_backend(synonyms):
 
 def test_index_settings_use_dutch_analysis_with_the_synonyms(es_backend):
     analysis = es_backend.index_settings()["settings"]["analysis"]
-    assert analysis["analyzer"]["default"]["filter"] == ["lowercase", "asciifolding", "dutch_stop", "dutch_stemmer"]
-    assert analysis["analyzer"]["default_search"]["filter"] == [
-        "lowercase", "asciifolding", "wiel_synonyms", "dutch_stop", "dutch_stemmer",
+    assert analysis["analyzer"]["default"]["filter"] == [
+        "lowercase", "asciifolding", "dutch_stop", "dutch_stemmer", "wiel_undouble",
     ]  # fmt: skip
+    assert analysis["analyzer"]["default_search"]["filter"] == [
+        "lowercase", "asciifolding", "wiel_synonyms", "dutch_stop", "dutch_stemmer", "wiel_undouble",
+    ]  # fmt: skip
+    assert analysis["filter"]["wiel_undouble"] == {
+        "type": "pattern_replace", "pattern": "([b-df-hj-np-tv-z])\\1$", "replacement": "$1",
+    }  # fmt: skip
     assert analysis["filter"]["dutch_stemmer"] == {"type": "stemmer", "language": "dutch"}
     assert analysis["filter"]["dutch_stop"] == {"type": "stop", "stopwords": "_dutch_"}
     assert analysis["filter"]["wiel_synonyms"]["type"] == "synonym_graph"
