@@ -203,9 +203,12 @@ def postgres_index_class():
     class VocabularyIndex(postgres.PostgresIndex):
         def add_items(self, model, objs):
             super().add_items(model, objs)
-            if model.get_search_fields():
-                indexers = [postgres.ObjectIndexer(obj, self.backend) for obj in objs]
-                remember(text for indexer in indexers for text in (indexer.title_text, indexer.body_text))
+            if model.get_search_fields() and objs:
+                # The plain text Wagtail has just stored for trigram search, read back in one query.
+                written = self.entries.filter(
+                    content_type_id=postgres.get_content_type_pk(model), object_id__in=[str(obj.pk) for obj in objs]
+                ).values_list("title_text", "body_text")
+                remember(text for pair in written for text in pair)
 
     return VocabularyIndex
 
