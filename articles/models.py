@@ -11,6 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core import params
 from core.blocks import BodyBlock
 from core.images import prefetch_listing_images
 from core.models import BasePage, SectionIndexPage, Theme, WerkplaatsContentPage
@@ -35,7 +36,7 @@ class ArticleIndexPage(RoutablePageMixin, SectionIndexPage):
         kind = request.GET.get("soort")
         if kind in ArticlePage.Kind.values:
             articles = articles.filter(kind=kind)
-        theme = request.GET.get("thema")
+        theme = params.slug(request.GET.get("thema"))
         if theme:
             articles = articles.filter(themes__slug=theme)
         return articles
@@ -50,7 +51,7 @@ class ArticleIndexPage(RoutablePageMixin, SectionIndexPage):
             kinds=ArticlePage.Kind.choices,
             themes=Theme.objects.filter(articlepage__in=self.get_articles()).distinct(),
             active_kind=request.GET.get("soort", ""),
-            active_theme=request.GET.get("thema", ""),
+            active_theme=params.slug(request.GET.get("thema")) or "",
         )
         return context
 

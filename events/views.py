@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import params
 from core.images import prefetch_listing_images
 from core.models import Theme, WerkplaatsPage
 from core.pagination import paginate
@@ -25,11 +26,11 @@ FEED_DAYS_BACK = 365  # a feed also carries the past year, so recent changes rea
 def filter_events(events, data):
     """Apply the calendar's filters: theme, werkplaats, attendance mode, with SKJ points."""
     chosen = {}
-    theme = data.get("thema")
+    theme = params.slug(data.get("thema"))
     if theme:
         events = events.filter(themes__slug=theme)
         chosen["thema"] = theme
-    werkplaats = data.get("werkplaats")
+    werkplaats = params.slug(data.get("werkplaats"))
     if werkplaats:
         events = events.filter(werkplaats__slug=werkplaats)
         chosen["werkplaats"] = werkplaats

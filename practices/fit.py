@@ -11,6 +11,7 @@ page) and the reference geography (``core.geography``), and never queries per pr
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import QueryDict
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -142,7 +143,14 @@ def remember_question(response, cookie_action):
     if cookie_action:
         action, value = cookie_action
         if action == "set":
-            response.set_cookie(COOKIE_NAME, value, max_age=COOKIE_MAX_AGE, samesite="Lax", httponly=True)
+            response.set_cookie(
+                COOKIE_NAME,
+                value,
+                max_age=COOKIE_MAX_AGE,
+                samesite="Lax",
+                httponly=True,
+                secure=settings.SESSION_COOKIE_SECURE,  # HTTPS only in production, like every cookie
+            )
         else:
             response.delete_cookie(COOKIE_NAME, samesite="Lax")
     response.headers["Vary"] = ", ".join(filter(None, [response.headers.get("Vary"), "Cookie"]))

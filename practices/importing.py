@@ -9,16 +9,28 @@ matched by slug (per language), so importing the same file twice changes nothing
 import datetime
 from html import escape
 
+from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
+from core.blocks import RICH_TEXT_FEATURES
 from core.geography.places import Geography
 from core.models import CareSetting, Municipality, TargetGroup, Theme, WerkplaatsPage
 
+from . import import_schema
 from .exports import practice_record
-from .models import Implementation, PartnerType, PracticeIndexPage, PracticePage, PracticeSource, WorkingElement
+from .models import (
+    KNOWLEDGE_FEATURES,
+    Implementation,
+    PartnerType,
+    PracticeIndexPage,
+    PracticePage,
+    PracticeSource,
+    WorkingElement,
+)
 
 REQUIRED = ["slug", "werkplaats", "title", "summary", "aim"]
 TEXT_FIELDS = {
@@ -70,12 +82,33 @@ class RecordErrors:
         return bool(self.messages)
 
 
-def as_html(text):
-    """Rich text from the file: HTML is kept, plain text becomes paragraphs."""
+def as_html(text, features):
+    """Rich text from the file, as an editor could have written it.
+
+    Plain text becomes paragraphs; HTML goes through Wagtail's own rich-text whitelist for the
+    field's ``features`` (the rules the editor's HTML is stored by): other elements, every
+    attribute but a link's ``href``, and links other than http(s), mailto and tel are dropped.
+    Scripts, styles and frames are dropped with their content.
+    """
     text = (text or "").strip()
-    if not text or text.startswith("<"):
-        return text
-    return "".join(f"<p>{escape(part.strip())}</p>" for part in text.split("\n\n") if part.strip())
+    if not text:
+        return ""
+    if not text.startswith("<"):
+        text = "".join(f"<p>{escape(part.strip())}</p>" for part in text.split("\n\n") if part.strip())
+    return RichTextWhitelist(features).clean(text)
+
+
+class RichTextWhitelist:
+    DROPPED_WITH_CONTENT = ["script", "style", "template", "noscript", "iframe", "object", "embed", "svg", "math"]
+
+    def __init__(self, features):
+        self.whitelister = EditorHTMLConverter(features=features).whitelister
+
+    def clean(self, html):
+        soup = BeautifulSoup(html, "html.parser")
+        for element in soup.find_all(self.DROPPED_WITH_CONTENT):
+            element.decompose()
+        return self.whitelister.clean(str(soup)).strip()
 
 
 class Reference:
@@ -91,7 +124,8 @@ class Reference:
 
 
 def _text(value):
-    return "" if value is None else str(value)
+    """Text from the file; anything else (reported by import_schema) reads as empty."""
+    return value if isinstance(value, str) else ""
 
 
 def validate(records):
@@ -108,9 +142,14 @@ def validate(records):
             errors.add(number, "", "record", "expected an object")
             continue
         slug = _text(record.get("slug")).strip()
+        shape_problems = import_schema.problems(record)
+        for field, message in shape_problems:
+            errors.add(number, slug, field, message)
         for field in REQUIRED:
-            if not _text(record.get(field)).strip():
+            if not _text(record.get(field)).strip() and not any(path == field for path, _ in shape_problems):
                 errors.missing(number, slug, field)
+        if shape_problems:
+            continue  # the rest would only repeat what does not fit
         language = record.get("language") or "nl"
         locale = reference.locales.get(language)
         if locale is None:
@@ -153,8 +192,8 @@ def _build_page(number, slug, record, reference, errors):
             values = {}
         for key, attribute in fields.items():
             value = _text(values.get(key))
-            setattr(page, attribute, as_html(value) if group == "knowledge" else value)
-    page.evidence_summary = as_html(record.get("evidence_summary"))
+            setattr(page, attribute, as_html(value, KNOWLEDGE_FEATURES) if group == "knowledge" else value)
+    page.evidence_summary = as_html(_text(record.get("evidence_summary")), KNOWLEDGE_FEATURES)
     page.evidence_level = record.get("evidence_level") or "niet-beoordeeld"
     for key, default in (("age_min", 0), ("age_max", 18), ("cost_band", None)):
         value = record.get(key, default)
@@ -172,7 +211,8 @@ def _build_page(number, slug, record, reference, errors):
     if not isinstance(approach, list):
         errors.add(number, slug, "approach", "expected a list of paragraphs")
         approach = []
-    page.approach = [("paragraph", RichText(as_html(_text(text)))) for text in approach if _text(text).strip()]
+    paragraphs = [as_html(_text(text), RICH_TEXT_FEATURES) for text in approach]
+    page.approach = [("paragraph", RichText(html)) for html in paragraphs if html]
 
     names = {"research_knowledge": "knowledge.research", "professional_knowledge": "knowledge.professional"}
     names |= {"lived_experience_knowledge": "knowledge.lived_experience", "contact_email": "contact.email"}
@@ -190,6 +230,8 @@ def _build_page(number, slug, record, reference, errors):
         page.check_ranges()
     except ValidationError as error:
         errors.add_validation_error(number, slug, error)
+    for field, message in _too_long(page):
+        errors.add(number, slug, names.get(field, field), message)
 
     relations = {}
     for key in TERM_FIELDS:
@@ -206,9 +248,10 @@ def _build_page(number, slug, record, reference, errors):
         if not isinstance(element, dict) or not _text(element.get("name")).strip():
             errors.missing(number, slug, f"working_elements[{position}].name")
             continue
-        relations["working_elements"].append(
-            WorkingElement(name=_text(element["name"]), explanation=_text(element.get("explanation")))
-        )
+        working_element = WorkingElement(name=_text(element["name"]), explanation=_text(element.get("explanation")))
+        for field, message in _too_long(working_element):
+            errors.add(number, slug, f"working_elements[{position}].{field}", message)
+        relations["working_elements"].append(working_element)
     relations["sources"] = []
     for position, item in enumerate(record.get("sources") or []):
         source = PracticeSource(
@@ -222,6 +265,15 @@ def _build_page(number, slug, record, reference, errors):
             errors.add_validation_error(number, slug, error, prefix=f"sources[{position}].")
         relations["sources"].append(source)
     return page, relations
+
+
+def _too_long(obj):
+    """(field, message) for text longer than the field's max_length, which Django checks on
+    CharFields only (a TextField's max_length limits the admin form, not the model)."""
+    for field in obj._meta.concrete_fields:
+        value = getattr(obj, field.attname, None)
+        if field.max_length and isinstance(value, str) and len(value) > field.max_length:
+            yield field.name, f"is {len(value):,} characters long; at most {field.max_length:,} are allowed"
 
 
 def _build_implementations(number, slug, items, reference, errors):
@@ -250,6 +302,8 @@ def _build_implementations(number, slug, items, reference, errors):
             implementation.clean()
         except ValidationError as error:
             errors.add_validation_error(number, slug, error, prefix=prefix)
+        for field, message in _too_long(implementation):
+            errors.add(number, slug, f"{prefix}{field}", message)
         places = item.get("municipalities") or []
         if not places:
             errors.add(number, slug, f"{prefix}municipalities", "name at least one municipality")

@@ -15,6 +15,7 @@ from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from core import params
 from core.models import CareSetting, Province, TargetGroup, Theme, WerkplaatsPage
 
 from .fit import assess
@@ -64,7 +65,8 @@ class Facet(ABC):
     label = ""
 
     def selected(self, data):
-        return [value for value in data.getlist(self.key) if value]
+        """The values asked for that this facet could offer (core.params): slugs by default."""
+        return params.slugs(data, self.key)
 
     @abstractmethod
     def apply(self, queryset, values):
@@ -108,6 +110,9 @@ class TermFacet(Facet):
 class AgeFacet(Facet):
     key, label = "leeftijd", _("Age")
 
+    def selected(self, data):
+        return params.choices(data, self.key, [value for value, _low, _high, _label in AGE_BANDS])
+
     @staticmethod
     def _overlaps(low, high):
         return Q(age_min__lte=high, age_max__gte=low)
@@ -129,6 +134,9 @@ class AgeFacet(Facet):
 class ChoiceFacet(Facet):
     def __init__(self, key, label, field_name, choices):
         self.key, self.label, self.field_name, self.choices = key, label, field_name, choices
+
+    def selected(self, data):
+        return params.choices(data, self.key, [value for value, _label in self.choices])
 
     def apply(self, queryset, values):
         return queryset.filter(**{f"{self.field_name}__in": values})

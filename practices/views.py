@@ -12,6 +12,7 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from core import params
 from core.geography.places import Figures
 from core.images import prefetch_listing_images
 from core.models import Municipality
@@ -183,8 +184,9 @@ def practice_comparison(index, request):
     question, cookie = question_from_request(request, geography)
     wanted = []
     for value in request.GET.getlist("p"):
-        if value.isdigit() and int(value) not in wanted:
-            wanted.append(int(value))
+        number = params.whole_number(value, minimum=1)
+        if number is not None and number not in wanted:
+            wanted.append(number)
     error = ""
     if len(wanted) < COMPARE_MIN:
         error = _("Choose at least two practices to compare.")

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from articles.models import ArticlePage
+from core import params
 from core.models import Province, Theme, WerkplaatsPage
 from events.models import EventPage
 from newsletters.models import NewsletterPage
@@ -115,7 +116,7 @@ def labels(kinds, locale=None):
 
 def chosen_values(data):
     """{dimension: set of ticked values} from the query string."""
-    return {dimension: {value for value in data.getlist(dimension.key) if value} for dimension in DIMENSIONS}
+    return {dimension: set(params.slugs(data, dimension.key)) for dimension in DIMENSIONS}
 
 
 def count(ids, values, chosen, kinds, locale=None):

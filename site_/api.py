@@ -1,25 +1,41 @@
 """Open data: Wagtail's API (v2) at /api/v2/. Practices: /api/v2/pages/?type=practices.PracticePage&fields=*
 
 Searching (``?search=``) goes through the search page's fallback (``search/api.py``): when
-Elasticsearch is down the database backend answers, never an error.
+Elasticsearch is down the database backend answers, never an error. An offset the database cannot
+take is a 400.
 """
 
 from wagtail.api.v2.filters import SearchFilter
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from search.api import FallbackSearchFilter
 
+MAX_OFFSET = 10**6
 
-def with_fallback_search(viewset):
-    """``viewset`` with Wagtail's search filter swapped for the one with a fallback (kept last)."""
+
+class BoundedPagination(WagtailPagination):
+    """Wagtail's pagination, with an offset the database can take (a 20-digit one is a 400, not a 500)."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        offset = request.GET.get("offset", "0")
+        if not offset.isascii() or not offset.isdigit() or int(offset) > MAX_OFFSET:
+            raise BadRequestError(f"offset must be a whole number from 0 to {MAX_OFFSET}")
+        return super().paginate_queryset(queryset, request, view)
+
+
+def hardened(viewset):
+    """``viewset`` with the search filter that falls back (kept last) and bounded pagination."""
     backends = [backend for backend in viewset.filter_backends if backend is not SearchFilter]
-    return type(viewset.__name__, (viewset,), {"filter_backends": [*backends, FallbackSearchFilter]})
+    attributes = {"filter_backends": [*backends, FallbackSearchFilter], "pagination_class": BoundedPagination}
+    return type(viewset.__name__, (viewset,), attributes)
 
 
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", with_fallback_search(PagesAPIViewSet))
-api_router.register_endpoint("images", with_fallback_search(ImagesAPIViewSet))
-api_router.register_endpoint("documents", with_fallback_search(DocumentsAPIViewSet))
+api_router.register_endpoint("pages", hardened(PagesAPIViewSet))
+api_router.register_endpoint("images", hardened(ImagesAPIViewSet))
+api_router.register_endpoint("documents", hardened(DocumentsAPIViewSet))

@@ -5,6 +5,7 @@ import json
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.test import Client
 
 from practices.models import PracticePage
 
@@ -166,3 +167,75 @@ def test_dry_run_and_draft(practice_db, tmp_path):
     assert not PracticePage.objects.filter(slug="wijkacademie").exists()
     run(path, "--draft")
     assert not PracticePage.objects.get(slug="wijkacademie").live
+
+
+HOSTILE_HTML = (
+    '<p>Veilig <b>vet</b> en <a href="https://example.org" onclick="steel()">een link</a>.</p>'
+    "<script>alert(1)</script><img src=x onerror=alert(2)><iframe src=https://evil.example></iframe>"
+    '<p><a href="javascript:alert(3)">klik</a> <a href="JaVa&#x09;script:alert(4)">hier</a></p><style>p{}</style>'
+)
+
+
+@pytest.mark.django_db
+def test_rich_text_from_a_file_passes_wagtails_whitelist(practice_db, tmp_path):
+    record = dict(GOOD, approach=[HOSTILE_HTML], knowledge={"research": HOSTILE_HTML}, evidence_summary=HOSTILE_HTML)
+    run(write(tmp_path, [record]))
+    page = PracticePage.objects.get(slug="wijkacademie")
+    for html in [page.approach[0].value.source, page.research_knowledge, page.evidence_summary]:
+        assert "<b>vet</b>" in html and '<a href="https://example.org">een link</a>' in html  # safe HTML kept
+        for hostile in ["<script", "alert(1)", "onerror", "onclick", "javascript", "<iframe", "<img", "<style"]:
+            assert hostile not in html.lower(), (hostile, html)
+    rendered = Client().get(page.url).content.decode()
+    assert "alert(" not in rendered and "javascript:" not in rendered.lower()
+
+
+MALFORMED = [
+    (dict(GOOD, title=123), "record 1 (wijkacademie), title: expected text, not 123"),
+    (dict(GOOD, age_min="12"), "record 1 (wijkacademie), age_min: '12' is not a whole number"),
+    (dict(GOOD, approach={"a": 1}), "record 1 (wijkacademie), approach: expected a list of texts"),
+    (dict(GOOD, aim="Ouders\x00 versterken"), "record 1 (wijkacademie), aim: contains control characters"),
+    (dict(GOOD, summary="x" * 401), "record 1 (wijkacademie), summary: is 401 characters long; at most 400"),
+    (dict(GOOD, cost_notes="y" * 20_001), "record 1 (wijkacademie), cost_notes: is 20,001 characters long"),
+    (dict(GOOD, sumary="typo"), "record 1 (wijkacademie), sumary: is not a field of the import format"),
+    (dict(GOOD, knowledge=[["nested"]]), "record 1 (wijkacademie), knowledge: expected an object"),
+    (
+        dict(GOOD, implementations=[{"municipalities": "Leiden", "started": 2020}]),
+        "implementations[0].municipalities: expected a list of texts",
+    ),
+    (
+        dict(GOOD, working_elements=[{"name": "n" * 201}]),
+        "working_elements[0].name: is 201 characters long; at most 200 are allowed",
+    ),
+    (
+        dict(GOOD, implementations=[{"municipalities": ["Leiden"], "started": 2020, "partners_note": "p" * 401}]),
+        "implementations[0].partners_note: Ensure this value has at most 400 characters",
+    ),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("record", "message"), MALFORMED)
+def test_a_malformed_value_is_reported_with_record_and_field(practice_db, tmp_path, record, message):
+    before = PracticePage.objects.count()
+    errors = io.StringIO()
+    with pytest.raises(CommandError, match="nothing was imported"):
+        call_command("import_practices", write(tmp_path, [GOOD | {"slug": "eerste"}, record]), stderr=errors)
+    assert message.replace("record 1", "record 2") in errors.getvalue()
+    assert PracticePage.objects.count() == before
+
+
+@pytest.mark.django_db
+def test_files_that_are_no_import_file_are_refused_with_a_message(practice_db, tmp_path, monkeypatch):
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(CommandError, match="nested too deeply"):
+        call_command("import_practices", str(deep))
+    binary = tmp_path / "binary.json"
+    binary.write_bytes(b"\xff\xfe\x00[")
+    with pytest.raises(CommandError, match="not UTF-8|not valid JSON"):
+        call_command("import_practices", str(binary))
+    from practices.management.commands import import_practices
+
+    monkeypatch.setattr(import_practices, "MAX_FILE_BYTES", 1000)
+    with pytest.raises(CommandError, match="larger than"):
+        call_command("import_practices", write(tmp_path, {"practices": [GOOD] * 20}))

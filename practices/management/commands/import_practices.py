@@ -1,11 +1,14 @@
 """Import practices from JSON (format: docs/practice-import.md), all records or none."""
 
 import json
+import os
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from practices.importing import import_records, validate
+
+MAX_FILE_BYTES = 20 * 2**20  # a file of hundreds of practices is a few MB
 
 
 class Command(BaseCommand):
@@ -23,14 +26,21 @@ class Command(BaseCommand):
 
     def run(self, json_file, dry_run=False, draft=False, **options):
         try:
+            if os.path.getsize(json_file) > MAX_FILE_BYTES:
+                limit = MAX_FILE_BYTES // 2**20
+                raise CommandError(f"{json_file}: larger than {limit} MB; split it into smaller files")
             with open(json_file, encoding="utf-8-sig") as handle:
                 data = json.load(handle)
         except OSError as error:
             raise CommandError(f"{json_file}: {error.strerror}") from error
+        except UnicodeDecodeError as error:
+            raise CommandError(f"{json_file}: not UTF-8 text (byte {error.start})") from error
         except json.JSONDecodeError as error:
             raise CommandError(
                 f"{json_file}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
             ) from error
+        except RecursionError as error:
+            raise CommandError(f"{json_file}: nested too deeply to be an import file") from error
         records = data.get("practices") if isinstance(data, dict) else data
         cleaned, errors = validate(records)
         if errors:
