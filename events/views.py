@@ -11,6 +11,7 @@ from core import params
 from core.images import prefetch_listing_images
 from core.models import Theme, WerkplaatsPage
 from core.pagination import paginate
+from core.ratelimit import too_many
 from core.routes import render_route
 
 from . import ical
@@ -114,6 +115,16 @@ def registration_form(page, request):
     if not page.registration_open:
         return render_route(page, request, template, {"closed": True}, status=410)
     form = RegistrationForm(request.POST or None)
+    if request.method == "POST" and too_many(
+        request, "registrations", settings.EVENT_REGISTRATION_RATE_LIMIT, settings.EVENT_REGISTRATION_RATE_WINDOW
+    ):
+        context = {
+            "form": form,
+            "rate_limited": True,
+            "places_left": places_left(page),
+            "retention_months": settings.EVENT_REGISTRATION_RETENTION_MONTHS,
+        }
+        return render_route(page, request, template, context, status=429)
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data.get("website"):
             return render_route(page, request, "events/registration_done.html")  # a bot: say nothing

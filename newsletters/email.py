@@ -44,7 +44,8 @@ class Item:
     summary: str
     url: str
     date: object = None
-    image_url: str = ""
+    image_url: str = ""  # absolute, for the e-mail
+    image_path: str = ""  # the same image on the site's own origin, for the web version (and its CSP)
     image_alt: str = ""
     theme_ids: frozenset = field(default_factory=frozenset)
     province_ids: frozenset = field(default_factory=frozenset)  # empty: national, of interest everywhere
@@ -139,7 +140,8 @@ class IssueRenderer:
             province_ids=self._provinces(page),
         )
         if page.listing_image:
-            item.image_url = absolute(page.listing_image.get_rendition(EMAIL_RENDITION).url)
+            item.image_path = page.listing_image.get_rendition(EMAIL_RENDITION).url
+            item.image_url = absolute(item.image_path)
             item.image_alt = page.listing_image.default_alt_text
         return item
 

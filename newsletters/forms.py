@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import CleanTextMixin
 from core.models import Province, Theme, YouthRegion
 
 from .models import NewsletterList
@@ -11,7 +12,7 @@ CONSENT_TEXT = _(
 )
 
 
-class SubscribeForm(forms.Form):
+class SubscribeForm(CleanTextMixin, forms.Form):
     email = forms.EmailField(label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
     name = forms.CharField(label=_("Name"), required=False, max_length=120)
     lists = forms.ModelMultipleChoiceField(
@@ -48,7 +49,7 @@ class ConfirmForm(forms.Form):
         self.fields["lists"].initial = list(pending)
 
 
-class PreferencesForm(forms.Form):
+class PreferencesForm(CleanTextMixin, forms.Form):
     name = forms.CharField(label=_("Name"), required=False, max_length=120)
     lists = forms.ModelMultipleChoiceField(
         label=_("Newsletters I receive"), queryset=NewsletterList.objects.filter(is_active=True), required=False,

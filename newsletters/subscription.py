@@ -7,13 +7,14 @@ unauthenticated form never changes an existing subscriber's interests.
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
+from core.ratelimit import too_many
 from core.tokens import make_token, read_token
 
 from .models import Subscriber, Subscription
@@ -24,28 +25,38 @@ UNSUBSCRIBE_SALT = "newsletters.unsubscribe"
 
 
 def too_many_attempts(request):
-    """At most NEWSLETTER_RATE_LIMIT form posts per address in the rate window (shared cache)."""
-    key = f"newsletters:attempts:{request.META.get('REMOTE_ADDR', '')}"
-    window = settings.NEWSLETTER_RATE_WINDOW
-    if cache.add(key, 1, window):
-        return False
-    try:
-        attempts = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, window)
-        return False
-    return attempts > settings.NEWSLETTER_RATE_LIMIT
+    """At most NEWSLETTER_RATE_LIMIT form posts per client in the rate window (core.ratelimit)."""
+    return too_many(request, "newsletters", settings.NEWSLETTER_RATE_LIMIT, settings.NEWSLETTER_RATE_WINDOW)
+
+
+def address_mark(email):
+    """A keyed fingerprint of the address: a token stops working when the address changes, and
+    carries nothing that reveals it (links end up in access logs and mail scanners)."""
+    return salted_hmac("newsletters.address", email.strip().lower()).hexdigest()[:16]
+
+
+def _payload(subscriber_id, email, **extra):
+    return {"s": subscriber_id, "a": address_mark(email), **extra}
+
+
+def _matches(data, email):
+    """Whether the token ``data`` belongs to ``email``. Tokens made before the fingerprint carried the
+    address itself ("e"); they keep working until they expire."""
+    if "a" in data:
+        return constant_time_compare(str(data["a"]), address_mark(email))
+    return "e" in data and data["e"] == email
 
 
 def confirm_token(subscriber):
-    return make_token({"s": subscriber.pk, "e": subscriber.email}, CONFIRM_SALT)
+    return make_token(_payload(subscriber.pk, subscriber.email), CONFIRM_SALT)
 
 
 def _subscriber(token, salt, max_age):
     data = read_token(token, salt, max_age)
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) or not isinstance(data.get("s"), int):
         return None
-    return Subscriber.objects.filter(pk=data.get("s"), email=data.get("e")).first()
+    subscriber = Subscriber.objects.filter(pk=data["s"]).first()
+    return subscriber if subscriber is not None and _matches(data, subscriber.email) else None
 
 
 def subscriber_from_token(token):
@@ -57,7 +68,7 @@ def preferences_token(subscriber):
 
 
 def sign_preferences(subscriber_id, email):
-    return make_token({"s": subscriber_id, "e": email}, PREFERENCES_SALT)
+    return make_token(_payload(subscriber_id, email), PREFERENCES_SALT)
 
 
 def subscriber_from_preferences_token(token):
@@ -98,18 +109,19 @@ def unsubscribe_token(subscription):
 
 
 def sign_unsubscribe(subscriber_id, email, newsletter_id):
-    return make_token({"s": subscriber_id, "e": email, "l": newsletter_id}, UNSUBSCRIBE_SALT)
+    return make_token(_payload(subscriber_id, email, l=newsletter_id), UNSUBSCRIBE_SALT)
 
 
 def subscription_from_unsubscribe_token(token):
     data = read_token(token, UNSUBSCRIBE_SALT, settings.NEWSLETTER_PREFERENCES_MAX_AGE)
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) or not isinstance(data.get("s"), int) or not isinstance(data.get("l"), int):
         return None
-    return (
+    subscription = (
         Subscription.objects.select_related("subscriber", "newsletter")
-        .filter(subscriber_id=data.get("s"), subscriber__email=data.get("e"), newsletter_id=data.get("l"))
+        .filter(subscriber_id=data["s"], newsletter_id=data["l"])
         .first()
     )
+    return subscription if subscription is not None and _matches(data, subscription.subscriber.email) else None
 
 
 def unsubscribe(subscription):

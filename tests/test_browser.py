@@ -31,7 +31,7 @@ def browser():
             executable_path=CHROMIUM,
             args=["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
         )
-        yield browser
+        yield CSPBrowser(browser)
         browser.close()
     if previous is None:
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
@@ -39,10 +39,45 @@ def browser():
         os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
+AXE_PATH = "/__axe-core.js"  # served by the test on the page's own origin, so the site's CSP allows it
+
+
 def axe_violations(page):
-    page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
+    """axe-core's violations, and the Content-Security-Policy messages the page logged (none expected)."""
+    origin = page.url.split("/", 3)[:3]
+    page.route(f"**{AXE_PATH}", lambda route: route.fulfill(path=str(AXE_JS), content_type="text/javascript"))
+    page.add_script_tag(url="/".join(origin) + AXE_PATH)
     result = page.evaluate("async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-    return [(v["id"], v["help"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
+    found = [(v["id"], v["help"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
+    return found + [("csp", message, []) for message in getattr(page, "csp_messages", [])]
+
+
+class CSPBrowser:
+    """The browser, with every page listening for the messages Chromium logs when the site's
+    Content-Security-Policy blocks something: a page that needs an inline script or an outside
+    resource fails its axe check too."""
+
+    def __init__(self, browser):
+        self.browser = browser
+
+    def new_page(self, **options):
+        return self._watched(self.browser.new_page(**options))
+
+    def new_context(self, **options):
+        context = self.browser.new_context(**options)
+        context.on("page", self._watched)
+        return context
+
+    @staticmethod
+    def _watched(page):
+        page.csp_messages = []
+        page.on(
+            "console",
+            lambda message: (
+                page.csp_messages.append(message.text) if "Content Security Policy" in message.text else None
+            ),
+        )
+        return page
 
 
 @pytest.mark.django_db(transaction=True)

@@ -284,6 +284,12 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
 # event ends), and how many months after an event its registrants' personal data is erased.
 EVENT_CANCEL_LINK_MAX_AGE = int(env("EVENT_CANCEL_LINK_MAX_AGE", str(400 * 24 * 3600)))
 EVENT_REGISTRATION_RETENTION_MONTHS = int(env("EVENT_REGISTRATION_RETENTION_MONTHS", "6"))
+# Registrations one client may post per window (core/ratelimit.py, counted in the shared cache).
+EVENT_REGISTRATION_RATE_LIMIT = int(env("EVENT_REGISTRATION_RATE_LIMIT", "10"))
+EVENT_REGISTRATION_RATE_WINDOW = int(env("EVENT_REGISTRATION_RATE_WINDOW", "600"))
+# How many reverse proxies in front of Django append to X-Forwarded-For (nginx, a load balancer):
+# the client address is the one the outermost of them saw. 0: no proxy, REMOTE_ADDR is the client.
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 
 # Newsletters: how long a confirmation link works, and how many subscription attempts one
 # connection may make per window (counted in the shared cache).

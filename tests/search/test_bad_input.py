@@ -8,6 +8,7 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from core.params import has_control_characters
 from practices.models import PracticePage
 from search.backends import elasticsearch8
 from search.query import backend_query, clean_query
@@ -25,6 +26,9 @@ SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[Healt
 @given(text=typed)
 def test_any_query_gets_a_normal_results_page(site_tree, text):
     response = Client().get("/zoeken/", {"q": text, "soort": ["praktijk", "onbekend"]})
+    if has_control_characters(text):  # refused before any view (core.params.QueryStringGuard)
+        assert response.status_code == 400
+        return
     assert response.status_code == 200
     assert len(response.context["query"]) <= 200
 

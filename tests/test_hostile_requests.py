@@ -1,0 +1,129 @@
+"""No server error for any query string, on every public URL (property-based, hypothesis).
+
+The site is small but has every kind of page: home, werkplaats, practice overviews (national and
+per werkplaats) with their CSV and comparison, a practice and its PDF, the calendar (upcoming,
+past, feeds), an event and its registration form, news and its feed, newsletters and their
+archive, search and its suggestions, municipalities, the API and the sitemap. Query strings are
+made of the parameters these pages read and of others, with values that are slugs with dots, huge
+numbers, Unicode digits, control characters, bytes that are not UTF-8 and very long text. Every
+answer must be below 500. Bounded (``EXAMPLES``) to run in well under a minute.
+"""
+
+from urllib.parse import quote
+
+import pytest
+from django.test import Client
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from core.models import Theme
+from events.factories import EventIndexPageFactory, EventPageFactory
+from newsletters.models import NewsletterList
+from tests.practices.conftest import practice_db  # noqa: F401 (the shared fixture)
+
+EXAMPLES = 250
+KNOWN_KEYS = [
+    "thema", "doelgroep", "leeftijd", "setting", "bewijs", "kosten", "werkplaats", "provincie", "sorteer",
+    "pagina", "gemeente", "partner", "budget", "fit", "p", "q", "soort", "vorm", "skj", "lijst", "naam",
+    "locale", "type", "fields", "offset", "limit", "order", "search", "search_operator", "child_of",
+    "descendant_of", "ancestor_of", "translation_of", "tag", "id", "html_path", "format", "status", "dagen",
+]  # fmt: skip
+NASTY = [
+    "", "a.b", "x", "0", "-1", "99999999999999999999", "1e9", "²", "١٢", "\x00", "\x1b[31m", "%00", "'", '"',
+    "<script>alert(1)</script>", "../../etc/passwd", "a" * 5000, "groningen", "informele-steun", "3", "passend",
+    "Den Haag", "true", "*", "title", "-title", "praktijk", "2,3", "\ud7ff", "🙂", "ß", "NaN", "[]", "{}",
+]  # fmt: skip
+
+values = st.sampled_from(NASTY) | st.text(max_size=40) | st.integers(min_value=-(10**25), max_value=10**25).map(str)
+keys = st.sampled_from(KNOWN_KEYS) | st.text(min_size=1, max_size=12)
+raw_bytes = st.binary(max_size=20).map(lambda data: "".join(f"%{byte:02X}" for byte in data))
+
+
+def query_string(pairs, raw):
+    encoded = "&".join(f"{quote(key, safe='')}={quote(value, safe='')}" for key, value in pairs)
+    return f"{encoded}&x={raw}" if raw else encoded
+
+
+@pytest.fixture
+def public_site(site_tree, practice_db):  # noqa: F811 (the shared fixture, imported above)
+    samen = site_tree["samen"]
+    calendar = EventIndexPageFactory(parent=site_tree["home"])
+    theme = Theme.objects.get(slug="informele-steun")
+    event = EventPageFactory(parent=EventIndexPageFactory(parent=samen), title="Leernetwerk", skj_points=2)
+    event.themes = [theme]
+    event.save_revision().publish()
+    NewsletterList.objects.get_or_create(slug="samen", defaults={"name": "SAMEN", "werkplaats": samen})
+    urls = [
+        "/",
+        samen.url,
+        practice_db["national"].url,
+        practice_db["national"].url + "csv/",
+        practice_db["national"].url + "vergelijk/",
+        practice_db["samen"].url,
+        practice_db["a"].url,
+        practice_db["a"].url + "pdf/",
+        practice_db["c"].url,
+        calendar.url,
+        calendar.url + "afgelopen/",
+        calendar.url + "ical/",
+        calendar.url + "ical/thema/informele-steun/",
+        event.url,
+        event.url + "aanmelden/",
+        site_tree["national_news"].url,
+        site_tree["article"].url,
+        "/zoeken/",
+        "/zoeken/suggesties/",
+        "/gemeenten/",
+        "/gemeenten/leiden/",
+        "/gemeenten/suggesties/",
+        "/api/v2/pages/",
+        f"/api/v2/pages/{practice_db['a'].pk}/",
+        "/api/v2/images/",
+        "/api/v2/documents/",
+        "/api/v2/pages/find/?html_path=/",
+        "/sitemap.xml",
+        "/robots.txt",
+    ]
+    client = Client()
+    for url in urls:  # every page exists and answers without a query string (comparison: 400, asks for two)
+        status = client.get(url).status_code
+        assert status != 404 and status < 500, (url, status)
+    return urls
+
+
+@pytest.mark.django_db
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_no_query_string_gives_a_server_error(public_site, data):
+    url = data.draw(st.sampled_from(public_site))
+    pairs = data.draw(st.lists(st.tuples(keys, values), max_size=5))
+    raw = data.draw(st.none() | raw_bytes)
+    joiner = "&" if "?" in url else "?"
+    response = Client().get(f"{url}{joiner}{query_string(pairs, raw)}")
+    assert response.status_code < 500, (url, pairs, raw)
+
+
+@pytest.mark.django_db
+def test_the_requests_that_once_failed_are_answered(public_site, practice_db):  # noqa: F811
+    """The five causes of server errors found by fuzzing, each answered without one."""
+    client = Client()
+    national = practice_db["national"].url
+    calendar = next(url for url in public_site if url.endswith("/ical/")).removesuffix("ical/")
+    answers = {
+        f"{national}?kosten=x": 200,  # an unknown cost band is no filter
+        f"{national}csv/?kosten=x": 200,
+        f"{calendar}?thema=a.b": 200,  # not a slug: no filter (and no broken feed link)
+        f"{national}?thema=%00": 400,  # NUL: refused before any view
+        "/zoeken/?q=a%00b": 400,
+        f"{national}vergelijk/?p=%C2%B2&p=1": 400,  # "²" is no number; one practice is too few
+        "/api/v2/documents/?search=": 200,
+        "/api/v2/pages/?offset=99999999999999999999": 400,
+        "/api/v2/pages/?search=x&search_operator=xx": 400,
+        "/api/v2/pages/?locale=zz": 404,  # Wagtail: no such locale
+    }
+    for url, status in answers.items():
+        assert client.get(url).status_code == status, url
+    assert client.get(f"{calendar}?thema=a.b").context["chosen"] == {}
+    listing = client.get(f"{national}?kosten=x&kosten=3")
+    cost = next(facet for facet in listing.context["facets"] if facet.key == "kosten")
+    assert [option.value for option in cost.selected] == ["3"]
