@@ -15,7 +15,8 @@ another control character: no view has a use for them, and databases refuse them
 import re
 import unicodedata
 
-from django.http import HttpResponseBadRequest
+from django.http import JsonResponse
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 MAX_SLUG = 100
@@ -72,8 +73,13 @@ class QueryStringGuard:
     def __call__(self, request):
         for key, values in request.GET.lists():
             if has_control_characters(key) or any(has_control_characters(value) for value in values):
-                return HttpResponseBadRequest(
-                    _("This address contains characters that cannot be part of a search or filter."),
-                    content_type="text/plain; charset=utf-8",
-                )
+                return self.refuse(request)
         return self.get_response(request)
+
+    @staticmethod
+    def refuse(request):
+        message = _("This address contains characters that cannot be part of a search or filter.")
+        if request.path.startswith("/api/"):
+            return JsonResponse({"detail": message}, status=400)
+        response = TemplateResponse(request, "400.html", {"message": message}, status=400)
+        return response.render()

@@ -43,7 +43,6 @@ STOPPED = "gestopt"
 COOKIE_NAME = "wiel_fit"
 COOKIE_MAX_AGE = 180 * 24 * 3600
 PARAM_MUNICIPALITY, PARAM_PARTNER, PARAM_BUDGET, PARAM_CLEAR = "gemeente", "partner", "budget", "fit"
-FIT_PARAMS = {PARAM_MUNICIPALITY, PARAM_PARTNER, PARAM_BUDGET, PARAM_CLEAR}
 # Where the fit form sends the reader: the answer, placed first on every page that has the form.
 ANSWER_ANCHOR = "fit-answer"
 

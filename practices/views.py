@@ -20,7 +20,6 @@ from core.pagination import paginate
 
 from . import exports
 from .fit import (
-    FIT_PARAMS,
     GOOD,
     LEVEL_LABELS,
     PARTIAL,
@@ -119,12 +118,10 @@ def practice_listing(index, request):
         page_obj = paginate(ordered, request, PAGE_SIZE)
         items = list(page_obj.object_list)
     page_obj.object_list = prefetch_listing_images(_with_fits(items, state))
-    filter_params = [
-        (key, value)
-        for key, values in request.GET.lists()
-        if key not in FIT_PARAMS and key != "pagina"
-        for value in values
-    ]
+    # The filters the listing applied (never the raw query string): what the fit form carries along.
+    filter_params = [(facet.key, option.value) for facet in state["facets"] for option in facet.selected]
+    if request.GET.get("sorteer") in dict(SORTS):
+        filter_params.append(("sorteer", request.GET["sorteer"]))
     context = {
         "practices": page_obj,
         "facets": state["facets"],

@@ -154,3 +154,16 @@ def test_a_per_process_cache_is_flagged_for_production(settings):
     assert "wiel.W001" in [message.id for message in run_checks(include_deployment_checks=True)]
     settings.CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": "redis://127.0.0.1:6379/9"}}
     assert "wiel.W001" not in [message.id for message in run_checks(include_deployment_checks=True)]
+
+
+@pytest.mark.django_db
+def test_control_characters_in_an_address_get_a_readable_page(client, site_tree):
+    response = client.get("/zoeken/", {"q": "gezin\x00"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert '<html lang="nl"' in page  # a whole page of the site, in the reader's language
+    assert "Dit adres bevat tekens die geen deel kunnen zijn van een zoekopdracht of filter." in page
+    assert 'href="/zoeken/"' in page  # the way on: the same page without the query
+    assert "Content-Security-Policy" in response.headers and response.headers["X-Frame-Options"] == "SAMEORIGIN"
+    api = client.get("/api/v2/pages/", {"search": "\x1b"})
+    assert api.status_code == 400 and api.headers["Content-Type"] == "application/json"

@@ -13,6 +13,7 @@ def test_production_settings_pass_deploy_check():
         "SECRET_KEY": "x7#kq!2v9Lp$0wZr@e5Tn8Yb^c1Hm4Gd6Js&3Fa*Vu+Qo-Ri=Xe_Wl~Ck%Ny)Bz(",
         "ALLOWED_HOSTS": "wiel.example",
         "DATABASE_URL": "sqlite:///:memory:",
+        "CACHE_URL": "redis://127.0.0.1:6379/1",
     }
     result = subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

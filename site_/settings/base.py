@@ -92,8 +92,6 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # 400 for control characters in a query string, before any view sees them (core/params.py).
-    "core.params.QueryStringGuard",
     "csp.middleware.CSPMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -104,6 +102,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # 400 for control characters in a query string, before any view sees them (core/params.py);
+    # last, so that the answer is a normal page with the reader's language and every header.
+    "core.params.QueryStringGuard",
 ]
 
 ROOT_URLCONF = "site_.urls"

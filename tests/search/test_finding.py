@@ -234,5 +234,8 @@ def test_the_api_search_answers_from_the_database_when_elasticsearch_is_down(sit
     assert [item["title"] for item in response.json()["items"]] == ["Jongere mantelzorgers"]
     assert response.json()["meta"]["total_count"] == 1
     assert client.get("/api/v2/pages/", {"search": "mantelzorgers", "search_operator": "xx"}).status_code == 400
-    assert client.get("/api/v2/documents/", {"search": "\x00"}).status_code == 200
+    assert client.get("/api/v2/documents/", {"search": "%'"}).status_code == 200
+    refused = client.get("/api/v2/documents/", {"search": "\x00"})
+    assert refused.status_code == 400
+    assert "geen deel kunnen zijn van een zoekopdracht" in refused.json()["detail"]
     assert client.get("/api/v2/pages/", {"search": "jongere mantelzorgers", "search_operator": "or"}).status_code == 200
