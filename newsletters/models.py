@@ -271,8 +271,9 @@ class Mailing(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
-    # One worker at a time holds the mailing; a lease that runs out means that worker died.
-    lease_token = models.CharField(max_length=40, blank=True)
+    # One worker at a time holds the mailing; a lease that runs out means that worker died. The
+    # token names the worker ("host:pid:random"); lease times are the database's clock.
+    lease_token = models.CharField(max_length=120, blank=True)
     lease_until = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -304,6 +305,9 @@ class Delivery(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
     message_id = models.CharField(max_length=200, blank=True, db_index=True)
     bounced_at = models.DateTimeField(null=True, blank=True)
+    # The lease token of the worker that claimed this delivery in a batch: only that worker may
+    # hand it over, and only while it still holds the mailing's lease (newsletters/sending.py).
+    claimed_by = models.CharField(max_length=120, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["mailing", "subscriber"], name="one_delivery_per_subscriber")]

@@ -19,17 +19,21 @@ message twice, and every delivery the worker had not started goes out exactly on
 """
 
 import logging
+import os
 import smtplib
+import socket
 import time
 import uuid
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.mail import get_connection
 from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
 from django.core.mail.message import sanitize_address
 from django.db import connections, transaction
-from django.db.models import Exists, F, Min, OuterRef, Q
+from django.db.models import DateTimeField, Exists, ExpressionWrapper, Min, OuterRef, Q
+from django.db.models.functions import Now
 from django.utils import timezone
 from django_tasks import task
 
@@ -76,13 +80,13 @@ def resume_due(enqueue=True):
     whose worker was killed, or whose queued task was lost, is picked up again.
     """
     now = timezone.now()
-    due = Mailing.objects.exclude(status=Mailing.Status.DONE).filter(send_after__lte=now)
-    due = due.filter(Q(lease_until__isnull=True) | Q(lease_until__lt=now))
+    due = Mailing.objects.exclude(status=Mailing.Status.DONE).filter(send_after__lte=Now())
+    due = due.filter(Q(lease_until__isnull=True) | Q(lease_until__lt=Now()))
     # Work to do now: not started, a delivery due, or one a dead worker left half-way. Not when
     # all that is left waits for a retry later (that is queued for its time already).
     deliveries = Delivery.objects.filter(mailing_id=OuterRef("pk"))
     ready = deliveries.filter(status=Delivery.Status.QUEUED).filter(
-        Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
+        Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=Now())
     )
     left = deliveries.filter(status=Delivery.Status.HANDING_OVER)
     due = due.filter(Q(started_at__isnull=True) | Exists(ready) | Exists(left))
@@ -127,29 +131,102 @@ def is_permanent(error):
     return False
 
 
+def is_refusal(error):
+    """Whether the server answered that it did not take the message (so it surely did not arrive).
+
+    Anything else (a timeout, a dropped connection, an HTTP call without an answer) leaves the
+    message's fate unknown: it may have arrived, so it is never sent again automatically.
+    """
+    from anymail.exceptions import AnymailAPIError, AnymailRecipientsRefused
+
+    if isinstance(error, (smtplib.SMTPResponseException, smtplib.SMTPRecipientsRefused, AnymailRecipientsRefused)):
+        return True
+    return isinstance(error, AnymailAPIError) and getattr(error, "status_code", None) is not None
+
+
 def backoff(attempts):
     """Seconds to wait before attempt ``attempts + 1``: the base, doubled after each attempt."""
     return settings.NEWSLETTER_RETRY_BASE_SECONDS * 2 ** max(attempts - 1, 0)
 
 
+def database_time(seconds=0):
+    """The database's clock, ``seconds`` ahead: every worker on every host reads the same clock."""
+    return ExpressionWrapper(Now() + timedelta(seconds=seconds), output_field=DateTimeField())
+
+
+def longest_message_seconds():
+    """How long handing over one message may take: the throttle's pause plus the backend's timeout."""
+    rate = settings.NEWSLETTER_SEND_RATE
+    return (1 / rate if rate else 0) + (settings.EMAIL_TIMEOUT or 0)
+
+
+def lease_problem():
+    """Why these settings cannot keep a lease while sending, or None.
+
+    The lease is renewed before a message once a third of it has passed, so the longest stretch
+    without renewal is a third of the lease plus one message. That must fit in the lease with
+    room to spare, or a slow message would let another worker take over a live one.
+    """
+    lease = settings.NEWSLETTER_LEASE_SECONDS
+    if settings.EMAIL_TIMEOUT is None:
+        return "EMAIL_TIMEOUT is not set, so one hung call to the mail server could outlast any lease."
+    needed = longest_message_seconds() * 3 / 2
+    if lease <= needed:
+        return (
+            f"NEWSLETTER_LEASE_SECONDS={lease} is too short: one message may take {longest_message_seconds():g} s "
+            f"(EMAIL_TIMEOUT plus the pause of NEWSLETTER_SEND_RATE), so the lease must be over {needed:g} s."
+        )
+    return None
+
+
+def batch_size():
+    """Deliveries claimed at a time: ``NEWSLETTER_BATCH_SIZE``, or what half a lease can send at the rate."""
+    rate = settings.NEWSLETTER_SEND_RATE
+    if not rate:
+        return settings.NEWSLETTER_BATCH_SIZE
+    return max(1, min(settings.NEWSLETTER_BATCH_SIZE, int(rate * settings.NEWSLETTER_LEASE_SECONDS / 2)))
+
+
+def lease_token():
+    """A token that names the worker holding a lease (host and process), for people reading the table."""
+    return f"{socket.gethostname()[:60]}:{os.getpid()}:{uuid.uuid4().hex}"
+
+
+# The "before" of one message and the "after" of the previous one, in one statement. Each part
+# holds only for a delivery this worker claimed; the "before" also needs the delivery still
+# waiting and the mailing's lease still this worker's. RETURNING tells which parts held.
 HAND_OVER_SQL = (
-    "UPDATE {table} SET status = CASE WHEN id = %s THEN %s ELSE %s END, "
+    "{relaxed}UPDATE {delivery} SET "
+    "status = CASE WHEN id = %s THEN %s ELSE %s END, "
     "attempts = CASE WHEN id = %s THEN attempts + 1 ELSE attempts END, "
     "sent_at = CASE WHEN id = %s THEN sent_at ELSE %s END, "
     "message_id = CASE WHEN id = %s THEN message_id ELSE %s END "
-    "WHERE id IN (%s, %s)"
+    "WHERE claimed_by = %s AND ("
+    "(id = %s AND status = %s AND EXISTS (SELECT 1 FROM {mailing} WHERE id = %s AND lease_token = %s)) "
+    "OR (id = %s AND status IN (%s, %s))"
+    "){relaxed_used} RETURNING id"
 )
+# PostgreSQL with NEWSLETTER_ASYNC_COMMIT: set_config(..., true) is SET LOCAL, for this statement's
+# transaction only, so nothing leaks to other clients through a transaction-mode pooler.
+RELAXED = {
+    "relaxed": "WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true)) ",
+    "relaxed_used": " AND EXISTS (SELECT 1 FROM relaxed)",
+}
 
 
 PREPARE_SQL = (
-    "INSERT INTO {delivery} (mailing_id, subscriber_id, status, attempts, last_error, message_id) "
-    "SELECT %s, subscriber_id, %s, 0, '', '' FROM {subscription} "
+    "INSERT INTO {delivery} (mailing_id, subscriber_id, status, attempts, last_error, message_id, claimed_by) "
+    "SELECT %s, subscriber_id, %s, 0, '', '', '' FROM {subscription} "
     "WHERE newsletter_id = %s AND status = %s ORDER BY subscriber_id"
 )
 
 
+class LeaseLost(Exception):
+    """Another worker holds the mailing now: this one stops at once."""
+
+
 class Sender:
-    def __init__(self, mailing, token, *, throttle=None, connection=None):
+    def __init__(self, mailing, token, *, throttle=None, connection=None, clock=time.monotonic):
         self.mailing = mailing
         self.token = token
         self.renderer = IssueRenderer(mailing.revision.as_object())
@@ -159,48 +236,74 @@ class Sender:
         self.accepted = None  # (delivery id, time, message id) of a message accepted but not yet recorded
         self.smtp = isinstance(self.connection, SMTPBackend)
         self.from_address = sanitize_address(settings.NEWSLETTER_FROM_EMAIL, "utf-8")
+        self.clock = clock
+        self.renewed_at = clock()
+        database = connections[Delivery.objects.db]
+        self.database = database
+        # PostgreSQL: commits of delivery records may return before they are flushed to disk
+        # (see docs/newsletters.md).
+        relaxed = database.vendor == "postgresql" and settings.NEWSLETTER_ASYNC_COMMIT
+        quote = database.ops.quote_name
+        self.hand_over_sql = HAND_OVER_SQL.format(
+            delivery=quote(Delivery._meta.db_table),
+            mailing=quote(Mailing._meta.db_table),
+            **(RELAXED if relaxed else dict.fromkeys(RELAXED, "")),
+        )
 
     def run(self):
         self.connection.open()
-        database = connections[Delivery.objects.db]
-        relaxed = database.vendor == "postgresql" and settings.NEWSLETTER_ASYNC_COMMIT
-        if relaxed:
-            # Commits return before PostgreSQL has flushed them to disk. A killed worker loses
-            # nothing (the server still has them); only a crash of the database server itself
-            # could lose the last fraction of a second of delivery records.
-            with database.cursor() as cursor:
-                cursor.execute("SET synchronous_commit = off")
         try:
-            while self.renew_lease():
-                batch = self.next_batch()
+            while True:
+                batch = self.claim_batch()
                 if not batch:
                     return self.finish()
                 for recipient in self.recipients(batch):
                     self.deliver(recipient)
                 self.record_accepted()
-            logger.warning("Mailing %s: lease lost to another worker; stopping", self.mailing.pk)
+        except LeaseLost:
+            logger.warning("Mailing %s: lease lost to another worker; %s stops", self.mailing.pk, self.token)
             return "lease lost"
         finally:
             self.record_accepted()
             self.connection.close()
-            if relaxed:
-                with database.cursor() as cursor:
-                    cursor.execute("RESET synchronous_commit")
+
+    def holds_lease(self):
+        return Mailing.objects.filter(pk=self.mailing.pk, lease_token=self.token)
 
     def renew_lease(self):
-        until = timezone.now() + timedelta(seconds=settings.NEWSLETTER_LEASE_SECONDS)
-        return Mailing.objects.filter(pk=self.mailing.pk, lease_token=self.token).update(lease_until=until) == 1
+        """Push the lease on, by the database's clock; LeaseLost when another worker has it now."""
+        renewed = self.holds_lease().update(lease_until=database_time(settings.NEWSLETTER_LEASE_SECONDS))
+        if renewed != 1:
+            raise LeaseLost
+        self.renewed_at = self.clock()
 
-    def next_batch(self):
-        now = timezone.now()
-        due = self.mailing.deliveries.filter(status=Delivery.Status.QUEUED).filter(
-            Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
-        )
-        return list(
-            due.order_by("pk").values_list("pk", "subscriber_id", "subscriber__email", "subscriber__name")[
-                : settings.NEWSLETTER_BATCH_SIZE
-            ]
-        )
+    def keep_lease(self):
+        """Renew the lease once a third of it has passed (checked before each message)."""
+        if self.clock() - self.renewed_at >= settings.NEWSLETTER_LEASE_SECONDS / 3:
+            self.renew_lease()
+
+    def claim_batch(self):
+        """Claim the next due deliveries for this worker, while it holds the lease.
+
+        A claim is a mark, not a lock: a worker that takes the lease over claims whatever is still
+        waiting, and only the claimant may hand a delivery over (``HAND_OVER_SQL``).
+        """
+        self.renew_lease()
+        with transaction.atomic():
+            if not self.holds_lease().select_for_update().exists():
+                raise LeaseLost
+            due = self.mailing.deliveries.filter(status=Delivery.Status.QUEUED).filter(
+                Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=Now())
+            )
+            ids = list(
+                due.select_for_update(skip_locked=True).order_by("pk").values_list("pk", flat=True)[: batch_size()]
+            )
+            Delivery.objects.filter(pk__in=ids).update(claimed_by=self.token)
+        rows = Delivery.objects.filter(pk__in=ids, claimed_by=self.token).order_by("pk")
+        return list(rows.values_list("pk", "subscriber_id", "subscriber__email", "subscriber__name"))
+
+    def mine(self, *delivery_ids):
+        return Delivery.objects.filter(pk__in=delivery_ids, claimed_by=self.token)
 
     def recipients(self, batch):
         """The batch's recipients, after skipping addresses that left the list or were suppressed."""
@@ -234,20 +337,21 @@ class Sender:
                 frozenset(provinces.get(subscriber_id, ())),
             )  # fmt: skip
         if skipped:
-            Delivery.objects.filter(pk__in=skipped).update(
+            self.mine(*skipped).filter(status=Delivery.Status.QUEUED).update(
                 status=Delivery.Status.SKIPPED, last_error="unsubscribed or suppressed before sending"
             )
 
     def deliver(self, recipient):
         wire = self.renderer.wire(recipient) if self.smtp else None
         message = None if wire else self.renderer.message(recipient, self.connection)
-        self.hand_over(recipient.delivery_id)
+        if self.smtp and self.connection.connection is None:
+            self.connection.open()  # before the hand-over: failing to connect sends nothing
+        self.keep_lease()
         self.throttle.wait()
+        self.hand_over(recipient.delivery_id)
         try:
             if wire:
                 # Django's SMTP backend keeps the connection (TLS, login); the bytes are ready.
-                if self.connection.connection is None:
-                    self.connection.open()
                 self.connection.connection.sendmail(self.from_address, [recipient.email], wire)
                 message_id = self.renderer.message_id(recipient.delivery_id)
             else:
@@ -263,42 +367,46 @@ class Sender:
         """Before: mark this delivery 'bezig', and the previous accepted one 'verzonden', in one statement.
 
         Recording the previous message's "after" together with this one's "before" halves the
-        writes, and keeps at most one delivery per worker 'bezig' at any moment.
+        writes, and keeps at most one delivery per worker 'bezig' at any moment. The "before"
+        holds only while this worker still holds the lease and the delivery is still waiting:
+        otherwise nothing is handed over and the worker stops (LeaseLost).
         """
-        if self.accepted is None:
-            Delivery.objects.filter(pk=delivery_id).update(
-                status=Delivery.Status.HANDING_OVER, attempts=F("attempts") + 1
-            )
-            return
-        previous, sent_at, message_id = self.accepted
-        connection = connections[Delivery.objects.db]
-        sent_at = connection.ops.adapt_datetimefield_value(sent_at)
-        with connection.cursor() as cursor:  # one prepared statement: the ORM's Case() costs more than the write
+        previous, sent_at, message_id = self.accepted or (0, None, "")
+        sent_at = self.database.ops.adapt_datetimefield_value(sent_at)
+        with self.database.cursor() as cursor:  # one prepared statement: the ORM's Case() costs more than the write
             cursor.execute(
-                HAND_OVER_SQL.format(table=connection.ops.quote_name(Delivery._meta.db_table)),
+                self.hand_over_sql,
                 [delivery_id, Delivery.Status.HANDING_OVER, Delivery.Status.SENT, delivery_id, delivery_id, sent_at,
-                 delivery_id, message_id, delivery_id, previous],
+                 delivery_id, message_id, self.token, delivery_id, Delivery.Status.QUEUED, self.mailing.pk,
+                 self.token, previous, Delivery.Status.HANDING_OVER, Delivery.Status.UNCERTAIN],
             )  # fmt: skip
+            changed = {row[0] for row in cursor.fetchall()}
         self.accepted = None
+        if delivery_id not in changed:
+            raise LeaseLost
 
     def record_accepted(self):
         """After: the last accepted message, when no next one carries its record."""
         if self.accepted is not None:
             delivery_id, sent_at, message_id = self.accepted
-            Delivery.objects.filter(pk=delivery_id).update(
+            self.mine(delivery_id).filter(status__in=[Delivery.Status.HANDING_OVER, Delivery.Status.UNCERTAIN]).update(
                 status=Delivery.Status.SENT, sent_at=sent_at, message_id=message_id
             )
             self.accepted = None
 
     def record_error(self, recipient, error):
-        delivery = Delivery.objects.filter(pk=recipient.delivery_id)
+        delivery = self.mine(recipient.delivery_id)
         attempts = delivery.values_list("attempts", flat=True).first() or 1
         text = f"{type(error).__name__}: {error}"[:300]
-        if is_permanent(error) or attempts >= settings.NEWSLETTER_MAX_ATTEMPTS:
+        if not is_refusal(error):
+            # Timed out or cut off while handing over: it may have arrived. Never sent again.
+            delivery.update(status=Delivery.Status.UNCERTAIN, last_error=text)
+        elif is_permanent(error) or attempts >= settings.NEWSLETTER_MAX_ATTEMPTS:
             delivery.update(status=Delivery.Status.FAILED, last_error=text)
         else:
-            retry_at = timezone.now() + timedelta(seconds=backoff(attempts))
-            delivery.update(status=Delivery.Status.QUEUED, next_attempt_at=retry_at, last_error=text)
+            delivery.update(
+                status=Delivery.Status.QUEUED, next_attempt_at=database_time(backoff(attempts)), last_error=text
+            )
         logger.info("Mailing %s to %s: %s", self.mailing.pk, recipient.email, text)
         if not isinstance(error, (smtplib.SMTPResponseException, smtplib.SMTPRecipientsRefused)):
             # The connection may be broken (not just this message refused): start a fresh one.
@@ -307,7 +415,8 @@ class Sender:
 
     def finish(self):
         waiting = self.mailing.deliveries.filter(status=Delivery.Status.QUEUED).aggregate(at=Min("next_attempt_at"))
-        Mailing.objects.filter(pk=self.mailing.pk, lease_token=self.token).update(lease_token="", lease_until=None)
+        if self.holds_lease().update(lease_token="", lease_until=None) != 1:
+            raise LeaseLost
         if waiting["at"]:
             transaction.on_commit(lambda: queue(self.mailing, run_after=waiting["at"]))
             return "retrying later"
@@ -316,10 +425,10 @@ class Sender:
 
 
 def take_lease(mailing_id, token):
-    now = timezone.now()
-    until = now + timedelta(seconds=settings.NEWSLETTER_LEASE_SECONDS)
-    free = Q(lease_until__isnull=True) | Q(lease_until__lt=now)
-    available = Mailing.objects.filter(free, pk=mailing_id, send_after__lte=now).exclude(status=Mailing.Status.DONE)
+    """Take the mailing when it is due and nobody holds it (by the database's clock)."""
+    free = Q(lease_until__isnull=True) | Q(lease_until__lt=Now())
+    available = Mailing.objects.filter(free, pk=mailing_id, send_after__lte=Now()).exclude(status=Mailing.Status.DONE)
+    until = database_time(settings.NEWSLETTER_LEASE_SECONDS)
     return available.update(lease_token=token, lease_until=until, status=Mailing.Status.SENDING) == 1
 
 
@@ -342,13 +451,16 @@ def prepare(mailing):
 
 def send_mailing(mailing_id, **options):
     """Send (or go on sending) one mailing. Returns what happened, for the task's result."""
-    token = uuid.uuid4().hex
+    problem = lease_problem()
+    if problem:
+        raise ImproperlyConfigured(problem)
+    token = lease_token()
     if not take_lease(mailing_id, token):
         return "not due, finished, or in another worker's hands"
     mailing = Mailing.objects.select_related("revision", "newsletter").get(pk=mailing_id)
-    # A delivery left 'bezig' belonged to a worker that died while handing it over: it may have
-    # gone out, so it is never sent again automatically.
-    mailing.deliveries.filter(status=Delivery.Status.HANDING_OVER).update(
+    # A delivery left 'bezig' by another worker belonged to one that died (or stalled past its
+    # lease) while handing it over: it may have gone out, so it is never sent again automatically.
+    mailing.deliveries.filter(status=Delivery.Status.HANDING_OVER).exclude(claimed_by=token).update(
         status=Delivery.Status.UNCERTAIN, last_error="the worker stopped while handing this message over"
     )
     prepare(mailing)

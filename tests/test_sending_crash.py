@@ -10,8 +10,6 @@ test; like the other one, this file sorts after test_browser.py.
 
 import os
 import signal
-import subprocess
-import sys
 import threading
 import time
 from collections import Counter
@@ -33,6 +31,7 @@ from newsletters.models import (
     Subscription,
 )
 from tests.conftest import free_port
+from tests.newsletter_workers import start_worker
 
 SUBSCRIBERS = 2000
 KILL_AT = 700
@@ -53,23 +52,6 @@ class KillingServer:
             os.kill(self.worker.pid, signal.SIGKILL)
             self.killed.set()
         return "250 OK"
-
-
-def start_worker(port, log):
-    settings = connection.settings_dict
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "site_.settings.dev",
-        "DATABASE_URL": f"postgres://{settings['USER']}@{settings['HOST']}:{settings['PORT']}/{settings['NAME']}",
-        "NEWSLETTER_TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
-        "NEWSLETTER_LEASE_SECONDS": "3",
-        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "EMAIL_HOST": "127.0.0.1",
-        "EMAIL_PORT": str(port),
-        "LOG_LEVEL": "WARNING",
-    }
-    command = [sys.executable, "manage.py", "send_newsletters", "--worker", "--interval", "0.5", "--verbosity", "0"]
-    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)  # noqa: S603 (our own command)
 
 
 @pytest.mark.django_db(transaction=True)

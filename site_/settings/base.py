@@ -246,6 +246,9 @@ EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+# Seconds one call to the mail server may take: a hung server must not hold a newsletter worker
+# (and its lease) for ever. NEWSLETTER_LEASE_SECONDS must exceed 1.5 x (this + the send pause).
+EMAIL_TIMEOUT = float(env("EMAIL_TIMEOUT", "30"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Wiel <noreply@wiel.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -1,12 +1,16 @@
 """Sending an issue: exactly once per confirmed reader over real SMTP, the message itself, retries,
 permanent failures, suppression, scheduling, the throttle, and the figures."""
 
+import asyncio
 import datetime
 import re
 import smtplib
+from unittest import mock
 
 import pytest
 from anymail.signals import AnymailTrackingEvent, tracking
+from django.core.checks import run_checks
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
@@ -14,7 +18,18 @@ from django.utils import timezone
 from articles.factories import ArticlePageFactory
 from newsletters.figures import with_figures
 from newsletters.models import Delivery, Mailing, Subscription, Suppression
-from newsletters.sending import Throttle, backoff, is_permanent, send_mailing
+from newsletters.sending import (
+    LeaseLost,
+    Sender,
+    Throttle,
+    backoff,
+    batch_size,
+    is_permanent,
+    lease_problem,
+    prepare,
+    send_mailing,
+    take_lease,
+)
 
 from .conftest import draft_issue, subscribe
 
@@ -343,9 +358,141 @@ def test_relaxed_commits_apply_to_the_sending_only(
 
     if connection.vendor != "postgresql":
         pytest.skip("synchronous_commit is a PostgreSQL setting (DATABASE_URL)")
+    import psycopg
+    from django.test.utils import CaptureQueriesContext
+
     settings.NEWSLETTER_ASYNC_COMMIT = True
-    publish(issue, django_capture_on_commit_callbacks)
+    with CaptureQueriesContext(connection) as queries:
+        publish(issue, django_capture_on_commit_callbacks)
     assert len(mailbox.messages) == 3 and Delivery.objects.filter(status="verzonden").count() == 3
-    with connection.cursor() as cursor:
-        cursor.execute("SHOW synchronous_commit")
-        assert cursor.fetchone()[0] == "on"  # the connection is handed back as it was
+    statements = [query["sql"] for query in queries.captured_queries]
+    assert not [sql for sql in statements if re.match(r"\s*(RE)?SET\b", sql, re.IGNORECASE)]  # no session setting
+    relaxed = [sql for sql in statements if "set_config('synchronous_commit', 'off', true)" in sql]
+    assert len(relaxed) == 3  # every hand-over, each for its own transaction only (SET LOCAL)
+
+    # Through a pooler in transaction mode, the next client gets the server connection as it is.
+    # The same statement, run in autocommit as a worker runs it, leaves the connection unchanged.
+    sender = Sender(Mailing.objects.get(), "nobody")
+    params = connection.get_connection_params()
+    with psycopg.connect(**{key: value for key, value in params.items() if key != "cursor_factory"}) as other:
+        other.autocommit = True
+        other.execute(sender.hand_over_sql, [0, "bezig", "verzonden", 0, 0, None, 0, "", "nobody", 0, "wacht", 0,
+                                             "nobody", 0, "bezig", "onzeker"])  # fmt: skip
+        assert other.execute("SHOW synchronous_commit").fetchone()[0] == "on"
+
+
+def leased_mailing(issue, token):
+    mailing = Mailing.objects.create(
+        page=issue, newsletter=issue.newsletter, revision=issue.save_revision(), send_after=timezone.now()
+    )
+    assert take_lease(mailing.pk, token)
+    prepare(mailing)
+    return Mailing.objects.select_related("revision", "newsletter").get(pk=mailing.pk)
+
+
+class TakenOver:
+    """A throttle that lets another worker take the lease over before the message number ``at``."""
+
+    def __init__(self, mailing, at):
+        self.mailing, self.at, self.calls = mailing, at, 0
+
+    def wait(self):
+        self.calls += 1
+        if self.calls == self.at:
+            Mailing.objects.filter(pk=self.mailing.pk).update(lease_token="host:2:other")
+
+
+@pytest.mark.django_db
+def test_a_worker_whose_lease_was_taken_over_hands_over_nothing_more(issue, readers, mailbox):
+    mailing = leased_mailing(issue, "host:1:first")
+    sender = Sender(mailing, "host:1:first", throttle=TakenOver(mailing, at=2))
+    assert sender.run() == "lease lost"
+    assert [message["To"] for message in mailbox.messages] == ["anna@example.org"]
+    statuses = dict(Delivery.objects.values_list("subscriber__email", "status"))
+    assert statuses == {"anna@example.org": "verzonden", "bram@example.org": "wacht", "chaima@example.org": "wacht"}
+    # The new holder claims what still waits and sends it; nobody gets a second copy.
+    Mailing.objects.filter(pk=mailing.pk).update(lease_until=timezone.now() - datetime.timedelta(seconds=1))
+    assert send_mailing(mailing.pk) == "done"
+    assert sorted(message["To"] for message in mailbox.messages) == [
+        "anna@example.org", "bram@example.org", "chaima@example.org",
+    ]  # fmt: skip
+    claims = dict(Delivery.objects.values_list("subscriber__email", "claimed_by"))
+    assert claims["anna@example.org"] == "host:1:first" and claims["bram@example.org"] != "host:1:first"
+
+
+@pytest.mark.django_db
+def test_a_delivery_is_handed_over_only_by_the_worker_that_claimed_it(issue, readers, mailbox):
+    mailing = leased_mailing(issue, "host:1:first")
+    first = Sender(mailing, "host:1:first")
+    batch = first.claim_batch()
+    assert len(batch) == 3
+    Mailing.objects.filter(pk=mailing.pk).update(lease_token="host:2:second")  # taken over
+    second = Sender(mailing, "host:2:second")
+    assert len(second.claim_batch()) == 3  # still waiting: the new holder claims them
+    with pytest.raises(LeaseLost):
+        first.hand_over(batch[0][0])  # the first worker may no longer hand them over
+    second.hand_over(batch[0][0])
+    with pytest.raises(LeaseLost):
+        second.hand_over(batch[0][0])  # nor may anyone hand over the same delivery twice
+    assert Delivery.objects.get(pk=batch[0][0]).status == "bezig"
+
+
+@pytest.mark.django_db
+def test_leases_follow_the_database_clock_not_the_hosts(issue, readers, mailbox, settings):
+    mailing = Mailing.objects.create(
+        page=issue, newsletter=issue.newsletter, revision=issue.save_revision(), send_after=timezone.now(),
+        lease_token="host:2:other", lease_until=timezone.now() + datetime.timedelta(minutes=1),
+    )  # fmt: skip
+    ahead = timezone.now() + datetime.timedelta(hours=3)
+    with mock.patch("django.utils.timezone.now", return_value=ahead):
+        # A host whose clock runs three hours ahead does not take a live lease.
+        assert send_mailing(mailing.pk) == "not due, finished, or in another worker's hands"
+    assert mailbox.messages == []
+    Mailing.objects.filter(pk=mailing.pk).update(lease_token="", lease_until=None)
+    with mock.patch("django.utils.timezone.now", return_value=ahead):
+        assert take_lease(mailing.pk, "host:3:ahead")
+    until = Mailing.objects.get(pk=mailing.pk).lease_until
+    assert abs((until - timezone.now()).total_seconds() - settings.NEWSLETTER_LEASE_SECONDS) < 60  # the database's now
+
+
+def test_settings_that_cannot_keep_a_lease_are_refused(settings):
+    settings.NEWSLETTER_LEASE_SECONDS, settings.EMAIL_TIMEOUT, settings.NEWSLETTER_SEND_RATE = 120, 30, 25
+    assert lease_problem() is None and batch_size() == 200
+    settings.NEWSLETTER_LEASE_SECONDS = 4  # the scenario of issue 15: a hung call outlasts the lease
+    assert "NEWSLETTER_LEASE_SECONDS=4 is too short" in lease_problem()
+    assert "newsletters.E001" in [message.id for message in run_checks()]
+    with pytest.raises(ImproperlyConfigured):
+        send_mailing(1)
+    settings.EMAIL_TIMEOUT = 2
+    assert lease_problem() is None and batch_size() == 50  # what half a lease sends at 25 a second
+    settings.EMAIL_TIMEOUT = None
+    assert "EMAIL_TIMEOUT is not set" in lease_problem()
+
+
+class Stalling:
+    """Takes every message, but answers one address only after the client has stopped waiting."""
+
+    def __init__(self, mailbox, slow):
+        self.mailbox, self.slow = mailbox, slow
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802
+        if self.slow in envelope.rcpt_tos:
+            await asyncio.sleep(1.5)
+        return await self.mailbox.handle_DATA(server, session, envelope)
+
+
+@pytest.mark.django_db
+def test_a_message_whose_hand_over_timed_out_is_uncertain_and_not_sent_again(
+    issue, readers, mailbox, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_TIMEOUT = 0.5
+    mailbox.controller.handler = Stalling(mailbox, "bram@example.org")
+    publish(issue, django_capture_on_commit_callbacks)
+    statuses = dict(Delivery.objects.values_list("subscriber__email", "status"))
+    assert statuses == {
+        "anna@example.org": "verzonden",
+        "bram@example.org": "onzeker",
+        "chaima@example.org": "verzonden",
+    }
+    assert Mailing.objects.get(page=issue).status == "klaar"  # nothing left to retry
+    assert "timed out" in Delivery.objects.get(subscriber=readers["bram"]).last_error
