@@ -16,13 +16,14 @@ $(STAMP): requirements/base.txt requirements/dev.txt
 		-r requirements/base.txt -r requirements/dev.txt
 	touch $(STAMP)
 
-## Run the site with demo content on the embedded default (SQLite, database search), and the
-## newsletter worker beside it (stopped with the server).
+## Run the site with demo content on the embedded default (SQLite, database search), with the
+## worker and the scheduler beside it (stopped with the server).
 run: $(STAMP)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content
 	$(MANAGE) send_newsletters --worker & worker=$$!; \
-		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(MANAGE) run_scheduled_jobs --verbosity 0 & scheduler=$$!; \
+		trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 		$(MANAGE) runserver $(HOST):$(PORT)
 
 ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set).

@@ -63,9 +63,9 @@ def environment():
         STATIC_ROOT=str(STATIC),
         SECURE_SSL_REDIRECT="0",
         WAGTAILADMIN_BASE_URL="http://127.0.0.1",
+        CACHE_URL=os.environ.get("FUZZ_CACHE_URL", "redis://127.0.0.1:6379/15"),
     )
-    for name in ("ELASTICSEARCH_URL", "CACHE_URL"):
-        env.pop(name, None)
+    env.pop("ELASTICSEARCH_URL", None)
     return env
 
 

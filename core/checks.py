@@ -20,3 +20,26 @@ def shared_cache(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@register(Tags.compatibility, deploy=True)
+def one_host_only(app_configs, **kwargs):
+    """Settings that work on one host only, named, for a deployment on several."""
+    found = []
+    if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        found.append("the database is a SQLite file (set DATABASE_URL to PostgreSQL)")
+    media = settings.STORAGES["default"]["BACKEND"]
+    if media.endswith("FileSystemStorage") and not settings.MEDIA_ROOT_SHARED:
+        found.append(
+            "uploads and renditions go to this host's MEDIA_ROOT (set AWS_STORAGE_BUCKET_NAME for object "
+            "storage, or MEDIA_ROOT_SHARED=1 when every host mounts the same MEDIA_ROOT or there is one host)"
+        )
+    if not found:
+        return []
+    return [
+        Warning(
+            "These settings work on one host only: " + "; ".join(found) + ".",
+            hint="See docs/deployment.md.",
+            id="wiel.W002",
+        )
+    ]

@@ -59,6 +59,8 @@ def retry(limit=1000):
         except UNAVAILABLE:
             refused = True
             break
-        PendingIndexUpdate.objects.filter(pk=pending.pk).delete()
+        # Only the wish that was sent: a newer failure for the same object that arrived meanwhile
+        # (``remember`` counts every failure in ``attempts``) keeps its row for the next run.
+        PendingIndexUpdate.objects.filter(pk=pending.pk, attempts=pending.attempts).delete()
         done += 1
     return done, PendingIndexUpdate.objects.filter(backend=BACKEND).count(), refused

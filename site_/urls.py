@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.health import healthz
 from newsletters.unsubscribe import one_click_unsubscribe
 from practices import municipalities
 from search import views as search_views
@@ -15,6 +16,7 @@ from search import views as search_views
 from .api import api_router
 
 urlpatterns = [
+    path("healthz/", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
@@ -27,10 +29,14 @@ urlpatterns = [
     path("anymail/", include("anymail.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
+    # Uploads on this host's disk, when no proxy serves MEDIA_ROOT in front (SERVE_MEDIA=0 then).
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns.append(
+        re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    )
 
 # Pages: Dutch at the root, English below /en/.
 urlpatterns += i18n_patterns(

@@ -146,6 +146,19 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    if env_bool("DATABASE_POOL"):
+        # psycopg's pool in each process (Django 5.1+): persistent connections are then the pool's.
+        DATABASES["default"]["CONN_MAX_AGE"] = 0
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+            "min_size": int(env("DATABASE_POOL_MIN", "2")),
+            "max_size": int(env("DATABASE_POOL_MAX", "10")),
+            "timeout": int(env("DATABASE_POOL_TIMEOUT", "10")),
+        }
+    if env_bool("DATABASE_TRANSACTION_POOLER"):
+        # Behind PgBouncer (or another pooler) in transaction mode a cursor cannot outlive its
+        # transaction, and session state would leak between clients: no server-side cursors.
+        DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache -------------------------------------------------------------------
@@ -230,10 +243,44 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = env("MEDIA_URL", "/media/")
 
+# Declares that MEDIA_ROOT is the same disk on every host (or that there is one host).
+MEDIA_ROOT_SHARED = env_bool("MEDIA_ROOT_SHARED")
+
 STORAGES = {
     "default": {"BACKEND": env("MEDIA_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage")},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploads, documents and image renditions on S3-compatible object storage (django-storages), for
+# more than one host. Credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (or the
+# host's role); files are public and served from the bucket or its custom domain (a CDN).
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME")
+MEDIA_ORIGINS = []
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL"),  # e.g. https://s3.nl-ams.scw.cloud; empty: AWS
+            "region_name": env("AWS_S3_REGION_NAME"),
+            "custom_domain": env("AWS_S3_CUSTOM_DOMAIN"),  # e.g. media.wiel.example (a CDN before the bucket)
+            "location": env("AWS_LOCATION", "media"),
+            "file_overwrite": False,  # two uploads called foto.jpg keep both
+            "default_acl": None,  # the bucket's policy decides (public read for media)
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH"),  # signed, expiring URLs instead
+            "object_parameters": {"CacheControl": "public, max-age=31536000"},  # names never change
+        },
+    }
+    # The Content-Security-Policy lets images and video come from there.
+    for origin in (env("AWS_S3_CUSTOM_DOMAIN"), env("AWS_S3_ENDPOINT_URL")):
+        if origin:
+            MEDIA_ORIGINS.append(origin if "://" in origin else f"https://{origin}")
+    if not env("AWS_S3_ENDPOINT_URL") and not env("AWS_S3_CUSTOM_DOMAIN"):
+        MEDIA_ORIGINS.append(f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com")
+    for directive in ("img-src", "media-src"):
+        CONTENT_SECURITY_POLICY["DIRECTIVES"][directive] += MEDIA_ORIGINS
+# Local disk without a proxy in front: Django serves /media/ itself (site_/urls.py), so files never
+# 404 on the one-machine profile. Behind nginx, let it serve MEDIA_ROOT and set SERVE_MEDIA=0.
+SERVE_MEDIA = STORAGES["default"]["BACKEND"].endswith("FileSystemStorage") and env_bool("SERVE_MEDIA", True)
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -262,11 +309,22 @@ if ELASTICSEARCH_URL:
         "default": {
             # Wagtail's backend of that version, with Dutch analysis and the synonyms (search/backends).
             "BACKEND": f"search.backends.elasticsearch{ELASTICSEARCH_VERSION}",
-            "URLS": [ELASTICSEARCH_URL],
+            # One node or several, comma-separated (https://user:password@host:9200 carries a login).
+            "URLS": env_list("ELASTICSEARCH_URL"),
             "INDEX_PREFIX": env("ELASTICSEARCH_INDEX_PREFIX", "wiel_"),
             "TIMEOUT": int(env("ELASTICSEARCH_TIMEOUT", "2")),
             # update_index builds a new index beside the old one and then moves the alias.
             "ATOMIC_REBUILD": env_bool("ELASTICSEARCH_ATOMIC_REBUILD", default=True),
+            # Passed to the Elasticsearch client: an API key instead of a login, and the CA
+            # certificate of a cluster with its own certificate authority.
+            "OPTIONS": {
+                name: value
+                for name, value in (
+                    ("api_key", env("ELASTICSEARCH_API_KEY")),
+                    ("ca_certs", env("ELASTICSEARCH_CA_CERTS")),
+                )
+                if value
+            },
         },
         # Wagtail's database backend (search/backends/database.py), kept up to date beside
         # Elasticsearch; answers when Elasticsearch is down (search/query.py).
@@ -322,8 +380,9 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
-# Editors' uploads are not trusted to carry scripts: serve documents as downloads.
-WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Editors' uploads are not trusted to carry scripts: on local disk, documents are served as
+# downloads through Django; on object storage, Django redirects to the bucket's own origin.
+WAGTAILDOCS_SERVE_METHOD = "redirect" if AWS_STORAGE_BUCKET_NAME else "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
 
 WIEL_DEMO_ADMIN_USERNAME = "admin"

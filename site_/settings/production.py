@@ -1,7 +1,22 @@
 """Production: HTTPS in front, every value from the environment (see README)."""
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
-from .base import env, env_bool
+from .base import SECRET_KEY, env, env_bool
+
+# Production refuses to start half-configured: without these it would quietly fall back to a
+# SQLite file and a per-process cache, which work on one process of one host only.
+MISSING = [name for name in ("DATABASE_URL", "CACHE_URL", "ALLOWED_HOSTS") if not env(name)]
+if MISSING:
+    raise ImproperlyConfigured(
+        f"Production settings need {', '.join(MISSING)} in the environment (see README, Configuration)."
+    )
+if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY.startswith("django-insecure-"):
+    raise ImproperlyConfigured(
+        "SECRET_KEY is too weak for production: use at least 50 random characters, e.g. the output of "
+        "python -c 'import secrets; print(secrets.token_urlsafe(50))'."
+    )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

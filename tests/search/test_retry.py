@@ -62,3 +62,29 @@ def test_the_latest_wish_wins_and_a_success_clears_it(site_tree, elasticsearch_d
 
     forget(type(page)(pk=pk))  # what the backend does after an update that Elasticsearch accepted
     assert not PendingIndexUpdate.objects.filter(object_id=str(pk)).exists()
+
+
+@pytest.mark.django_db
+def test_the_retry_keeps_a_newer_failure_that_arrived_while_it_ran(site_tree, elasticsearch_down):
+    from unittest import mock
+
+    from search import retry
+
+    practices = PracticeIndexPageFactory(parent=site_tree["groningen"])
+    page = make_practice(practices, "Aanpak die twee keer wijzigt")
+    PendingIndexUpdate.objects.exclude(object_id=str(page.pk)).delete()  # only the practice's wish
+
+    class ElasticsearchBackAgain:
+        """Takes the update; meanwhile an editor saves again and that save's update is refused."""
+
+        sent = []
+
+        def add(self, obj):
+            self.sent.append(obj.pk)
+            retry.remember(obj, PendingIndexUpdate.ADD, "refused during the retry")
+
+    with mock.patch.object(retry, "get_search_backend", return_value=ElasticsearchBackAgain()):
+        done, pending, refused = retry.retry()
+    assert ElasticsearchBackAgain.sent == [page.pk] and done == 1 and not refused
+    assert pending == 1  # the newer wish is still there for the next run
+    assert PendingIndexUpdate.objects.get(object_id=str(page.pk)).last_error == "refused during the retry"

@@ -2,18 +2,27 @@
 
     manage.py send_newsletters            queue every mailing that is due and has no live worker
     manage.py send_newsletters --now      send them here and now, in this process
-    manage.py send_newsletters --worker   the background worker: resume, run queued tasks, repeat
+    manage.py send_newsletters --worker   the background worker: resume, run every database queue, repeat
 
-`make run` starts the worker beside the development server; in production run one or more
-`--worker` processes under the process manager (see docs/newsletters.md).
+The worker runs every task queue kept in the database (the mailings, and Wagtail's own tasks when
+TASKS_BACKEND is django_tasks_db.DatabaseBackend). `make run` starts it beside the development
+server; in production run one or more `--worker` processes under the process manager (see
+docs/deployment.md).
 """
 
 import time
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from newsletters.sending import resume_due, send_mailing
+
+
+def database_queues():
+    return [
+        alias for alias, options in settings.TASKS.items() if options["BACKEND"] == "django_tasks_db.DatabaseBackend"
+    ]
 
 
 class Command(BaseCommand):
@@ -30,9 +39,12 @@ class Command(BaseCommand):
             self.stdout.write("Newsletter worker started (Ctrl-C stops it).")
             while True:
                 self.resume(verbosity)
-                # Options as command-line words: db_worker checks its --backend default otherwise.
-                call_command("db_worker", "--backend", "newsletters", "--batch", "--no-reload", "--no-startup-delay",
-                             verbosity=max(verbosity - 1, 0))  # fmt: skip
+                # Every queue kept in the database: the mailings, and Wagtail's own tasks (index
+                # updates, document text) when TASKS_BACKEND puts them there too.
+                for backend in database_queues():
+                    # Options as command-line words: db_worker checks its --backend default otherwise.
+                    call_command("db_worker", "--backend", backend, "--queue-name", "*", "--batch", "--no-reload",
+                                 "--no-startup-delay", verbosity=max(verbosity - 1, 0))  # fmt: skip
                 time.sleep(interval)
         mailings = self.resume(verbosity, enqueue=not now)
         if now:

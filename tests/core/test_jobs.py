@@ -1,0 +1,107 @@
+"""The scheduler: every periodic job runs, scheduled pages go live, and a job that another
+process runs is skipped (PostgreSQL: an advisory lock; SQLite: a key in the shared cache)."""
+
+import threading
+import time
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+from django.utils import timezone
+
+from articles.factories import ArticlePageFactory
+from core.jobs import BY_NAME, JOBS, due_jobs, lock_key, run_exclusively, run_job
+
+
+def scheduled_article(site_tree):
+    """An article approved to go live a minute ago, which nothing has published yet."""
+    page = ArticlePageFactory(parent=site_tree["samen_news"], title="Gepland bericht", live=False)
+    page.go_live_at = timezone.now() + timedelta(hours=1)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    assert not page.live and page.latest_revision.approved_go_live_at
+    # The hour has passed (moved back rather than waited for): the revision is due.
+    revision = page.latest_revision
+    past = timezone.now() - timedelta(minutes=1)
+    revision.content["go_live_at"] = past.isoformat()
+    revision.approved_go_live_at = past
+    revision.save(update_fields=["content", "approved_go_live_at"])
+    return page
+
+
+class OtherHost:
+    """Another process holding a job's lock, as a second host's scheduler would."""
+
+    def __init__(self, name):
+        self.name = name
+
+    def __enter__(self):
+        if connection.vendor == "postgresql":
+            import psycopg
+
+            params = {k: v for k, v in connection.get_connection_params().items() if k != "cursor_factory"}
+            self.other = psycopg.connect(**params, autocommit=True)
+            self.other.execute("SELECT pg_advisory_lock(%s)", [lock_key(self.name)])
+        else:
+            cache.add(f"wiel:job:{self.name}", "other-host", timeout=60)
+        return self
+
+    def __exit__(self, *exc):
+        if connection.vendor == "postgresql":
+            self.other.close()
+        else:
+            cache.delete(f"wiel:job:{self.name}")
+
+
+@pytest.mark.django_db
+def test_every_job_runs_and_scheduled_pages_go_live(site_tree, capsys):
+    page = scheduled_article(site_tree)
+    call_command("run_scheduled_jobs", "--once")
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [f"{job.name}: done" for job in JOBS]
+    page.refresh_from_db()
+    assert page.live
+
+
+@pytest.mark.django_db
+def test_a_job_another_host_runs_is_skipped(site_tree):
+    page = scheduled_article(site_tree)
+    with OtherHost("publish_scheduled"):
+        assert run_job(BY_NAME["publish_scheduled"]) == "skipped"
+        page.refresh_from_db()
+        assert not page.live
+    assert run_job(BY_NAME["publish_scheduled"]) == "done"
+    page.refresh_from_db()
+    assert page.live
+
+
+@pytest.mark.django_db
+def test_two_runs_at_the_same_moment_do_the_work_once():
+    start, runs, outcomes = threading.Barrier(2), [], []
+
+    def work():
+        runs.append(1)
+        time.sleep(0.5)  # long enough for the other run to find the job taken
+
+    def attempt():
+        try:
+            start.wait()
+            outcomes.append(run_exclusively("concurrency-test", work)[0])
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=attempt) for _n in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(runs) == 1 and sorted(outcomes) == [False, True]
+
+
+def test_due_jobs_follow_their_intervals():
+    assert due_jobs({}, now=0) == JOBS
+    ran = {job.name: 1000 for job in JOBS}
+    assert due_jobs(ran, now=1030) == []
+    assert [job.name for job in due_jobs(ran, now=1060)] == ["publish_scheduled", "send_newsletters"]
