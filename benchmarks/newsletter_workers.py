@@ -57,67 +57,13 @@ def fresh_database(url):
     subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, check=True)  # noqa: S603
 
 
-class RecordingServer:
-    """An SMTP server that writes down (connection, recipient) for every message it accepts."""
-
-    def __init__(self):
-        self.log = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
-        self.log.extend((session.peer, recipient) for recipient in envelope.rcpt_tos)
-        return "250 OK"
-
-
-def build_mailing(readers):
-    from django.utils import timezone
-    from wagtail.models import Page
-
-    from newsletters.models import (
-        Mailing,
-        NewsletterIndexPage,
-        NewsletterList,
-        NewsletterPage,
-        Subscriber,
-        Subscription,
-    )
-
-    Mailing.objects.all().delete()
-    Subscriber.objects.filter(email__endswith="@workers.example").delete()
-    root = Page.get_first_root_node()
-    index = NewsletterIndexPage.objects.filter(slug="workers").first() or root.add_child(
-        instance=NewsletterIndexPage(title="Workers", slug="workers")
-    )
-    newsletter, _created = NewsletterList.objects.get_or_create(slug="workers", defaults={"name": "Workers"})
-    issue = NewsletterPage.objects.filter(slug="workers-issue").first() or index.add_child(
-        instance=NewsletterPage(title="Workers issue", slug="workers-issue", newsletter=newsletter)
-    )
-    people = Subscriber.objects.bulk_create(
-        Subscriber(email=f"reader{n:05d}@workers.example", consent_text="yes", consent_at=timezone.now())
-        for n in range(readers)
-    )
-    Subscription.objects.bulk_create(
-        Subscription(subscriber=person, newsletter=newsletter, status="actief") for person in people
-    )
-    return Mailing.objects.create(
-        page=issue, newsletter=newsletter, revision=issue.save_revision(), send_after=timezone.now()
-    )
-
-
-def start_worker(options, port, log):
-    env = {
-        **os.environ,
-        "NEWSLETTER_TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
+def worker_settings(options):
+    return {
         "NEWSLETTER_LEASE_SECONDS": f"{options.lease:g}",
         "NEWSLETTER_SEND_RATE": f"{options.rate:g}",
         "NEWSLETTER_BATCH_SIZE": str(options.batch),
         "EMAIL_TIMEOUT": f"{options.email_timeout:g}",
-        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "EMAIL_HOST": "127.0.0.1",
-        "EMAIL_PORT": str(port),
-        "LOG_LEVEL": "WARNING",
     }
-    command = [sys.executable, "manage.py", "send_newsletters", "--worker", "--interval", "0.5", "--verbosity", "0"]
-    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)  # noqa: S603 (our own command)
 
 
 def lease_holder(mailing, workers):
@@ -157,11 +103,13 @@ def main():
     django.setup()
     logging.getLogger("mail.log").setLevel(logging.WARNING)
     from aiosmtpd.controller import Controller
+    from wagtail.models import Page
 
     from newsletters.models import Delivery, Mailing
     from tests.conftest import free_port
+    from tests.newsletter_workers import RecordingServer, due_mailing, start_worker
 
-    mailing = build_mailing(options.readers)
+    mailing = due_mailing(Page.get_first_root_node(), f"workers-{int(time.time())}", options.readers)
     port = free_port()
     server = RecordingServer()
     controller = Controller(server, hostname="127.0.0.1", port=port)
@@ -172,7 +120,7 @@ def main():
     workers, frozen = [], {}
     with log_path.open("wb") as log:
         try:
-            workers = [start_worker(options, port, log) for _n in range(options.workers)]
+            workers = [start_worker(port, log, worker_settings(options)) for _n in range(options.workers)]
             if options.freeze:
                 thread = threading.Thread(
                     target=lambda: frozen.update(
@@ -196,7 +144,7 @@ def main():
                 worker.wait(10)
             controller.stop()
 
-    received = Counter(recipient for _peer, recipient in server.log)
+    received = Counter(server.recipients)
     figures = Counter(Delivery.objects.filter(mailing=mailing).values_list("status", flat=True))
     print(
         f"{options.workers} workers, {options.readers} readers, lease {options.lease:g} s, "

@@ -1,4 +1,5 @@
-"""Real newsletter worker processes for the tests that prove exactly-once delivery on PostgreSQL."""
+"""Real newsletter workers for the tests (and benchmark) that prove exactly-once delivery on
+PostgreSQL: a list with many readers and one due mailing, a recording SMTP server, worker processes."""
 
 import os
 import subprocess
@@ -6,12 +7,60 @@ import sys
 from pathlib import Path
 
 from django.db import connection
+from django.utils import timezone
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def due_mailing(root, slug, readers):
+    """A newsletter index below ``root`` (the default site's root), a list with ``readers`` confirmed
+    readers, and a mailing of one issue that is due now."""
+    from wagtail.models import Site
+
+    from newsletters.models import (
+        Mailing,
+        NewsletterIndexPage,
+        NewsletterList,
+        NewsletterPage,
+        Subscriber,
+        Subscription,
+    )
+
+    index = root.add_child(instance=NewsletterIndexPage(title="Nieuwsbrieven", slug=f"nieuwsbrieven-{slug}"))
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": index}
+    )
+    newsletter = NewsletterList.objects.create(name=slug.title(), slug=slug)
+    issue = index.add_child(instance=NewsletterPage(title="Editie", slug="editie", newsletter=newsletter))
+    people = Subscriber.objects.bulk_create(
+        Subscriber(email=f"lezer{n:05d}@{slug}.example", consent_text="Ja", consent_at=timezone.now())
+        for n in range(readers)
+    )
+    Subscription.objects.bulk_create(
+        Subscription(subscriber=person, newsletter=newsletter, status="actief") for person in people
+    )
+    return Mailing.objects.create(
+        page=issue, newsletter=newsletter, revision=issue.save_revision(), send_after=timezone.now()
+    )
+
+
+class RecordingServer:
+    """An SMTP handler (aiosmtpd) that writes down (connection, recipient) for every message it takes."""
+
+    def __init__(self):
+        self.log = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
+        self.log.extend((session.peer, recipient) for recipient in envelope.rcpt_tos)
+        return "250 OK"
+
+    @property
+    def recipients(self):
+        return [recipient for _peer, recipient in self.log]
+
+
 def start_worker(port, log, extra=None):
-    """``manage.py send_newsletters --worker`` on the test database, sending to 127.0.0.1:``port``."""
+    """``manage.py send_newsletters --worker`` on this database, sending to 127.0.0.1:``port``."""
     settings = connection.settings_dict
     env = {
         **os.environ,

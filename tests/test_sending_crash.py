@@ -18,20 +18,14 @@ from pathlib import Path
 import pytest
 from aiosmtpd.controller import Controller
 from django.db import connection
-from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from newsletters.models import (
     Delivery,
     Mailing,
-    NewsletterIndexPage,
-    NewsletterList,
-    NewsletterPage,
-    Subscriber,
-    Subscription,
 )
 from tests.conftest import free_port
-from tests.newsletter_workers import start_worker
+from tests.newsletter_workers import due_mailing, start_worker
 
 SUBSCRIBERS = 2000
 KILL_AT = 700
@@ -57,24 +51,7 @@ class KillingServer:
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the worker processes share PostgreSQL (DATABASE_URL)")
 def test_a_worker_killed_mid_send_and_restarted_sends_to_everyone_exactly_once(bare_root, tmp_path):
-    from wagtail.models import Site
-
-    index = bare_root.add_child(instance=NewsletterIndexPage(title="Nieuwsbrieven", slug="nieuwsbrieven-crash"))
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": index}
-    )
-    newsletter = NewsletterList.objects.create(name="Crashtest", slug="crashtest")
-    issue = index.add_child(instance=NewsletterPage(title="Editie", slug="editie", newsletter=newsletter))
-    people = Subscriber.objects.bulk_create(
-        Subscriber(email=f"lezer{n:04d}@example.org", consent_text="Ja", consent_at=timezone.now())
-        for n in range(SUBSCRIBERS)
-    )
-    Subscription.objects.bulk_create(
-        Subscription(subscriber=person, newsletter=newsletter, status="actief") for person in people
-    )
-    mailing = Mailing.objects.create(
-        page=issue, newsletter=newsletter, revision=issue.save_revision(), send_after=timezone.now()
-    )
+    mailing = due_mailing(bare_root, "crashtest", SUBSCRIBERS)
 
     port = free_port()
     server = KillingServer()

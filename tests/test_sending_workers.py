@@ -24,27 +24,13 @@ from django.utils import timezone
 from newsletters.models import (
     Delivery,
     Mailing,
-    NewsletterIndexPage,
-    NewsletterList,
-    NewsletterPage,
-    Subscriber,
-    Subscription,
 )
 from tests.conftest import free_port
-from tests.newsletter_workers import start_worker
+from tests.newsletter_workers import RecordingServer, due_mailing, start_worker
 
 READERS = 2000
 FREEZE_AT = 500
 LEASE = 3
-
-
-class RecordingServer:
-    def __init__(self):
-        self.log = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
-        self.log.extend(envelope.rcpt_tos)
-        return "250 OK"
 
 
 def lease_holder(mailing, workers):
@@ -55,24 +41,7 @@ def lease_holder(mailing, workers):
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the worker processes share PostgreSQL (DATABASE_URL)")
 def test_three_workers_and_a_frozen_lease_holder_reach_everyone_exactly_once(bare_root, tmp_path):
-    from wagtail.models import Site
-
-    index = bare_root.add_child(instance=NewsletterIndexPage(title="Nieuwsbrieven", slug="nieuwsbrieven-workers"))
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": index}
-    )
-    newsletter = NewsletterList.objects.create(name="Drie werkers", slug="drie-werkers")
-    issue = index.add_child(instance=NewsletterPage(title="Editie", slug="editie", newsletter=newsletter))
-    people = Subscriber.objects.bulk_create(
-        Subscriber(email=f"lezer{n:04d}@example.org", consent_text="Ja", consent_at=timezone.now())
-        for n in range(READERS)
-    )
-    Subscription.objects.bulk_create(
-        Subscription(subscriber=person, newsletter=newsletter, status="actief") for person in people
-    )
-    mailing = Mailing.objects.create(
-        page=issue, newsletter=newsletter, revision=issue.save_revision(), send_after=timezone.now()
-    )
+    mailing = due_mailing(bare_root, "drie-werkers", READERS)
 
     port = free_port()
     server = RecordingServer()
@@ -108,7 +77,7 @@ def test_three_workers_and_a_frozen_lease_holder_reach_everyone_exactly_once(bar
         controller.stop()
         log.close()
 
-    received = Counter(server.log)
+    received = Counter(server.recipients)
     assert len(received) == READERS and set(received.values()) == {1}  # everyone, exactly once
     deliveries = Delivery.objects.filter(mailing=mailing)
     figures = Counter(deliveries.values_list("status", flat=True))

@@ -100,6 +100,27 @@ def test_two_runs_at_the_same_moment_do_the_work_once():
     assert len(runs) == 1 and sorted(outcomes) == [False, True]
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(BY_NAME))
+def test_every_job_is_skipped_while_another_host_runs_it(name):
+    with OtherHost(name):
+        assert run_job(BY_NAME[name]) == "skipped"
+    assert run_job(BY_NAME[name]) == "done"
+
+
+def test_the_worker_runs_every_queue_kept_in_the_database(settings):
+    from newsletters.management.commands.send_newsletters import database_queues
+
+    database = {"BACKEND": "django_tasks_db.DatabaseBackend"}
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+        "newsletters": database,
+    }
+    assert database_queues() == ["newsletters"]
+    settings.TASKS = {"default": database, "newsletters": database}  # TASKS_BACKEND moved Wagtail's tasks there
+    assert database_queues() == ["default", "newsletters"]
+
+
 def test_due_jobs_follow_their_intervals():
     assert due_jobs({}, now=0) == JOBS
     ran = {job.name: 1000 for job in JOBS}
