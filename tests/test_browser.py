@@ -99,6 +99,7 @@ def test_visitor_journeys(live_server, browser):
     fit_check_without_javascript(live_server, without_javascript.new_page())
     without_javascript.close()
     municipalities_like_mine(live_server, browser.new_page())
+    wagtails_checker_on_every_page_type(live_server, browser.new_page())
 
 
 def home_article_and_language_switch(live_server, page):
@@ -361,3 +362,47 @@ def search_from_the_header(live_server, page):
     field.press("Enter")
     page.wait_for_url(re.compile("/buurtgezinnen/$"))
     assert page.locator("h1").inner_text() == "Buurtgezinnen"
+
+
+def public_page_of_each_type():
+    """The URL of one live page of every page type the demo has (a newsletter issue once it is sent)."""
+    from wagtail.models import Page
+
+    found = {}
+    for page in Page.objects.live().filter(depth__gt=1).specific().order_by("path"):
+        kind = type(page).__name__
+        if kind not in found and getattr(page, "is_sent", True):
+            found[kind] = page.url
+    return found
+
+
+def wagtails_checker_on_every_page_type(live_server, page):
+    """An editor on the public site: Wagtail's userbar is there, and its accessibility checker
+    finds no issue on any page type (the editor's Checks panel runs the same checker)."""
+    from django.conf import settings
+
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("input[name=username]", settings.WIEL_DEMO_ADMIN_USERNAME)
+    page.fill("input[name=password]", os.environ.get("WIEL_DEMO_PASSWORD", "wiel-demo-2025"))
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r".*/admin/$"))
+    kinds = public_page_of_each_type()
+    assert {"HomePage", "WerkplaatsPage", "ArticlePage", "PracticePage", "EventPage", "NewsletterPage"} <= set(kinds)
+    problems = []
+    for kind, url in kinds.items():
+        page.csp_messages.clear()
+        page.goto(live_server.url + url)
+        page.click("wagtail-userbar #wagtail-userbar-trigger")
+        page.wait_for_function(
+            "() => document.querySelector('wagtail-userbar').shadowRoot"
+            ".querySelector('#checker-trigger [data-content-checker-count]').textContent.trim() !== ''",
+            timeout=15000,
+        )
+        count = page.locator("wagtail-userbar #checker-trigger [data-content-checker-count]").first.text_content()
+        if count.strip() != "0":
+            page.click("wagtail-userbar #checker-trigger")
+            names = page.locator("wagtail-userbar [data-content-checker-name]").all_text_contents()
+            problems.append((kind, url, names))
+        if page.csp_messages:
+            problems.append((kind, url, page.csp_messages[:]))
+    assert problems == [], problems
