@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.models import BasePage
+from core.page_forms import NewsletterPageForm
 
 from .blocks import TEXT_FEATURES, IssueBodyBlock
 
@@ -190,6 +191,7 @@ class NewsletterPage(BasePage):
         ),
     )
 
+    base_form_class = NewsletterPageForm
     content_panels = [
         *Page.content_panels,
         FieldPanel("newsletter"),

@@ -1,5 +1,9 @@
+from datetime import timedelta
+
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
@@ -103,6 +107,27 @@ class AdminCreationTest(WagtailPageTestCase):
         self.assertCanCreate(self.news, ArticlePage, data)
         article = ArticlePage.objects.get(slug="terugblik-jaarconferentie")
         assert article.werkplaats.specific == self.werkplaats
+
+    def article_with_go_live(self, slug, go_live_at):
+        data = nested_form_data(
+            {
+                "title": f"Bericht {slug}", "slug": slug, "date": "2026-11-20", "kind": "nieuws", "summary": "Kort.",
+                "body": streamfield([("paragraph", rich_text("Tekst."))]), "go_live_at": go_live_at,
+                "action-publish": "publish",
+            }
+        )  # fmt: skip
+        data.update({"authors-TOTAL_FORMS": "0", "authors-INITIAL_FORMS": "0"})
+        return self.client.post(reverse("wagtailadmin_pages:add", args=("articles", "articlepage", self.news.pk)), data)
+
+    def test_a_go_live_date_in_the_past_is_refused_with_a_message(self):
+        response = self.article_with_go_live("te-laat", "2020-01-01 09:00")
+        assert response.status_code == 200  # the form again, nothing lost
+        assert "This go-live date has passed." in response.content.decode()
+        assert not ArticlePage.objects.filter(slug="te-laat").exists()
+        ahead = (timezone.now() + timedelta(days=2)).strftime("%Y-%m-%d %H:%M")
+        self.article_with_go_live("op-tijd", ahead)
+        scheduled = ArticlePage.objects.get(slug="op-tijd")
+        assert not scheduled.live and scheduled.latest_revision.approved_go_live_at is not None
 
     def test_create_content_and_index_pages(self):
         self.assertCanCreate(

@@ -9,10 +9,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BodyBlock
+from core.page_forms import WielPageForm
 
 
 class BasePage(Page):
     """Summary and listing image for every page: used in listings, feeds and social previews."""
+
+    base_form_class = WielPageForm
 
     summary = models.TextField(
         _("summary"),

@@ -204,3 +204,29 @@ def test_mailings_report_shows_figures_to_those_who_may_see_them(
     groningen.refresh_from_db()
     other = _editor(groningen.editor_group, "redactie-gron")
     assert "Met cijfers" not in other.get(reverse("newsletters_mailings")).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_send_time_in_the_past_is_refused_in_the_admin(admin_client, newsletters, site_tree):
+    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+    def add_issue(slug, send_at):
+        data = nested_form_data(
+            {
+                "title": f"Editie {slug}", "slug": slug, "newsletter": newsletters["samen"].pk,
+                "intro": rich_text("Nieuws uit de werkplaats."), "body": streamfield([]), "send_at": send_at,
+            }
+        )  # fmt: skip
+        url = reverse("wagtailadmin_pages:add", args=("newsletters", "newsletterpage", site_tree["samen"].pk))
+        return admin_client.post(url, data)
+
+    response = add_issue("te-laat", "2020-01-01 09:00")
+    assert response.status_code == 200  # the form again, with the message and what was typed
+    page = response.content.decode()
+    assert "This send time has passed, so the issue would go out at once on approval." in page
+    assert "Nieuws uit de werkplaats." in page
+    assert not NewsletterPage.objects.filter(slug="te-laat").exists()
+    assert add_issue("leeg", "").status_code == 302  # empty: send on approval
+    ahead = (timezone.now() + datetime.timedelta(days=1)).strftime("%Y-%m-%d %H:%M")
+    assert add_issue("morgen", ahead).status_code == 302
+    assert NewsletterPage.objects.get(slug="morgen").send_at is not None

@@ -1,0 +1,40 @@
+"""The admin form of every Wiel page: dates that have already passed are refused with a clear message."""
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+
+# An editor filling in "now" takes a moment to press publish: a few minutes back still counts as now.
+GRACE_MINUTES = 5
+
+
+class WielPageForm(WagtailAdminPageForm):
+    #: (field, message) for every date field that, once changed, must lie ahead.
+    future_fields = [
+        (
+            "go_live_at",
+            _("This go-live date has passed. Leave it empty to publish at once, or choose a moment ahead."),
+        ),
+    ]
+
+    def clean(self):
+        cleaned = super().clean()
+        earliest = timezone.now() - timezone.timedelta(minutes=GRACE_MINUTES)
+        for name, message in self.future_fields:
+            value = cleaned.get(name)
+            if name in self.changed_data and value and value < earliest:
+                self.add_error(name, message)
+        return cleaned
+
+
+class NewsletterPageForm(WielPageForm):
+    future_fields = [
+        *WielPageForm.future_fields,
+        (
+            "send_at",
+            _(
+                "This send time has passed, so the issue would go out at once on approval. Leave it empty "
+                "to send on approval, or choose a moment ahead."
+            ),
+        ),
+    ]
