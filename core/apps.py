@@ -7,4 +7,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Wiel core")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from . import checks, signals  # noqa: F401
+        from .permissions import ensure_national_editor_permissions
+
+        post_migrate.connect(ensure_national_editor_permissions, dispatch_uid="wiel-national-editor-permissions")

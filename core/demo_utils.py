@@ -14,7 +14,9 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Locale, Page
+from wagtail.models import Locale, Page
+
+from .permissions import shared_collection
 
 DEMO_PASSWORD_ENV = "WIEL_DEMO_PASSWORD"
 DEMO_PASSWORD_DEFAULT = "wiel-demo-2025"
@@ -51,7 +53,7 @@ def generated_image(title, alt_text, collection=None, width=1200, height=675):
         title=title,
         description=alt_text,
         file=ImageFile(io.BytesIO(buffer.getvalue()), name=filename),
-        collection=collection or Collection.get_first_root_node(),
+        collection=collection or shared_collection(),
     )
 
 
@@ -81,9 +83,7 @@ def generated_pdf(title, lines, collection=None):
     canvas.showPage()
     canvas.save()
     upload = SimpleUploadedFile(f"{title.lower().replace(' ', '-')}.pdf", buffer.getvalue(), "application/pdf")
-    return document_model.objects.create(
-        title=title, file=upload, collection=collection or Collection.get_first_root_node()
-    )
+    return document_model.objects.create(title=title, file=upload, collection=collection or shared_collection())
 
 
 def locale(code):

@@ -1,9 +1,12 @@
-"""Confine each werkplaats' editors to their own section of the site.
+"""Who may do what: werkplaats editors in their own section, national editors everywhere.
 
 Every WerkplaatsPage gets an editor group and an image/document collection.
 The group may add and edit pages below its werkplaats (in every language) and
-submit them for moderation; publishing stays with the national editors
-(Wagtail's *Moderators* group, which has publish rights on the whole tree).
+submit them for moderation, and choose files from its own collection and the
+shared one ("Gedeeld"), never from another werkplaats'. Publishing stays with
+the national editors (Wagtail's *Moderators* group, which has publish rights on
+the whole tree), who also manage the site's vocabulary and lists
+(``NATIONAL_EDITOR_MODELS``). The table is in docs/permissions.md.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -20,7 +23,37 @@ EDITOR_COLLECTION_PERMISSIONS = [
     ("wagtaildocs", "choose_document"),
 ]
 SHARED_COLLECTION_PERMISSIONS = [("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")]
+SHARED_COLLECTION_NAME = "Gedeeld"
 NATIONAL_EDITORS_GROUP = "Moderators"
+# What national editors manage besides pages: taxonomies, search vocabulary and promotions,
+# newsletter lists and the suppression list (add, change, delete and view each).
+NATIONAL_EDITOR_MODELS = [
+    ("core", "theme"), ("core", "targetgroup"), ("core", "caresetting"), ("practices", "partnertype"),
+    ("wielsearch", "synonym"), ("wielsearch", "compoundword"),
+    ("wagtailsearchpromotions", "query"), ("wagtailsearchpromotions", "searchpromotion"),
+    ("newsletters", "newsletterlist"), ("newsletters", "suppression"),
+]  # fmt: skip
+MODEL_ACTIONS = ["add", "change", "delete", "view"]
+
+
+def shared_collection():
+    """The collection every werkplaats may choose files from (national and shared pictures)."""
+    root = Collection.get_first_root_node()
+    return root.get_children().filter(name=SHARED_COLLECTION_NAME).first() or root.add_child(
+        name=SHARED_COLLECTION_NAME
+    )
+
+
+def ensure_national_editor_permissions(**kwargs):
+    """Give the national editors their model permissions (after every migrate; idempotent)."""
+    group = Group.objects.filter(name=NATIONAL_EDITORS_GROUP).first()
+    if group is None:
+        return
+    wanted = Permission.objects.none()
+    for app_label, model in NATIONAL_EDITOR_MODELS:
+        codenames = [f"{action}_{model}" for action in MODEL_ACTIONS]
+        wanted |= Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+    group.permissions.add(*wanted)
 
 
 def editor_group_name(page):
@@ -62,9 +95,11 @@ def ensure_werkplaats_access(page):
         GroupCollectionPermission.objects.get_or_create(
             group=group, collection=collection, permission=_permission(app_label, codename)
         )
-    root_collection = Collection.get_first_root_node()
+    shared = shared_collection()
     for app_label, codename in SHARED_COLLECTION_PERMISSIONS:
         GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=root_collection, permission=_permission(app_label, codename)
+            group=group, collection=shared, permission=_permission(app_label, codename)
         )
+    # Never on the root: a permission there holds for every werkplaats' collection below it.
+    GroupCollectionPermission.objects.filter(group=group, collection=Collection.get_first_root_node()).delete()
     return group

@@ -76,3 +76,44 @@ def test_translations_share_the_werkplaats_group(site_tree):
     user = get_user_model().objects.get(username="redactie-samen")
     assert english.permissions_for_user(user).can_edit()
     assert not site_tree["groningen"].permissions_for_user(user).can_edit()
+
+
+NATIONAL_TOOLS = [
+    "wagtailsnippets_core_theme:list", "wagtailsnippets_core_targetgroup:list", "wagtailsnippets_core_caresetting:list",
+    "wagtailsnippets_practices_partnertype:list", "wagtailsnippets_wielsearch_synonym:list",
+    "wagtailsnippets_wielsearch_compoundword:list", "wagtailsnippets_newsletters_newsletterlist:list",
+    "wagtailsnippets_newsletters_suppression:list", "wagtailsearchpromotions:index",
+]  # fmt: skip
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("view", NATIONAL_TOOLS)
+def test_national_editors_manage_the_editors_tools_and_werkplaats_editors_do_not(site_tree, view):
+    national = _editor(Group.objects.get(name="Moderators"), "landelijk")
+    assert national.get(reverse(view)).status_code == 200
+    if view.startswith("wagtailsnippets_"):
+        assert national.get(reverse(view.replace(":list", ":add"))).status_code == 200
+    samen = site_tree["samen"]
+    samen.refresh_from_db()
+    werkplaats = _editor(samen.editor_group, "redactie-samen")
+    assert werkplaats.get(reverse(view)).status_code in (302, 403)
+
+
+@pytest.mark.django_db
+def test_werkplaats_editors_choose_from_their_own_and_the_shared_collection_only(site_tree):
+    from core.demo_utils import generated_image
+    from core.permissions import shared_collection
+
+    samen, groningen = site_tree["samen"], site_tree["groningen"]
+    samen.refresh_from_db()
+    groningen.refresh_from_db()
+    generated_image("Foto van SAMEN", "SAMEN", collection=samen.collection)
+    generated_image("Foto van Groningen", "Groningen", collection=groningen.collection)
+    generated_image("Gedeelde foto", "Gedeeld")  # the demo's and national pictures: the shared collection
+    assert shared_collection().name == "Gedeeld"
+    client = _editor(samen.editor_group, "redactie-samen")
+    html = client.get(reverse("wagtailimages_chooser:choose")).content.decode()
+    assert "Foto van SAMEN" in html and "Gedeelde foto" in html
+    assert "Foto van Groningen" not in html
+    national = _editor(Group.objects.get(name="Moderators"), "landelijk").get(reverse("wagtailimages_chooser:choose"))
+    assert "Foto van Groningen" in national.content.decode()
