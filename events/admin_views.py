@@ -3,17 +3,14 @@
 Only editors who may edit an event see its registrations, so each werkplaats sees its own.
 """
 
-import csv
-
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.spreadsheets import safe_cell
+from core.spreadsheets import csv_response, xlsx_response
 
 from .models import EventPage, Registration
 
@@ -48,27 +45,23 @@ def registrations_event(request, event_id):
     )
 
 
-def attendance_csv(request, event_id):
+def attendance_rows(event):
     """The attendance list SKJ accreditation asks for: confirmed participants with their SKJ numbers."""
-    event = _event_for(request, event_id)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="aanwezigheidslijst-{event.slug}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow([_("event"), event.title, timezone.localtime(event.start).strftime("%Y-%m-%d %H:%M")])
-    writer.writerow([_("SKJ points"), event.skj_points or "", _("accreditation number"), event.skj_number])
-    writer.writerow([])
-    writer.writerow([_("name"), _("e-mail address"), _("organisation"), _("role"), _("SKJ registration number")])
+    yield [_("event"), event.title, timezone.localtime(event.start).strftime("%Y-%m-%d %H:%M")]
+    yield [_("SKJ points"), event.skj_points or "", _("accreditation number"), event.skj_number]
+    yield []
+    yield [_("name"), _("e-mail address"), _("organisation"), _("role"), _("SKJ registration number")]
     confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED).order_by("name", "pk")
     for registration in confirmed:
-        writer.writerow(
-            safe_cell(value)
-            for value in (
-                registration.name,
-                registration.email,
-                registration.organisation,
-                registration.role,
-                registration.skj_number,
-            )
-        )
-    return response
+        yield [registration.name, registration.email, registration.organisation, registration.role,
+               registration.skj_number]  # fmt: skip
+
+
+def attendance_csv(request, event_id):
+    event = _event_for(request, event_id)
+    return csv_response(f"aanwezigheidslijst-{event.slug}", attendance_rows(event))
+
+
+def attendance_xlsx(request, event_id):
+    event = _event_for(request, event_id)
+    return xlsx_response(f"aanwezigheidslijst-{event.slug}", attendance_rows(event), _("attendance"))

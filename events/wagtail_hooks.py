@@ -12,6 +12,7 @@ def register_registration_urls():
         path("aanmeldingen/", admin_views.registrations_index, name="events_registrations"),
         path("aanmeldingen/<int:event_id>/", admin_views.registrations_event, name="events_registrations_event"),
         path("aanmeldingen/<int:event_id>/csv/", admin_views.attendance_csv, name="events_attendance_csv"),
+        path("aanmeldingen/<int:event_id>/xlsx/", admin_views.attendance_xlsx, name="events_attendance_xlsx"),
     ]
 
 

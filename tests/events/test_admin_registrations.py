@@ -35,7 +35,7 @@ def test_editors_see_only_their_own_events_registrations(registered, site_tree):
     assert "anna@example.org" in detail.content.decode()
 
     assert groningen.get(reverse("events_registrations")).context["rows"] == []
-    for name in ["events_registrations_event", "events_attendance_csv"]:
+    for name in ["events_registrations_event", "events_attendance_csv", "events_attendance_xlsx"]:
         response = groningen.get(reverse(name, args=[registered.pk]))
         assert response.status_code in (302, 403)  # the admin turns a refusal into a redirect with a message
         assert b"anna@example.org" not in response.content
@@ -45,9 +45,26 @@ def test_editors_see_only_their_own_events_registrations(registered, site_tree):
 def test_attendance_list_for_skj(registered, site_tree):
     samen = _editor(site_tree["samen"].editor_group, "redactie-samen")
     response = samen.get(reverse("events_attendance_csv", args=[registered.pk]))
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))  # Dutch Excel
     assert rows[0][1] == "Symposium"
     assert rows[1][1] == "4.0" and rows[1][3] == "SKJ-123"
     people = rows[4:]
     assert [row[0] for row in people] == ["'=Bob", "Anna"]  # confirmed only; a formula is defused
+    assert people[1][4] == "1234567"
+
+
+@pytest.mark.django_db
+def test_attendance_list_as_excel(registered, site_tree):
+    from openpyxl import load_workbook
+
+    samen = _editor(site_tree["samen"].editor_group, "redactie-samen")
+    response = samen.get(reverse("events_attendance_xlsx", args=[registered.pk]))
+    assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    assert response["Content-Disposition"].endswith('.xlsx"')
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert rows[0][1] == "Symposium" and rows[1][3] == "SKJ-123"
+    people = rows[4:]
+    assert [row[0] for row in people] == ["=Bob", "Anna"]  # the name as typed ...
+    assert sheet.cell(row=5, column=1).data_type == "s"  # ... kept as text, never run as a formula
     assert people[1][4] == "1234567"
