@@ -64,4 +64,4 @@ def attendance_csv(request, event_id):
 
 def attendance_xlsx(request, event_id):
     event = _event_for(request, event_id)
-    return xlsx_response(f"aanwezigheidslijst-{event.slug}", attendance_rows(event), _("attendance"))
+    return xlsx_response(f"aanwezigheidslijst-{event.slug}", attendance_rows(event), _("Attendance list"))
