@@ -56,3 +56,25 @@ def test_language_switch_and_hreflang(site_tree):
     english_html = client.get(english.url).content.decode()
     assert '<html lang="en">' in english_html
     assert article.url in english_html
+
+
+@pytest.mark.django_db
+def test_starting_a_translation_leaves_the_english_page_a_draft(site_tree, django_capture_on_commit_callbacks):
+    admin = get_user_model().objects.create_superuser("vertaler", "v@example.org", "a-long-test-password")
+    client = Client()
+    client.force_login(admin)
+    english = Locale.objects.get(language_code="en")
+    article = site_tree["article"]
+    # The English site above it exists and is live, as on the demo.
+    news = site_tree["samen_news"].copy_for_translation(english, copy_parents=True)
+    for page in [*news.get_ancestors().filter(depth__gt=1).specific(), news]:
+        if page.alias_of_id is None:  # the parents it made are aliases, live with their source
+            page.save_revision().publish()
+    url = reverse("wagtail_localize:submit_page_translation", args=[article.pk])
+    with django_capture_on_commit_callbacks(execute=True):  # wagtail-localize publishes on commit
+        response = client.post(url, {"locales": [english.pk], "include_subtree": ""})
+    assert response.status_code == 302
+    translation = article.get_translation(english)
+    assert not translation.live  # a draft until it is translated and approved
+    assert translation.has_unpublished_changes
+    assert Client().get(translation.url or f"/en/{translation.slug}/").status_code == 404
