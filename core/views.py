@@ -16,7 +16,7 @@ def translation_report(request):
         request,
         "core/admin/translation_report.html",
         {
-            "page_title": _("Translations"),
+            "page_title": _("Translation status"),
             "header_icon": "globe",
             "statuses": statuses,
             "counts": counts,
@@ -25,3 +25,9 @@ def translation_report(request):
             "attention": counts[MISSING] + counts[OUT_OF_DATE],
         },
     )
+
+
+@permission_required("wagtailadmin.access_admin")
+def editors_guide(request):
+    """The editors' guide, in Dutch, from the admin's Help menu (docs/permissions.md has the table too)."""
+    return TemplateResponse(request, "core/admin/editors_guide.html", {})

@@ -46,6 +46,23 @@ def register_translation_report_url():
 
 @hooks.register("register_reports_menu_item")
 def register_translation_report_menu_item():
+    # "Translation status", not "Translations": wagtail-localize has a "Translations" report of its own.
     return MenuItem(
-        _("Translations"), reverse("wiel_translation_report"), name="translations", icon_name="globe", order=1000
+        _("Translation status"),
+        reverse("wiel_translation_report"),
+        name="translation-status",
+        icon_name="globe",
+        order=1000,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_editors_guide_url():
+    return [path("handleiding/", views.editors_guide, name="wiel_editors_guide")]
+
+
+@hooks.register("register_help_menu_item")
+def register_editors_guide_menu_item():
+    return MenuItem(
+        _("Editors' guide (Wiel)"), reverse("wiel_editors_guide"), name="wiel-guide", icon_name="help", order=900
     )

@@ -1,0 +1,51 @@
+"""The admin as Dutch editors see it: the guide in the Help menu, one "Vertalingen" report, and a
+workflow whose name is Dutch."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import reverse
+from wagtail.models import Task, Workflow
+from wagtail.users.models import UserProfile
+
+
+def dutch_editor(group):
+    user = get_user_model().objects.create_user("redacteur", "r@example.org", "a-long-test-password")
+    user.groups.add(group)
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "nl"
+    profile.save()
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.django_db
+def test_the_editors_guide_is_in_the_help_menu_and_in_dutch(site_tree):
+    samen = site_tree["samen"]
+    samen.refresh_from_db()
+    client = dutch_editor(samen.editor_group)
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("wiel_editors_guide") in dashboard  # the Help menu links to it
+    guide = client.get(reverse("wiel_editors_guide"))
+    assert guide.status_code == 200
+    html = guide.content.decode()
+    for section in ["Een praktijkvoorbeeld schrijven", "regionale passendheid", "Een nieuwsbrief samenstellen",
+                    "Vertalen naar het Engels", "Indienen, goedkeuren", "Synoniemen", "Wie mag wat"]:  # fmt: skip
+        assert section in html, section
+    assert Client().get(reverse("wiel_editors_guide")).status_code == 302  # editors only
+
+
+@pytest.mark.django_db
+def test_one_translations_report_and_a_dutch_workflow_name(site_tree):
+    admin = get_user_model().objects.create_superuser("beheer", "b@example.org", "a-long-test-password")
+    profile = UserProfile.get_for_user(admin)
+    profile.preferred_language = "nl"
+    profile.save()
+    client = Client()
+    client.force_login(admin)
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert dashboard.count(">Vertalingen<") <= 1 and "Vertaalstatus" in dashboard
+    assert not Workflow.objects.filter(name="Moderators approval").exists()
+    assert Workflow.objects.filter(name="Goedkeuring landelijke redactie").exists()
+    assert Task.objects.filter(name="Goedkeuring landelijke redactie").exists()
