@@ -122,7 +122,7 @@ class AdminCreationTest(WagtailPageTestCase):
     def test_a_go_live_date_in_the_past_is_refused_with_a_message(self):
         response = self.article_with_go_live("te-laat", "2020-01-01 09:00")
         assert response.status_code == 200  # the form again, nothing lost
-        assert "This go-live date has passed." in response.content.decode()
+        assert "Deze publicatiedatum is al voorbij." in response.content.decode()  # the admin speaks Dutch
         assert not ArticlePage.objects.filter(slug="te-laat").exists()
         ahead = (timezone.now() + timedelta(days=2)).strftime("%Y-%m-%d %H:%M")
         self.article_with_go_live("op-tijd", ahead)

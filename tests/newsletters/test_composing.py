@@ -223,7 +223,7 @@ def test_a_send_time_in_the_past_is_refused_in_the_admin(admin_client, newslette
     response = add_issue("te-laat", "2020-01-01 09:00")
     assert response.status_code == 200  # the form again, with the message and what was typed
     page = response.content.decode()
-    assert "This send time has passed, so the issue would go out at once on approval." in page
+    assert "Dit verzendmoment is al voorbij, dus de editie zou bij goedkeuring meteen verstuurd worden." in page
     assert "Nieuws uit de werkplaats." in page
     assert not NewsletterPage.objects.filter(slug="te-laat").exists()
     assert add_issue("leeg", "").status_code == 302  # empty: send on approval
