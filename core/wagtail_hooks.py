@@ -66,3 +66,11 @@ def register_editors_guide_menu_item():
     return MenuItem(
         _("Editors' guide (Wiel)"), reverse("wiel_editors_guide"), name="wiel-guide", icon_name="help", order=900
     )
+
+
+@hooks.register("construct_help_menu")
+def name_wagtails_guide_in_the_editors_language(request, menu_items):
+    # Wagtail's Dutch catalogue leaves "Editor Guide" in English; ours says what it is.
+    for item in menu_items:
+        if item.name == "editor-guide":
+            item.label = _("Wagtail's own guide (in English)")

@@ -27,6 +27,7 @@ def test_the_editors_guide_is_in_the_help_menu_and_in_dutch(site_tree):
     client = dutch_editor(samen.editor_group)
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
     assert reverse("wiel_editors_guide") in dashboard  # the Help menu links to it
+    assert "Handleiding van Wagtail (Engels)" in dashboard and "Editor Guide" not in dashboard
     guide = client.get(reverse("wiel_editors_guide"))
     assert guide.status_code == 200
     html = guide.content.decode()
