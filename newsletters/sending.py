@@ -80,7 +80,7 @@ def resume_due(enqueue=True):
     whose worker was killed, or whose queued task was lost, is picked up again.
     """
     now = timezone.now()
-    due = Mailing.objects.exclude(status=Mailing.Status.DONE).filter(send_after__lte=Now())
+    due = Mailing.objects.exclude(status=Mailing.Status.DONE).filter(send_after__lte=database_time(DUE_MARGIN))
     due = due.filter(Q(lease_until__isnull=True) | Q(lease_until__lt=Now()))
     # Work to do now: not started, a delivery due, or one a dead worker left half-way. Not when
     # all that is left waits for a retry later (that is queued for its time already).
@@ -147,6 +147,12 @@ def is_refusal(error):
 def backoff(attempts):
     """Seconds to wait before attempt ``attempts + 1``: the base, doubled after each attempt."""
     return settings.NEWSLETTER_RETRY_BASE_SECONDS * 2 ** max(attempts - 1, 0)
+
+
+# A send time is written by a web host's clock and compared with the database's, which on SQLite
+# counts milliseconds only: "now" on the host can be a fraction ahead of "now" in the database.
+# A mailing counts as due this much early, so "send now" is never "not yet".
+DUE_MARGIN = 1
 
 
 def database_time(seconds=0):
@@ -427,7 +433,8 @@ class Sender:
 def take_lease(mailing_id, token):
     """Take the mailing when it is due and nobody holds it (by the database's clock)."""
     free = Q(lease_until__isnull=True) | Q(lease_until__lt=Now())
-    available = Mailing.objects.filter(free, pk=mailing_id, send_after__lte=Now()).exclude(status=Mailing.Status.DONE)
+    due = Q(send_after__lte=database_time(DUE_MARGIN))
+    available = Mailing.objects.filter(free, due, pk=mailing_id).exclude(status=Mailing.Status.DONE)
     until = database_time(settings.NEWSLETTER_LEASE_SECONDS)
     return available.update(lease_token=token, lease_until=until, status=Mailing.Status.SENDING) == 1
 
