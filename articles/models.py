@@ -78,7 +78,7 @@ class ArticlePage(WerkplaatsContentPage):
     body = StreamField(BodyBlock(), verbose_name=_("body"))
 
     content_panels = [
-        *Page.content_panels,
+        *BasePage.content_panels,
         FieldPanel("date"),
         FieldPanel("kind"),
         FieldPanel("summary"),

@@ -131,7 +131,7 @@ class EventPage(RoutablePageMixin, WerkplaatsContentPage):
     )
 
     content_panels = [
-        *Page.content_panels,
+        *BasePage.content_panels,
         FieldPanel("summary"),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("status")],

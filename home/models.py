@@ -21,7 +21,7 @@ class HomePage(BasePage):
     featured_heading = models.CharField(_("heading above featured items"), max_length=80, blank=True)
 
     content_panels = [
-        *Page.content_panels,
+        *BasePage.content_panels,
         MultiFieldPanel([FieldPanel("hero_heading"), FieldPanel("hero_text")], heading=_("Introduction")),
         FieldPanel("featured_heading"),
         InlinePanel("featured_items", heading=_("Featured"), label=_("featured page"), max_num=6),

@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
 from wagtail.search import index
 
 from core.models import BasePage
@@ -113,7 +112,7 @@ class Subscription(models.Model):
 class NewsletterIndexPage(RoutablePageMixin, BasePage):
     """Where people subscribe to the newsletters (and, later, read the archive)."""
 
-    content_panels = [*Page.content_panels, FieldPanel("summary")]
+    content_panels = [*BasePage.content_panels, FieldPanel("summary")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["newsletters.NewsletterPage"]
     max_count_per_parent = 1
@@ -193,7 +192,7 @@ class NewsletterPage(BasePage):
 
     base_form_class = NewsletterPageForm
     content_panels = [
-        *Page.content_panels,
+        *BasePage.content_panels,
         FieldPanel("newsletter"),
         FieldPanel("intro"),
         FieldPanel("body"),

@@ -150,7 +150,7 @@ class PracticePage(RoutablePageMixin, WerkplaatsContentPage):
     fit_profile = models.JSONField(default=dict, editable=False)
 
     content_panels = [
-        *Page.content_panels,
+        *BasePage.content_panels,
         FieldPanel("summary"),
         FieldPanel("aim"),
         MultiFieldPanel(

@@ -10,12 +10,15 @@ from wagtail.search import index
 
 from core.blocks import BodyBlock
 from core.page_forms import WielPageForm
+from core.panels import ModeratorCommentPanel
 
 
 class BasePage(Page):
     """Summary and listing image for every page: used in listings, feeds and social previews."""
 
     base_form_class = WielPageForm
+    # Every page's editor starts with the moderator's request for changes, when there is one.
+    content_panels = [ModeratorCommentPanel(), *Page.content_panels]
 
     summary = models.TextField(
         _("summary"),
@@ -86,7 +89,7 @@ class SectionIndexPage(BasePage):
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage", "core.WerkplaatsPage"]
 
     class Meta:
@@ -109,7 +112,7 @@ class ContentPage(BasePage):
 
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
     parent_page_types = ["home.HomePage", "core.ContentPage", "core.WerkplaatsPage"]
     subpage_types = ["core.ContentPage"]

@@ -50,3 +50,29 @@ def test_one_translations_report_and_a_dutch_workflow_name(site_tree):
     assert not Workflow.objects.filter(name="Moderators approval").exists()
     assert Workflow.objects.filter(name="Goedkeuring landelijke redactie").exists()
     assert Task.objects.filter(name="Goedkeuring landelijke redactie").exists()
+
+
+@pytest.mark.django_db
+def test_the_moderators_request_for_changes_shows_where_the_editor_works(site_tree):
+    from django.contrib.auth.models import Group
+
+    samen = site_tree["samen"]
+    samen.refresh_from_db()
+    editor = dutch_editor(samen.editor_group)
+    article = site_tree["article"]
+    edit_url = reverse("wagtailadmin_pages:edit", args=[article.pk])
+    assert "Wijzigingen gevraagd door" not in editor.get(edit_url).content.decode()  # nothing asked yet
+
+    writer = get_user_model().objects.get(username="redacteur")
+    moderator = get_user_model().objects.create_user("moderator", "m@example.org", "a-long-test-password")
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    article.save_revision(user=writer)  # the draft the editor submits
+    workflow_state = article.get_workflow().start(article, writer)
+    task_state = workflow_state.current_task_state
+    task_state.task.on_action(
+        task_state, moderator, "reject", comment="Graag de bronnen aanvullen.\nEn een samenvatting."
+    )
+
+    html = editor.get(edit_url).content.decode()
+    assert "Wijzigingen gevraagd door moderator" in html
+    assert "Graag de bronnen aanvullen.<br>En een samenvatting." in html
