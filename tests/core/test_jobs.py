@@ -50,6 +50,8 @@ class OtherHost:
 
     def __exit__(self, *exc):
         if connection.vendor == "postgresql":
+            # Unlock before closing: a closed connection's locks go only once the server has seen it go.
+            self.other.execute("SELECT pg_advisory_unlock(%s)", [lock_key(self.name)])
             self.other.close()
         else:
             cache.delete(f"wiel:job:{self.name}")
