@@ -11,9 +11,8 @@ LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
 
 def _home_for(locale):
-    from home.models import HomePage
-
-    return HomePage.objects.live().filter(locale=locale).first()
+    """The site's home page in ``locale``: the live page just below the root (no import of ``home``)."""
+    return Page.objects.live().filter(locale=locale, depth=2).first()
 
 
 @register.simple_tag(takes_context=True)
