@@ -137,7 +137,11 @@ ARTICLES = [
                 "through all their work.",
                 "The chair of the ZonMw programme warns that an approach from Brabant is not simply adopted in "
                 "Friesland: regions should study a successful approach and work out what to adapt.",
+                "Friesland contributes the dialogue table, where everyone involved looks back together on "
+                "finished support. Utrecht contributes JIM, a trusted person from a young person's own circle, "
+                "and neighbourhood academies where parents learn from each other.",
             ],
+            "signup": "Want to read more about what works elsewhere? Choose the newsletters that suit you.",
         },
     },
     {
@@ -252,10 +256,18 @@ ARTICLES = [
             "body": [
                 "On 16 November 2023 almost a hundred civil servants, students, teachers, experts by experience "
                 "and mostly care workers came to Leiden University of Applied Sciences.",
-                "A 22-year-old explained how his informal mentor (JIM) supported him when his parents were absent. "
-                "Seven workshops covered, among others, Buurtgezinnen and School's Cool. Taking part earned "
-                "4 SKJ accreditation points.",
+                "A 22-year-old explained how his informal mentor (JIM) supported him when his parents were absent, "
+                "and why that bond made the formal help work. The network's lead told how he grew from language "
+                "coach into the buddy of a refugee.",
+                "Seven workshops covered, among others, the experience café, School's Cool, Buurtgezinnen and the "
+                "moral dilemmas of working with informal support, guided by the BPSW's handbook on informal "
+                "support. Taking part earned 4 SKJ accreditation points.",
             ],
+            "callout": (
+                "What a professional needs",
+                "<ul><li>a view of the job in which informal support has a place;</li><li>an organisation that "
+                "gives time for it;</li><li>the courage to approach supporters and give them a role.</li></ul>",
+            ),
         },
     },
     {
@@ -286,7 +298,14 @@ def _index(parent, title, slug, summary, show_in_menus=False):
     return create_child(parent, ArticleIndexPage(title=title, slug=slug, summary=summary, show_in_menus=show_in_menus))
 
 
-def _body(data, collection):
+HEADINGS = {
+    "nl": {"downloads": "Downloads", "signup": "Blijf op de hoogte"},
+    "en": {"downloads": "Downloads", "signup": "Stay informed"},
+}
+
+
+def _body(data, collection, language="nl"):
+    headings = HEADINGS[language]
     body = [("paragraph", rich(text)) for text in data["body"]]
     if "quote" in data:
         body.insert(2, ("quote", {"quote": data["quote"][0], "attribution": data["quote"][1], "role": ""}))
@@ -297,11 +316,11 @@ def _body(data, collection):
     if "document" in data:
         title, lines = data["document"]
         document = generated_pdf(title, lines, collection)
-        body.append(("documents", {"heading": "Downloads", "documents": [{"document": document, "description": ""}]}))
-    if "signup" in data:
         body.append(
-            ("newsletter_signup", {"heading": "Blijf op de hoogte", "text": data["signup"], "newsletter": None})
+            ("documents", {"heading": headings["downloads"], "documents": [{"document": document, "description": ""}]})
         )
+    if "signup" in data:
+        body.append(("newsletter_signup", {"heading": headings["signup"], "text": data["signup"], "newsletter": None}))
     return body
 
 
@@ -350,7 +369,7 @@ def load(stdout):
                 "en",
                 title=english["title"],
                 summary=english["summary"],
-                body=[("paragraph", rich(text)) for text in english["body"]],
+                body=_body(english, None, "en"),
             )
     featured = ArticlePage.objects.filter(
         slug__in=["niet-elk-wiel-past-op-elke-wagen", "terugblik-symposium-informele-steun"]

@@ -10,6 +10,9 @@ class CoreConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from . import checks, signals  # noqa: F401
+        from .localize import localise_translation_dates
         from .permissions import ensure_national_editor_permissions
+
+        localise_translation_dates()
 
         post_migrate.connect(ensure_national_editor_permissions, dispatch_uid="wiel-national-editor-permissions")

@@ -116,6 +116,7 @@ WERKPLAATSEN = [
             "intro": rich(
                 "The Groningen transformation programme wants every child in the province to grow up safely. "
                 "It focuses on culture change: giving and receiving trust, daring and learning from each other.",
+                "In 2020 seven expertise networks took the place of the monthly learning meetings.",
             ),
         },
     },

@@ -8,13 +8,19 @@ import io
 import os
 import random
 
+import polib
 from django.core.files.images import ImageFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.text import slugify
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.documents import get_document_model
+from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
 
 from .permissions import shared_collection
 
@@ -111,20 +117,66 @@ def create_child(parent, page):
 
 
 def translate(page, language_code, **fields):
-    """The translation of ``page`` into ``language_code``, created and published once.
+    """The translation of ``page`` into ``language_code``, made through wagtail-localize.
 
-    Uses Wagtail's own copy for translation, so the copy shares the source's
-    translation key exactly as a translation made in the admin does.
+    The demo translates as an editor does in the admin: a translation record for the
+    page, a translated string for every segment wagtail-localize extracts from it, then
+    publish. An editor can open the result in the translation editor and sync it, and
+    wagtail-localize's progress counts it as translated. ``fields`` holds the English
+    values; a field given in English must have the same paragraphs and blocks as the
+    Dutch one, so the strings pair up in order. Without a ``slug`` the English slug is
+    made from the English title.
     """
     target_locale = locale(language_code)
     existing = page.get_translation_or_none(target_locale)
-    if existing:
+    if (
+        existing
+        and Translation.objects.filter(source__object_id=page.translation_key, target_locale=target_locale).exists()
+    ):
         return existing.specific
-    translation = page.copy_for_translation(target_locale, copy_parents=True)
+    if "title" in fields and "slug" not in fields:
+        fields["slug"] = slugify(fields["title"])
+    source, _created = TranslationSource.update_or_create_from_instance(page)
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=target_locale, defaults={"enabled": True}
+    )
+    translation.import_po(_translated_po(page, source, fields), translation_type="manual")
+    translation.save_target(publish=False)  # wagtail-localize would publish on commit; the demo publishes now
+    page.get_translation(target_locale).get_latest_revision().publish(log_action=False)
+    return page.get_translation(target_locale).specific
+
+
+def _translated_po(page, source, fields):
+    """A PO file of the source's strings with the English of ``fields`` as msgstr."""
+    translated = type(page).objects.get(pk=page.pk)
     for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save()
-    return publish(translation)
+        setattr(translated, name, value)
+        field = translated._meta.get_field(name)
+        if isinstance(field, StreamField):
+            field.get_prep_value(getattr(translated, name))  # gives new blocks their ids, as saving does
+    dutch = _strings_by_field(extract_segments(page))
+    english = _strings_by_field(extract_segments(translated))
+    po = polib.POFile(wrapwidth=200)
+    po.metadata = {"Content-Type": "text/plain; charset=utf-8"}
+    for name in fields:
+        pairs = dutch.get(name, [])
+        if len(pairs) != len(english.get(name, [])):
+            raise ValueError(
+                f"{page.title!r}: the English {name!r} has {len(english.get(name, []))} strings "
+                f"where the Dutch has {len(pairs)}; give it the same paragraphs and blocks."
+            )
+        for (path, text), (_path, translated_text) in zip(pairs, english[name], strict=True):
+            po.append(polib.POEntry(msgid=text, msgctxt=path, msgstr=translated_text))
+    return po
+
+
+def _strings_by_field(segments):
+    """The string segments of ``segments`` as (path, text) pairs per field, in page order."""
+    by_field = {}
+    for segment in segments:
+        if isinstance(segment, StringSegmentValue):
+            by_field.setdefault(segment.path.split(".")[0], []).append((segment.path, segment.string.data))
+    return by_field
 
 
 def rich(*paragraphs):

@@ -1,8 +1,13 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from wagtail.models import Page, WorkflowState
+from wagtail_localize.models import Translation
 
-from .translation_status import MISSING, OUT_OF_DATE, STATUS_LABELS, translation_statuses
+from .translation_status import STATUS_LABELS, UP_TO_DATE, translation_statuses
 
 
 @permission_required("wagtailadmin.access_admin")
@@ -22,7 +27,7 @@ def translation_report(request):
             "counts": counts,
             "labels": STATUS_LABELS,
             "wanted": wanted,
-            "attention": counts[MISSING] + counts[OUT_OF_DATE],
+            "attention": sum(count for key, count in counts.items() if key != UP_TO_DATE),
         },
     )
 
@@ -31,3 +36,53 @@ def translation_report(request):
 def editors_guide(request):
     """The editors' guide, in Dutch, from the admin's Help menu (docs/permissions.md has the table too)."""
     return TemplateResponse(request, "core/admin/editors_guide.html", {})
+
+
+@permission_required("wagtailadmin.access_admin")
+def submit_translation(request, translation_id):
+    """Send a page's translation to moderation, for an editor who may not publish.
+
+    wagtail-localize's translation editor offers "Publish" only to those who may publish.
+    A werkplaats editor translates there, then comes here: the translated strings are saved
+    as a draft revision of the English page and the page's workflow (the national
+    editors' approval) starts, or resumes after a request for changes.
+    """
+    translation = get_object_or_404(Translation, pk=translation_id, enabled=True)
+    page = translation.get_target_instance()
+    if not isinstance(page, Page) or not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    if request.method != "POST":
+        return TemplateResponse(
+            request,
+            "core/admin/submit_translation.html",
+            {"page_title": _("Submit translation for approval"), "header_icon": "globe", "page": page},
+        )
+    translation.save_target(user=request.user, publish=False)
+    page = page.specific_class.objects.get(pk=page.pk)
+    workflow = page.get_workflow()
+    state = page.current_workflow_state
+    if workflow is None:
+        messages.error(request, _("This page has no approval workflow; ask a national editor to publish it."))
+    elif state and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        state.resume(request.user)
+        messages.success(request, _("The translation has been submitted for approval again."))
+    elif state:
+        messages.success(request, _("The translation has been saved; it is still waiting for approval."))
+    else:
+        workflow.start(page, request.user)
+        messages.success(request, _("The translation has been submitted for approval."))
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+def translation_awaiting_submission(page, user):
+    """The enabled wagtail-localize translation behind ``page``, if ``user`` may edit but not publish it."""
+    permissions = page.permissions_for_user(user)
+    if not permissions.can_edit() or permissions.can_publish() or page.alias_of_id:
+        return None
+    return (
+        Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+        )
+        .exclude(source__locale_id=page.locale_id)
+        .first()
+    )

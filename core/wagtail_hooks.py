@@ -2,6 +2,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -41,7 +42,31 @@ register_snippet(TaxonomyGroup)
 
 @hooks.register("register_admin_urls")
 def register_translation_report_url():
-    return [path("reports/translations/", views.translation_report, name="wiel_translation_report")]
+    return [
+        path("reports/translations/", views.translation_report, name="wiel_translation_report"),
+        path("translations/<int:translation_id>/submit/", views.submit_translation, name="wiel_submit_translation"),
+    ]
+
+
+def _submit_translation_button(page, user, priority):
+    translation = views.translation_awaiting_submission(page, user)
+    if translation:
+        yield Button(
+            _("Submit translation for approval"),
+            reverse("wiel_submit_translation", args=[translation.pk]),
+            icon_name="globe",
+            priority=priority,
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def submit_translation_header_button(page, user, view_name, next_url=None):
+    yield from _submit_translation_button(page, user, priority=12)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def submit_translation_listing_button(page, user, next_url=None):
+    yield from _submit_translation_button(page, user, priority=3)
 
 
 @hooks.register("register_reports_menu_item")

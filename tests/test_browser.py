@@ -372,13 +372,14 @@ def public_page_of_each_type():
     for page in Page.objects.live().filter(depth__gt=1).specific().order_by("path"):
         kind = type(page).__name__
         if kind not in found and getattr(page, "is_sent", True):
-            found[kind] = page.url
+            found[kind] = (page.pk, page.url)
     return found
 
 
 def wagtails_checker_on_every_page_type(live_server, page):
     """An editor on the public site: Wagtail's userbar is there, and its accessibility checker
-    finds no issue on any page type (the editor's Checks panel runs the same checker)."""
+    finds no issue on any page type; in the page editor, the Checks panel (which runs the same
+    checker on the preview) counts the words and finds no issue either."""
     from django.conf import settings
 
     page.goto(f"{live_server.url}/admin/login/")
@@ -389,7 +390,7 @@ def wagtails_checker_on_every_page_type(live_server, page):
     kinds = public_page_of_each_type()
     assert {"HomePage", "WerkplaatsPage", "ArticlePage", "PracticePage", "EventPage", "NewsletterPage"} <= set(kinds)
     problems = []
-    for kind, url in kinds.items():
+    for kind, (pk, url) in kinds.items():
         page.csp_messages.clear()
         page.goto(live_server.url + url)
         page.click("wagtail-userbar #wagtail-userbar-trigger")
@@ -405,4 +406,16 @@ def wagtails_checker_on_every_page_type(live_server, page):
             problems.append((kind, url, names))
         if page.csp_messages:
             problems.append((kind, url, page.csp_messages[:]))
+        page.goto(f"{live_server.url}/admin/pages/{pk}/edit/")
+        page.click('[data-side-panel-toggle="checks"]')
+        panel = page.locator('[data-side-panel="checks"]')
+        page.wait_for_function(
+            "() => !['', '-'].includes(document.querySelector('[data-side-panel=\"checks\"] "
+            "[data-content-word-count]').textContent.trim())",
+            timeout=20000,
+        )
+        words = panel.locator("[data-content-word-count]").text_content().strip()
+        issues = panel.locator("[data-content-checker-count]").text_content().strip()
+        if not words.replace(".", "").isdigit() or int(words.replace(".", "")) == 0 or issues != "0":
+            problems.append((kind, f"editor {pk}", words, issues))
     assert problems == [], problems

@@ -66,3 +66,39 @@ def test_demo_content_is_idempotent():
     assert Delivery.objects.filter(mailing__in=sent, status="verzonden").count() > 100
     scheduled = Mailing.objects.get(status="gepland")
     assert scheduled.send_after > scheduled.created_at and not scheduled.deliveries.exists()
+
+
+@pytest.mark.django_db
+def test_demo_translations_are_wagtail_localize_translations(client):
+    """Each English demo page is a wagtail-localize translation an editor can open and sync."""
+    from wagtail.models import Locale
+    from wagtail_localize.models import Translation
+
+    from core.translation_status import UP_TO_DATE, translation_statuses
+
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    english = Locale.objects.get(language_code="en")
+    translated = Page.objects.filter(locale=english, alias_of__isnull=True, depth__gt=2)
+    assert translated.count() >= 10
+    records = {
+        record.source.object_id: record
+        for record in Translation.objects.filter(target_locale=english).select_related("source")
+    }
+    for page in translated:
+        assert page.translation_key in records, page.url_path
+    # The English slug is part of the translation: the articles' slugs are English.
+    for article in ArticlePage.objects.filter(locale=english):
+        assert article.slug != article.get_translation(Locale.objects.get(language_code="nl")).slug
+        done, total = records[article.translation_key].get_progress()[::-1]
+        assert done == total, article.title  # every string of the demo's English articles is translated
+    statuses = {item.source.pk: item for item in translation_statuses("en")}
+    for article in ArticlePage.objects.filter(locale__language_code="nl"):
+        item = statuses[article.pk]
+        assert (item.status == UP_TO_DATE) == article.has_translation(english), article.title
+
+    admin = get_user_model().objects.filter(is_superuser=True).first()
+    client.force_login(admin)
+    page = ArticlePage.objects.filter(locale=english).first()
+    response = client.get(f"/admin/pages/{page.pk}/edit/")
+    assert response.status_code == 200
+    assert "wagtail_localize/admin/edit_translation.html" in [template.name for template in response.templates]

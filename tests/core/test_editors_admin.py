@@ -76,3 +76,28 @@ def test_the_moderators_request_for_changes_shows_where_the_editor_works(site_tr
     html = editor.get(edit_url).content.decode()
     assert "Wijzigingen gevraagd door moderator" in html
     assert "Graag de bronnen aanvullen.<br>En een samenvatting." in html
+
+
+@pytest.mark.django_db
+def test_the_translation_editor_speaks_dutch_with_dutch_dates(site_tree):
+    """'Publiceer in English' keeps its space, and 'vertaald op' names the month in Dutch."""
+    import datetime
+
+    from django.utils import timezone, translation
+    from wagtail_localize.models import StringTranslation
+
+    samen = site_tree["samen"]
+    samen.refresh_from_db()
+    client = dutch_editor(samen.editor_group)
+    catalogue = client.get(reverse("wagtail_localize:javascript_catalog")).content.decode()
+    assert '"Publish in ": "Publiceer in "' in catalogue
+    assert '"Translate with ": "Vertaal met "' in catalogue
+
+    when = timezone.make_aware(datetime.datetime(2026, 11, 25, 10, 0))
+    manual = StringTranslation(translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL, updated_at=when)
+    machine = StringTranslation(translation_type="machine", tool_name="DeepL", updated_at=when)
+    with translation.override("nl"):
+        assert manual.get_comment() == "Handmatig vertaald op 25 november 2026"
+        assert "25 november 2026" in machine.get_comment() and "DeepL" in machine.get_comment()
+    with translation.override("en"):
+        assert manual.get_comment() == "Translated manually on Nov. 25, 2026"  # Django's English date format

@@ -1,18 +1,91 @@
+from urllib.parse import urlencode
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import Locale
+from wagtail_localize.models import StringSegment, Translation
 
-from core.translation_status import MISSING, OUT_OF_DATE, UP_TO_DATE, translation_statuses
+from core.translation_status import IN_PROGRESS, MISSING, OUT_OF_DATE, UP_TO_DATE, translation_statuses
 
 
 def _statuses():
     return {item.source.pk: item.status for item in translation_statuses("en")}
 
 
+def _translator(client):
+    admin = get_user_model().objects.create_superuser("vertaler", "v@example.org", "a-long-test-password")
+    client.force_login(admin)
+    return admin
+
+
+def _english_parents(site_tree, english):
+    news = site_tree["samen_news"].copy_for_translation(english, copy_parents=True)
+    for page in [*news.get_ancestors().filter(depth__gt=1).specific(), news]:
+        if page.alias_of_id is None:  # the parents it made are aliases, live with their source
+            page.save_revision().publish()
+
+
+ENGLISH = {"title": "Looking back at the symposium", "slug": "looking-back-at-the-symposium"}
+
+
 @pytest.mark.django_db
-def test_status_follows_the_dutch_source(site_tree):
+def test_a_translation_through_the_translation_editor(site_tree, django_capture_on_commit_callbacks):
+    """Start, translate string by string, publish, change the Dutch, sync: the report follows each step."""
+    client = Client()
+    _translator(client)
+    english = Locale.objects.get(language_code="en")
+    article = site_tree["article"]
+    _english_parents(site_tree, english)
+    assert _statuses()[article.pk] == MISSING
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("wagtail_localize:submit_page_translation", args=[article.pk]),
+            {"locales": [english.pk], "include_subtree": ""},
+        )
+    translation = Translation.objects.get(source__object_id=article.translation_key, target_locale=english)
+    target = article.get_translation(english)
+    assert _statuses()[article.pk] == IN_PROGRESS
+
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[target.pk]))
+    assert "wagtail_localize/admin/edit_translation.html" in [template.name for template in editor.templates]
+    segments = StringSegment.objects.filter(source=translation.source).select_related("context", "string")
+    paths = {segment.context.path for segment in segments}
+    assert "slug" in paths  # the English slug is one of the strings to translate
+    for segment in segments:
+        value = ENGLISH.get(segment.context.path, f"EN: {segment.string.data}")
+        response = client.put(  # what the translation editor sends for each string
+            reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk]),
+            urlencode({"value": value}),
+            content_type="application/x-www-form-urlencoded",
+        )
+        assert response.status_code == 201, segment.context.path
+    assert _statuses()[article.pk] == IN_PROGRESS  # translated, not yet published
+
+    with django_capture_on_commit_callbacks(execute=True):  # wagtail-localize publishes on commit
+        client.post(reverse("wagtailadmin_pages:edit", args=[target.pk]), {"action": "publish"})
+    target.refresh_from_db()
+    assert target.live and target.title == ENGLISH["title"] and target.slug == ENGLISH["slug"]
+    item = next(item for item in translation_statuses("en") if item.source.pk == article.pk)
+    assert item.status == UP_TO_DATE and item.progress == (len(segments), len(segments))
+    assert Client().get(target.url).status_code == 200 and target.url.endswith("/looking-back-at-the-symposium/")
+
+    article.refresh_from_db()
+    article.title = "Terugblik symposium (bijgewerkt)"
+    article.save_revision().publish()
+    assert _statuses()[article.pk] == OUT_OF_DATE  # the editor offers "Sync translated pages"
+
+    client.post(
+        reverse("wagtail_localize:update_translations", args=[translation.source.pk]),
+        {"publish_translations": ""},
+    )
+    assert _statuses()[article.pk] == IN_PROGRESS  # the new Dutch title waits for its English
+
+
+@pytest.mark.django_db
+def test_status_of_an_english_page_made_by_hand(site_tree):
     article = site_tree["article"]
     assert _statuses()[article.pk] == MISSING
 
@@ -60,16 +133,11 @@ def test_language_switch_and_hreflang(site_tree):
 
 @pytest.mark.django_db
 def test_starting_a_translation_leaves_the_english_page_a_draft(site_tree, django_capture_on_commit_callbacks):
-    admin = get_user_model().objects.create_superuser("vertaler", "v@example.org", "a-long-test-password")
     client = Client()
-    client.force_login(admin)
+    _translator(client)
     english = Locale.objects.get(language_code="en")
     article = site_tree["article"]
-    # The English site above it exists and is live, as on the demo.
-    news = site_tree["samen_news"].copy_for_translation(english, copy_parents=True)
-    for page in [*news.get_ancestors().filter(depth__gt=1).specific(), news]:
-        if page.alias_of_id is None:  # the parents it made are aliases, live with their source
-            page.save_revision().publish()
+    _english_parents(site_tree, english)  # the English site above it exists and is live, as on the demo
     url = reverse("wagtail_localize:submit_page_translation", args=[article.pk])
     with django_capture_on_commit_callbacks(execute=True):  # wagtail-localize publishes on commit
         response = client.post(url, {"locales": [english.pk], "include_subtree": ""})
@@ -78,3 +146,66 @@ def test_starting_a_translation_leaves_the_english_page_a_draft(site_tree, djang
     assert not translation.live  # a draft until it is translated and approved
     assert translation.has_unpublished_changes
     assert Client().get(translation.url or f"/en/{translation.slug}/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_werkplaats_editor_sends_a_translation_through_moderation(site_tree, django_capture_on_commit_callbacks):
+    """An editor who may not publish translates in the translation editor, then submits it for approval."""
+    from wagtail.models import WorkflowState
+
+    translator = Client()
+    _translator(translator)
+    english = Locale.objects.get(language_code="en")
+    article = site_tree["article"]
+    _english_parents(site_tree, english)
+    with django_capture_on_commit_callbacks(execute=True):
+        translator.post(
+            reverse("wagtail_localize:submit_page_translation", args=[article.pk]),
+            {"locales": [english.pk], "include_subtree": ""},
+        )
+    translation = Translation.objects.get(source__object_id=article.translation_key, target_locale=english)
+    target = article.get_translation(english)
+
+    samen = site_tree["samen"]
+    samen.refresh_from_db()
+    editor = get_user_model().objects.create_user("redactie", "r@example.org", "a-long-test-password")
+    editor.groups.add(samen.editor_group)
+    client = Client()
+    client.force_login(editor)
+    for segment in StringSegment.objects.filter(source=translation.source).select_related("context", "string"):
+        saved = client.put(
+            reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk]),
+            urlencode({"value": ENGLISH.get(segment.context.path, f"EN: {segment.string.data}")}),
+            content_type="application/x-www-form-urlencoded",
+        )
+        assert saved.status_code == 201
+    refused = client.post(reverse("wagtailadmin_pages:edit", args=[target.pk]), {"action": "publish"})
+    assert refused.status_code == 302 and refused.url == reverse("wagtailadmin_home")  # the admin's "no permission"
+    target.refresh_from_db()
+    assert not target.live
+
+    submit = reverse("wiel_submit_translation", args=[translation.pk])
+    listing = client.get(reverse("wagtailadmin_explore", args=[target.get_parent().pk])).content.decode()
+    assert submit in listing  # offered in the page's menu
+    assert submit not in translator.get(reverse("wagtailadmin_explore", args=[target.get_parent().pk])).content.decode()
+    assert client.get(submit).status_code == 200
+    assert client.post(submit).status_code == 302
+
+    target.refresh_from_db()
+    assert not target.live and target.get_latest_revision().as_object().title == ENGLISH["title"]
+    state = target.current_workflow_state
+    assert state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert _statuses()[article.pk] == IN_PROGRESS
+
+    task_state = state.current_task_state
+    approve = reverse("wagtailadmin_pages:workflow_action", args=[target.pk, "approve", task_state.pk])
+    translator.post(approve, {"comment": ""})
+    target.refresh_from_db()
+    assert target.live and target.title == ENGLISH["title"]
+    assert _statuses()[article.pk] == UP_TO_DATE
+
+    other = get_user_model().objects.create_user("elders", "e@example.org", "a-long-test-password")
+    other.groups.add(site_tree["groningen"].specific.editor_group)
+    outsider = Client()
+    outsider.force_login(other)
+    assert outsider.post(submit).url == reverse("wagtailadmin_home")  # another werkplaats's editor may not
