@@ -28,6 +28,7 @@ class TargetGroupViewSet(TermViewSet):
 class CareSettingViewSet(TermViewSet):
     model = CareSetting
     menu_icon = "home"
+    menu_name = "care-settings"  # not "settings", the name of Wagtail's own Settings menu
 
 
 class TaxonomyGroup(SnippetViewSetGroup):

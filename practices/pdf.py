@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
@@ -134,7 +135,7 @@ def render_practice_pdf(page, context, request):
         [_("Cost band"), escape(str(page.get_cost_band_display() or _("unknown")))],
         [_("Age"), _("%(low)d-%(high)d years") % {"low": page.age_min, "high": page.age_max}],
         [_("Target groups"), escape(_names(page.target_groups.all()))],
-        [_("Settings"), escape(_names(page.care_settings.all()))],
+        [pgettext("care setting", "Settings"), escape(_names(page.care_settings.all()))],
         [_("Themes"), escape(_names(page.themes.all()))],
         [
             _("Last reviewed"),

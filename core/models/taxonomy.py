@@ -51,5 +51,5 @@ class CareSetting(Term):
     """Where support happens: school, wijk, thuis, huisartsenpraktijk..."""
 
     class Meta(Term.Meta):
-        verbose_name = _("setting")
-        verbose_name_plural = _("settings")
+        verbose_name = _("care setting")
+        verbose_name_plural = _("care settings")

@@ -101,3 +101,18 @@ def test_the_translation_editor_speaks_dutch_with_dutch_dates(site_tree):
         assert "25 november 2026" in machine.get_comment() and "DeepL" in machine.get_comment()
     with translation.override("en"):
         assert manual.get_comment() == "Translated manually on Nov. 25, 2026"  # Django's English date format
+
+
+@pytest.mark.django_db
+def test_the_admin_menu_says_instellingen(site_tree):
+    """Our own "Settings" (care settings on a practice) has its own context, so it no longer
+    overrides Wagtail's Dutch "Instellingen" in the admin menu."""
+    admin = get_user_model().objects.create_superuser("beheer", "b@example.org", "a-long-test-password")
+    profile = UserProfile.get_for_user(admin)
+    profile.preferred_language = "nl"
+    profile.save()
+    client = Client()
+    client.force_login(admin)
+    menu = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert '"label": "Instellingen"' in menu and '"label": "Zorgsettings"' in menu
+    assert '"label": "Settings"' not in menu
