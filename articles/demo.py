@@ -4,7 +4,16 @@ import datetime
 
 from wagtail.models import Site
 
-from core.demo_utils import create_child, generated_image, generated_pdf, locale, publish, rich, translate
+from core.demo_utils import (
+    create_child,
+    generated_image,
+    generated_pdf,
+    locale,
+    publish,
+    rich,
+    sync_translations,
+    translate,
+)
 from core.models import Theme, WerkplaatsPage
 
 from .models import ArticleIndexPage, ArticlePage
@@ -372,11 +381,10 @@ def load(stdout):
                 body=_body(english, None, "en"),
             )
     featured = ArticlePage.objects.filter(
-        slug__in=["niet-elk-wiel-past-op-elke-wagen", "terugblik-symposium-informele-steun"]
+        slug__in=["niet-elk-wiel-past-op-elke-wagen", "terugblik-symposium-informele-steun"], locale=dutch
     )
-    for home_page in type(home.specific).objects.all():
-        if not home_page.featured_items.exists():
-            home_page.featured_items = [
-                home_page.featured_items.model(page=page) for page in featured.filter(locale=home_page.locale)
-            ]
-            publish(home_page)
+    home = home.specific
+    if not home.featured_items.exists():
+        home.featured_items = [home.featured_items.model(page=page) for page in featured]
+        publish(home)
+        sync_translations(home)  # the English home shows the English versions of the same pages

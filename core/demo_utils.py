@@ -141,9 +141,25 @@ def translate(page, language_code, **fields):
         source=source, target_locale=target_locale, defaults={"enabled": True}
     )
     translation.import_po(_translated_po(page, source, fields), translation_type="manual")
-    translation.save_target(publish=False)  # wagtail-localize would publish on commit; the demo publishes now
-    page.get_translation(target_locale).get_latest_revision().publish(log_action=False)
-    return page.get_translation(target_locale).specific
+    return _save_and_publish(page, translation)
+
+
+def sync_translations(page):
+    """Bring a changed page's wagtail-localize translations up to date, as "Sync translated pages" does.
+
+    The strings already translated stay; synchronised fields (such as chosen pages) follow the source.
+    """
+    source, _created = TranslationSource.update_or_create_from_instance(page)
+    for translation in Translation.objects.filter(source=source, enabled=True).select_related("target_locale"):
+        _save_and_publish(page, translation)
+
+
+def _save_and_publish(page, translation):
+    """Write the translation to its page and publish it now (wagtail-localize itself would publish on commit)."""
+    translation.save_target(publish=False)
+    target = page.get_translation(translation.target_locale)
+    target.get_latest_revision().publish(log_action=False)
+    return target.specific
 
 
 def _translated_po(page, source, fields):

@@ -1,14 +1,16 @@
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from articles.models import ArticlePage
 from core.images import prefetch_listing_images
 from core.models import BasePage, WerkplaatsPage
+from practices.models import PracticeIndexPage
 
 LATEST_ARTICLES = 3
 
@@ -39,22 +41,38 @@ class HomePage(BasePage):
         if self.locale_id and others.exists():
             raise ValidationError(_("There already is a home page in this language."))
 
+    def featured_in_own_language(self):
+        """The featured pages in this home page's language where they are translated, in the editor's order.
+
+        A translated home page keeps the featured items of its source (wagtail-localize
+        synchronises them), so the English home shows the English version of each live
+        featured page that has one, and the page itself otherwise. One query (and one per
+        page type for the specific pages).
+        """
+        ids = [item.page_id for item in self.featured_items.all()]
+        chosen_keys = Page.objects.filter(pk__in=ids).values("translation_key")
+        candidates = list(
+            Page.objects.filter(Q(pk__in=ids) | Q(locale_id=self.locale_id, translation_key__in=chosen_keys))
+            .live()
+            .public()
+            .specific()
+        )
+        own = {page.translation_key: page for page in candidates if page.locale_id == self.locale_id}
+        chosen = {page.pk: page for page in candidates if page.pk in ids}
+        return [own.get(chosen[pk].translation_key, chosen[pk]) for pk in ids if pk in chosen]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        ids = [item.page_id for item in self.featured_items.all()]
-        found = {page.pk: page for page in Page.objects.filter(pk__in=ids).live().public().specific()}
-        featured = prefetch_listing_images(found[pk] for pk in ids if pk in found)
+        featured = prefetch_listing_images(self.featured_in_own_language())
         context["featured_pages"] = featured
         context["werkplaatsen"] = (
             WerkplaatsPage.objects.live().public().filter(locale_id=self.locale_id).order_by("title")
         )
-        # A lazy reference: the home page aggregates content without importing the content apps.
-        article_model = apps.get_model("articles", "ArticlePage")
         context["latest_articles"] = prefetch_listing_images(
-            article_model.objects.live()
+            ArticlePage.objects.live()
             .public()
             .filter(locale_id=self.locale_id)
-            .exclude(pk__in=ids)
+            .exclude(pk__in=[page.pk for page in featured])
             .select_related("werkplaats")
             .order_by("-date", "-pk")[:LATEST_ARTICLES]
         )
@@ -63,8 +81,7 @@ class HomePage(BasePage):
 
     def practice_finder(self):
         """The national practice overview, where the finder form sends the reader's municipality."""
-        index_model = apps.get_model("practices", "PracticeIndexPage")
-        overview = index_model.objects.child_of(self).live().public().first()
+        overview = PracticeIndexPage.objects.child_of(self).live().public().first()
         if overview is None:
             return None
         return {"overview": overview}

@@ -96,6 +96,15 @@ def test_demo_translations_are_wagtail_localize_translations(client):
         item = statuses[article.pk]
         assert (item.status == UP_TO_DATE) == article.has_translation(english), article.title
 
+    # The English home keeps the Dutch home's featured items (synchronised) and shows their English versions.
+    from home.models import HomePage
+
+    english_home = HomePage.objects.get(locale=english)
+    assert english_home.featured_items.exists()
+    featured = english_home.featured_in_own_language()
+    assert featured and all(page.locale_id == english.pk for page in featured)
+    assert statuses[HomePage.objects.get(locale__language_code="nl").pk].status == UP_TO_DATE
+
     admin = get_user_model().objects.filter(is_superuser=True).first()
     client.force_login(admin)
     page = ArticlePage.objects.filter(locale=english).first()

@@ -20,11 +20,17 @@ def dutch_editor(group):
     return client
 
 
-@pytest.mark.django_db
-def test_the_editors_guide_is_in_the_help_menu_and_in_dutch(site_tree):
+@pytest.fixture
+def samen_editor(site_tree):
+    """A client logged in as an editor of SAMEN who reads the admin in Dutch."""
     samen = site_tree["samen"]
     samen.refresh_from_db()
-    client = dutch_editor(samen.editor_group)
+    return dutch_editor(samen.editor_group)
+
+
+@pytest.mark.django_db
+def test_the_editors_guide_is_in_the_help_menu_and_in_dutch(samen_editor):
+    client = samen_editor
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
     assert reverse("wiel_editors_guide") in dashboard  # the Help menu links to it
     assert "Handleiding van Wagtail (Engels)" in dashboard and "Editor Guide" not in dashboard
@@ -38,7 +44,9 @@ def test_the_editors_guide_is_in_the_help_menu_and_in_dutch(site_tree):
 
 
 @pytest.mark.django_db
-def test_one_translations_report_and_a_dutch_workflow_name(site_tree):
+def test_the_dutch_admin_menu_and_workflow_names(site_tree):
+    """One "Vertalingen" report; Wagtail's "Instellingen" (our care settings are "Zorgsettings", with a
+    context of their own, so they no longer override Wagtail's word); a Dutch workflow name."""
     admin = get_user_model().objects.create_superuser("beheer", "b@example.org", "a-long-test-password")
     profile = UserProfile.get_for_user(admin)
     profile.preferred_language = "nl"
@@ -47,18 +55,18 @@ def test_one_translations_report_and_a_dutch_workflow_name(site_tree):
     client.force_login(admin)
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
     assert dashboard.count(">Vertalingen<") <= 1 and "Vertaalstatus" in dashboard
+    assert '"label": "Instellingen"' in dashboard and '"label": "Zorgsettings"' in dashboard
+    assert '"label": "Settings"' not in dashboard
     assert not Workflow.objects.filter(name="Moderators approval").exists()
     assert Workflow.objects.filter(name="Goedkeuring landelijke redactie").exists()
     assert Task.objects.filter(name="Goedkeuring landelijke redactie").exists()
 
 
 @pytest.mark.django_db
-def test_the_moderators_request_for_changes_shows_where_the_editor_works(site_tree):
+def test_the_moderators_request_for_changes_shows_where_the_editor_works(site_tree, samen_editor):
     from django.contrib.auth.models import Group
 
-    samen = site_tree["samen"]
-    samen.refresh_from_db()
-    editor = dutch_editor(samen.editor_group)
+    editor = samen_editor
     article = site_tree["article"]
     edit_url = reverse("wagtailadmin_pages:edit", args=[article.pk])
     assert "Wijzigingen gevraagd door" not in editor.get(edit_url).content.decode()  # nothing asked yet
@@ -79,16 +87,14 @@ def test_the_moderators_request_for_changes_shows_where_the_editor_works(site_tr
 
 
 @pytest.mark.django_db
-def test_the_translation_editor_speaks_dutch_with_dutch_dates(site_tree):
+def test_the_translation_editor_speaks_dutch_with_dutch_dates(samen_editor):
     """'Publiceer in English' keeps its space, and 'vertaald op' names the month in Dutch."""
     import datetime
 
     from django.utils import timezone, translation
     from wagtail_localize.models import StringTranslation
 
-    samen = site_tree["samen"]
-    samen.refresh_from_db()
-    client = dutch_editor(samen.editor_group)
+    client = samen_editor
     catalogue = client.get(reverse("wagtail_localize:javascript_catalog")).content.decode()
     assert '"Publish in ": "Publiceer in "' in catalogue
     assert '"Translate with ": "Vertaal met "' in catalogue
@@ -101,18 +107,3 @@ def test_the_translation_editor_speaks_dutch_with_dutch_dates(site_tree):
         assert "25 november 2026" in machine.get_comment() and "DeepL" in machine.get_comment()
     with translation.override("en"):
         assert manual.get_comment() == "Translated manually on Nov. 25, 2026"  # Django's English date format
-
-
-@pytest.mark.django_db
-def test_the_admin_menu_says_instellingen(site_tree):
-    """Our own "Settings" (care settings on a practice) has its own context, so it no longer
-    overrides Wagtail's Dutch "Instellingen" in the admin menu."""
-    admin = get_user_model().objects.create_superuser("beheer", "b@example.org", "a-long-test-password")
-    profile = UserProfile.get_for_user(admin)
-    profile.preferred_language = "nl"
-    profile.save()
-    client = Client()
-    client.force_login(admin)
-    menu = client.get(reverse("wagtailadmin_home")).content.decode()
-    assert '"label": "Instellingen"' in menu and '"label": "Zorgsettings"' in menu
-    assert '"label": "Settings"' not in menu

@@ -30,38 +30,48 @@ def _english_parents(site_tree, english):
 ENGLISH = {"title": "Looking back at the symposium", "slug": "looking-back-at-the-symposium"}
 
 
+def _start_translation(client, site_tree, capture):
+    """As in the admin: Translate -> English on the article, below an English site that is live."""
+    english = Locale.objects.get(language_code="en")
+    _english_parents(site_tree, english)
+    article = site_tree["article"]
+    with capture(execute=True):  # wagtail-localize publishes on commit
+        response = client.post(
+            reverse("wagtail_localize:submit_page_translation", args=[article.pk]),
+            {"locales": [english.pk], "include_subtree": ""},
+        )
+    assert response.status_code == 302
+    return Translation.objects.get(source__object_id=article.translation_key, target_locale=english)
+
+
+def _translate_every_string(client, translation):
+    """What the translation editor sends for each string: ENGLISH's title and slug, the rest marked."""
+    segments = StringSegment.objects.filter(source=translation.source).select_related("context", "string")
+    for segment in segments:
+        response = client.put(
+            reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk]),
+            urlencode({"value": ENGLISH.get(segment.context.path, f"EN: {segment.string.data}")}),
+            content_type="application/x-www-form-urlencoded",
+        )
+        assert response.status_code == 201, segment.context.path
+    return segments
+
+
 @pytest.mark.django_db
 def test_a_translation_through_the_translation_editor(site_tree, django_capture_on_commit_callbacks):
     """Start, translate string by string, publish, change the Dutch, sync: the report follows each step."""
     client = Client()
     _translator(client)
-    english = Locale.objects.get(language_code="en")
     article = site_tree["article"]
-    _english_parents(site_tree, english)
     assert _statuses()[article.pk] == MISSING
-
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(
-            reverse("wagtail_localize:submit_page_translation", args=[article.pk]),
-            {"locales": [english.pk], "include_subtree": ""},
-        )
-    translation = Translation.objects.get(source__object_id=article.translation_key, target_locale=english)
-    target = article.get_translation(english)
+    translation = _start_translation(client, site_tree, django_capture_on_commit_callbacks)
+    target = article.get_translation(translation.target_locale)
     assert _statuses()[article.pk] == IN_PROGRESS
 
     editor = client.get(reverse("wagtailadmin_pages:edit", args=[target.pk]))
     assert "wagtail_localize/admin/edit_translation.html" in [template.name for template in editor.templates]
-    segments = StringSegment.objects.filter(source=translation.source).select_related("context", "string")
-    paths = {segment.context.path for segment in segments}
-    assert "slug" in paths  # the English slug is one of the strings to translate
-    for segment in segments:
-        value = ENGLISH.get(segment.context.path, f"EN: {segment.string.data}")
-        response = client.put(  # what the translation editor sends for each string
-            reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk]),
-            urlencode({"value": value}),
-            content_type="application/x-www-form-urlencoded",
-        )
-        assert response.status_code == 201, segment.context.path
+    segments = _translate_every_string(client, translation)
+    assert "slug" in {segment.context.path for segment in segments}  # the English slug is a string to translate
     assert _statuses()[article.pk] == IN_PROGRESS  # translated, not yet published
 
     with django_capture_on_commit_callbacks(execute=True):  # wagtail-localize publishes on commit
@@ -135,14 +145,8 @@ def test_language_switch_and_hreflang(site_tree):
 def test_starting_a_translation_leaves_the_english_page_a_draft(site_tree, django_capture_on_commit_callbacks):
     client = Client()
     _translator(client)
-    english = Locale.objects.get(language_code="en")
-    article = site_tree["article"]
-    _english_parents(site_tree, english)  # the English site above it exists and is live, as on the demo
-    url = reverse("wagtail_localize:submit_page_translation", args=[article.pk])
-    with django_capture_on_commit_callbacks(execute=True):  # wagtail-localize publishes on commit
-        response = client.post(url, {"locales": [english.pk], "include_subtree": ""})
-    assert response.status_code == 302
-    translation = article.get_translation(english)
+    record = _start_translation(client, site_tree, django_capture_on_commit_callbacks)
+    translation = site_tree["article"].get_translation(record.target_locale)
     assert not translation.live  # a draft until it is translated and approved
     assert translation.has_unpublished_changes
     assert Client().get(translation.url or f"/en/{translation.slug}/").status_code == 404
@@ -155,16 +159,9 @@ def test_a_werkplaats_editor_sends_a_translation_through_moderation(site_tree, d
 
     translator = Client()
     _translator(translator)
-    english = Locale.objects.get(language_code="en")
     article = site_tree["article"]
-    _english_parents(site_tree, english)
-    with django_capture_on_commit_callbacks(execute=True):
-        translator.post(
-            reverse("wagtail_localize:submit_page_translation", args=[article.pk]),
-            {"locales": [english.pk], "include_subtree": ""},
-        )
-    translation = Translation.objects.get(source__object_id=article.translation_key, target_locale=english)
-    target = article.get_translation(english)
+    translation = _start_translation(translator, site_tree, django_capture_on_commit_callbacks)
+    target = article.get_translation(translation.target_locale)
 
     samen = site_tree["samen"]
     samen.refresh_from_db()
@@ -172,13 +169,7 @@ def test_a_werkplaats_editor_sends_a_translation_through_moderation(site_tree, d
     editor.groups.add(samen.editor_group)
     client = Client()
     client.force_login(editor)
-    for segment in StringSegment.objects.filter(source=translation.source).select_related("context", "string"):
-        saved = client.put(
-            reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk]),
-            urlencode({"value": ENGLISH.get(segment.context.path, f"EN: {segment.string.data}")}),
-            content_type="application/x-www-form-urlencoded",
-        )
-        assert saved.status_code == 201
+    _translate_every_string(client, translation)  # an editor of SAMEN may translate
     refused = client.post(reverse("wagtailadmin_pages:edit", args=[target.pk]), {"action": "publish"})
     assert refused.status_code == 302 and refused.url == reverse("wagtailadmin_home")  # the admin's "no permission"
     target.refresh_from_db()
