@@ -75,7 +75,7 @@ class ArticlePage(WerkplaatsContentPage):
     date = models.DateField(_("date"), default=timezone.localdate)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NEWS)
     themes = ParentalManyToManyField("core.Theme", verbose_name=_("themes"), blank=True)
-    body = StreamField(BodyBlock(), verbose_name=_("body"))
+    body = StreamField(BodyBlock, verbose_name=_("body"))
 
     content_panels = [
         *BasePage.content_panels,

@@ -9,7 +9,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import checks, signals  # noqa: F401
+        from . import checks, documents, signals  # noqa: F401 (checks and signal handlers)
         from .localize import localise_translation_dates
         from .permissions import ensure_national_editor_permissions
 

@@ -2,6 +2,11 @@
 
 Each block names its icon, template and a preview value, so editors see in the
 block picker what they are about to add.
+
+The core imports no app. An app built on it that offers a block to every page body
+registers it from its ``AppConfig.ready`` with ``register_body_block`` (the newsletters
+app adds its sign-up form). The fields name ``BodyBlock`` as a class, so Wagtail builds
+the block when it is first used, after every app has registered its blocks.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -10,8 +15,6 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
-
-from newsletters.blocks import NewsletterSignupBlock
 
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -143,9 +146,21 @@ class BodyBlock(blocks.StreamBlock):
     video = VideoBlock()
     documents = DocumentListBlock()
     table = AccessibleTableBlock(table_options={"contextMenu": True, "startRows": 3, "startCols": 3})
-    # The one block from an app built on the core: any page may invite readers to subscribe.
-    newsletter_signup = NewsletterSignupBlock()
+
+    built = False  # set when Wagtail first builds the block; see register_body_block
+
+    def __init__(self, *args, **kwargs):
+        BodyBlock.built = True
+        super().__init__(*args, **kwargs)
 
     class Meta:
         icon = "doc-full"
         template = "blocks/body.html"
+
+
+def register_body_block(name, block):
+    """Offer ``block`` as ``name`` in every page body; call it from an app's ``ready()``."""
+    if BodyBlock.built:
+        raise RuntimeError(f"The body block was built before {name!r} was registered; register it in ready().")
+    block.set_name(name)
+    BodyBlock.base_blocks[name] = block

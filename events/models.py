@@ -121,10 +121,10 @@ class EventPage(RoutablePageMixin, WerkplaatsContentPage):
     join_url = models.URLField(
         _("link to join online"), blank=True, help_text=_("Sent to registrants only, never shown on the page.")
     )
-    body = StreamField(BodyBlock(), verbose_name=_("about this event"), blank=True)
+    body = StreamField(BodyBlock, verbose_name=_("about this event"), blank=True)
     programme = StreamField(ProgrammeBlock(), verbose_name=_("programme"), blank=True)
     report = StreamField(
-        BodyBlock(),
+        BodyBlock,
         verbose_name=_("retrospective"),
         blank=True,
         help_text=_("After the event: what came out of it, with photos, factsheets and presentations."),

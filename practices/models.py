@@ -113,7 +113,7 @@ class PracticePage(RoutablePageMixin, WerkplaatsContentPage):
     care_settings = ParentalManyToManyField("core.CareSetting", verbose_name=_("settings"), blank=True)
     themes = ParentalManyToManyField("core.Theme", verbose_name=_("themes"), blank=True)
 
-    approach = StreamField(BodyBlock(), verbose_name=_("approach (aanpak)"), blank=True)
+    approach = StreamField(BodyBlock, verbose_name=_("approach (aanpak)"), blank=True)
 
     evidence_level = models.CharField(
         _("recognition (NJi/Movisie)"), max_length=20, choices=Evidence.choices, default=Evidence.NOT_ASSESSED
@@ -301,7 +301,7 @@ class PracticePage(RoutablePageMixin, WerkplaatsContentPage):
 
     def document_text(self):
         """The text of the attached documents (factsheets), read when they were uploaded."""
-        from search.documents import text_of
+        from core.documents import text_of
 
         return text_of([link.document_id for link in self.documents.all()])
 

@@ -6,7 +6,6 @@ on the pages' own ``get_context`` through ``Page.render``.
 
 from collections import Counter
 
-from django.apps import apps
 from django.db.models import Prefetch
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
@@ -264,11 +263,10 @@ def detail_context(page, request):
         fit = assess(page.fit_profile, page.cost_band, question, geography, partner_labels())
     where_map = practice_map(implementations, question.municipality) if implementations else None
     events = []
-    if apps.is_installed("events"):  # events name this practice; read them without importing the app
-        event_model = apps.get_model("events", "EventPage")
-        events = list(
-            event_model.objects.live().public().filter(related_practices__practice=page).distinct().order_by("-start")
-        )
+    links = getattr(page, "events", None)  # the events app's links to this practice (a reverse relation)
+    if links is not None:
+        event_model = links.model._meta.get_field("page").related_model
+        events = list(event_model.objects.live().public().filter(pk__in=links.values("page_id")).order_by("-start"))
     return (
         {
             "fit": fit,

@@ -8,4 +8,4 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from . import documents, signals  # noqa: F401 (connect their signal handlers)
+        from . import signals  # noqa: F401 (connect its signal handlers)

@@ -7,8 +7,13 @@ to the retry list (``search/retry.py``); then the next caller tries again. The m
 Django's cache, which is shared between workers and hosts in production (``CACHE_URL``).
 """
 
+import elastic_transport
+import elasticsearch
 from django.conf import settings
 from django.core.cache import cache
+
+# What Elasticsearch raises when it is down, slow (past its timeout) or refuses a request.
+UNAVAILABLE = (elastic_transport.TransportError, elasticsearch.ApiError)
 
 KEY = "wiel:search:paused:{alias}"
 

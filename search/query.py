@@ -28,7 +28,7 @@ from practices.models import PracticePage
 
 from . import circuit, facets
 from .analysis import content_words, plural_variant, words
-from .backends import UNAVAILABLE
+from .circuit import UNAVAILABLE
 from .synonyms import expand
 from .vocabulary import correct
 

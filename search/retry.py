@@ -13,7 +13,7 @@ from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
 from . import circuit
-from .backends import UNAVAILABLE
+from .circuit import UNAVAILABLE
 from .models import PendingIndexUpdate
 
 BACKEND = "default"  # Elasticsearch is always the default backend when it is configured

@@ -1,3 +1,4 @@
+from .documents import DocumentText
 from .geography import Municipality, Province, YouthRegion
 from .pages import BasePage, ContentPage, SectionIndexPage, WerkplaatsContentPage
 from .taxonomy import CareSetting, TargetGroup, Term, Theme
@@ -7,6 +8,7 @@ __all__ = [
     "BasePage",
     "CareSetting",
     "ContentPage",
+    "DocumentText",
     "Leernetwerk",
     "Municipality",
     "Partner",

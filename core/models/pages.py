@@ -110,7 +110,7 @@ class SectionIndexPage(BasePage):
 class ContentPage(BasePage):
     """A plain page: about Wiel, privacy, the accessibility statement."""
 
-    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(BodyBlock, verbose_name=_("body"), blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]

@@ -13,12 +13,7 @@ them; the database backend has the same method (``search/backends/database.py``)
 
 from copy import deepcopy
 
-import elastic_transport
-import elasticsearch
 from modelsearch.utils import deep_update
-
-# What Elasticsearch raises when it is down, slow (past its timeout) or refuses a request.
-UNAVAILABLE = (elastic_transport.TransportError, elasticsearch.ApiError)
 
 TEXT_FILTERS = ["lowercase", "asciifolding", "dutch_stop", "dutch_stemmer", "wiel_undouble"]
 # A search for any of several words (the relaxed search of search/query.py) asks at least this
@@ -61,6 +56,7 @@ class RetryMixin:
 
     def _update(self, obj, action, send):
         from search import circuit
+        from search.circuit import UNAVAILABLE
         from search.retry import BACKEND, forget, remember
 
         if circuit.paused(BACKEND):

@@ -2,19 +2,22 @@
 belong to.
 
 When a document is saved, its text is read once per file (a task, after the upload commits) and
-kept in ``DocumentText``; the pages that attach it are then indexed again, and their
-``document_text`` search field (``PracticePage``) hands the text to the backend. A PDF that
+kept in ``DocumentText``; the pages that attach it (found through Wagtail's reference index, so
+the core names no app) are then indexed again, and their ``document_text`` search field
+(``PracticePage``) hands the text to the backend. A PDF that
 cannot be read (damaged, encrypted, only scanned images) is recorded with the reason and simply
 adds no text: the upload and the page never fail because of it.
 """
 
 import logging
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django_tasks import task
 from wagtail.documents import get_document_model
+from wagtail.models import Page, ReferenceIndex
 from wagtail.search import index
 
 from .models import DocumentText
@@ -57,11 +60,14 @@ def read_pdf(stream):
     return text, "" if text else "the PDF holds no text (scanned images?)"
 
 
-def owners(document_id):
-    """The pages that attach the document."""
-    from practices.models import PracticePage
-
-    return PracticePage.objects.filter(documents__document_id=document_id).distinct()
+def owners(document):
+    """The live and draft pages that attach the document, as their specific types."""
+    page_ids = (
+        ReferenceIndex.get_references_to(document)
+        .filter(base_content_type=ContentType.objects.get_for_model(Page))
+        .values_list("object_id", flat=True)
+    )
+    return Page.objects.filter(pk__in=[int(pk) for pk in page_ids]).specific()
 
 
 @task()
@@ -76,7 +82,7 @@ def extract_document_text(document_id):
     DocumentText.objects.update_or_create(
         document=document, defaults={"file_hash": document.file_hash, "text": text, "problem": problem}
     )
-    for page in owners(document_id):
+    for page in owners(document):
         index.insert_or_update_object(page)
 
 

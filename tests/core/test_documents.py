@@ -9,10 +9,10 @@ from reportlab.pdfgen.canvas import Canvas
 from wagtail.documents import get_document_model
 
 from core.demo_utils import generated_pdf
+from core.documents import read_text
+from core.models import DocumentText
 from practices.factories import PracticeIndexPageFactory
 from practices.models import PracticeDocument
-from search.documents import read_text
-from search.models import DocumentText
 from tests.practices.conftest import make_practice
 
 
@@ -87,7 +87,7 @@ def test_what_is_read_from_which_files(practices, monkeypatch):
     assert read_text(sheet) == ("", "no text is read from .xlsx files")
     long = upload("Lang", pdf_with(*["woord " * 15] * 40), name="lang.pdf")
     assert len(read_text(long)[0]) > 1000
-    monkeypatch.setattr("search.documents.MAX_CHARACTERS", 100)
+    monkeypatch.setattr("core.documents.MAX_CHARACTERS", 100)
     assert len(read_text(long)[0]) == 100  # a long document is cut, not refused
 
 
