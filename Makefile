@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format migrate demo browsers clean
+.PHONY: run test check lint format migrate demo browsers clean
 
 $(STAMP): requirements/base.txt requirements/dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,13 @@ run: $(STAMP)
 ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set).
 test: $(STAMP) browsers
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## The contributor's loop: lint, then the suite without the browser and the slow tests (see README).
+check: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	WIEL_KEEP_TEST_DB=1 $(BIN)/python -m pytest -q -m "not browser and not slow" -p no:cacheprovider \
+		-n 2 --reuse-db $(PYTEST_ARGS)
 
 ## Debian's Chromium for the browser tests (never a downloaded browser build).
 browsers:

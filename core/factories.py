@@ -2,7 +2,7 @@ import factory
 import wagtail_factories
 from django.utils.text import slugify
 
-from .models import ContentPage, Theme, WerkplaatsIndexPage, WerkplaatsPage
+from .models import ContentPage, Municipality, Theme, WerkplaatsIndexPage, WerkplaatsPage
 
 
 class ThemeFactory(factory.django.DjangoModelFactory):
@@ -38,3 +38,21 @@ class ContentPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ContentPage
+
+
+def publish_with(page, **fields):
+    """Set ``fields`` on ``page`` and publish a new revision of it."""
+    for name, value in fields.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def municipality(name, urbanisation=None, population=None):
+    """One of the 342 municipalities the migrations load, optionally with other figures for a test."""
+    place = Municipality.objects.select_related("province", "youth_region").get(name=name)
+    if urbanisation is not None or population is not None:
+        place.urbanisation_class, place.population = urbanisation, population
+        place.save()
+    return place

@@ -4,7 +4,9 @@ import factory
 import wagtail_factories
 from django.utils.text import slugify
 
-from .models import PracticeIndexPage, PracticePage
+from core.models import Municipality, Theme
+
+from .models import Implementation, PartnerType, PracticeIndexPage, PracticePage
 
 
 class PracticeIndexPageFactory(wagtail_factories.PageFactory):
@@ -31,3 +33,26 @@ class PracticePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = PracticePage
+
+
+def make_practice(parent, title, themes=(), record=(), needs=(), publish=True, **fields):
+    """A practice below ``parent`` with its regional-fit record, published unless ``publish`` is False.
+
+    ``themes`` and ``needs`` are slugs; ``record`` is a list of (municipality names, outcome,
+    extra Implementation fields), one implementation each.
+    """
+    page = PracticePageFactory.build(title=title, **fields)
+    page.themes = list(Theme.objects.filter(slug__in=themes))
+    page.partners_needed = list(PartnerType.objects.filter(slug__in=needs))
+    implementations = []
+    for names, outcome, extra in record:
+        implementation = Implementation(started=2020, outcome=outcome, **extra)
+        implementation.municipalities = list(Municipality.objects.filter(name__in=names))
+        implementations.append(implementation)
+    page.implementations = implementations
+    parent.add_child(instance=page)
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+    page.refresh_from_db()
+    return page

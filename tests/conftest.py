@@ -4,11 +4,15 @@ import socket
 
 import pytest
 from aiosmtpd.controller import Controller
+from django.core.cache import cache
 from wagtail.models import Locale, Page, Site
 
 from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
 from core.factories import WerkplaatsIndexPageFactory, WerkplaatsPageFactory
+from core.models import Theme
 from home.factories import HomePageFactory
+from newsletters.models import NewsletterIndexPage, NewsletterList
+from practices.factories import PracticeIndexPageFactory, make_practice
 
 
 @pytest.fixture(autouse=True)
@@ -29,6 +33,28 @@ def bare_root():
     return Page.get_first_root_node() or Page.add_root(
         instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page))
     )
+
+
+@pytest.fixture
+def editor_client(db):
+    """``log_in(group, username, language=None)``: a client logged in as a new member of ``group``
+    (an editor group of a werkplaats, or Moderators), reading the admin in ``language`` if given."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+    from wagtail.users.models import UserProfile
+
+    def log_in(group, username="redacteur", language=None):
+        user = get_user_model().objects.create_user(username, f"{username}@example.org", "a-long-test-password")
+        user.groups.add(group)
+        if language:
+            profile = UserProfile.get_for_user(user)
+            profile.preferred_language = language
+            profile.save()
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return log_in
 
 
 @pytest.fixture
@@ -74,7 +100,7 @@ class Mailbox:
         return [message for message in self.messages if message["To"] == address]
 
 
-def free_port():
+def unused_port():
     """A TCP port on 127.0.0.1 that nothing listens on right now."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -82,8 +108,14 @@ def free_port():
 
 
 @pytest.fixture
+def free_port():
+    """A TCP port on 127.0.0.1 that nothing listens on right now, for a server a test starts."""
+    return unused_port()
+
+
+@pytest.fixture
 def mailbox(settings):
-    port = free_port()
+    port = unused_port()
     box = Mailbox()
     controller = Controller(box, hostname="127.0.0.1", port=port)
     controller.start()
@@ -94,3 +126,82 @@ def mailbox(settings):
     settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
     yield box
     controller.stop()
+
+
+@pytest.fixture
+def newsletters(site_tree, settings):
+    settings.NEWSLETTER_RATE_LIMIT = 5
+    cache.clear()
+    page = NewsletterIndexPage(title="Nieuwsbrieven", slug="nieuwsbrieven")
+    site_tree["home"].add_child(instance=page)
+    page.save_revision().publish()
+    national = NewsletterList.objects.create(name="Wiel landelijk", slug="landelijk")
+    samen = NewsletterList.objects.create(name="Nieuwsbrief SAMEN", slug="samen", werkplaats=site_tree["samen"])
+    theme = Theme.objects.create(name="Informele steun", slug="informele-steun")
+    return {"page": page, "national": national, "samen": samen, "theme": theme}
+
+
+@pytest.fixture
+def practice_db(site_tree):
+    """National and werkplaats overviews and five practices.
+
+    Theme 'informele-steun': A, B, C; theme 'thuiszitters': C, D. Evidence: A and D well
+    described, B effective (good), C and E not assessed. Provinces used: A Groningen;
+    B Zuid-Holland; C Groningen and Utrecht; D none; E (SAMEN) Zuid-Holland.
+    """
+    Theme.objects.get_or_create(slug="informele-steun", defaults={"name": "Informele steun"})
+    Theme.objects.get_or_create(slug="thuiszitters", defaults={"name": "Thuiszitters"})
+    national = PracticeIndexPageFactory(parent=site_tree["home"])
+    groningen = PracticeIndexPageFactory(parent=site_tree["groningen"])
+    samen = PracticeIndexPageFactory(parent=site_tree["samen"])
+    a = make_practice(
+        groningen,
+        "Aanpak A",
+        ["informele-steun"],
+        [(["Groningen"], "voortgezet", {})],
+        evidence_level="goed-beschreven",
+        cost_band=1,
+        age_min=0,
+        age_max=3,
+    )
+    b = make_practice(
+        groningen,
+        "Aanpak B",
+        ["informele-steun"],
+        [(["Leiden"], "voortgezet", {})],
+        evidence_level="effectief-goede",
+        cost_band=3,
+        age_min=12,
+        age_max=17,
+    )
+    c = make_practice(
+        groningen,
+        "Aanpak C",
+        ["informele-steun", "thuiszitters"],
+        [(["Oldambt"], "voortgezet", {}), (["Utrecht"], "loopt", {})],
+        evidence_level="niet-beoordeeld",
+        cost_band=3,
+        age_min=4,
+        age_max=18,
+    )
+    d = make_practice(
+        groningen,
+        "Aanpak D",
+        ["thuiszitters"],
+        [],
+        evidence_level="goed-beschreven",
+        cost_band=5,
+        age_min=18,
+        age_max=23,
+    )
+    e = make_practice(
+        samen,
+        "Aanpak E",
+        [],
+        [(["Leiden"], "voortgezet", {})],
+        evidence_level="niet-beoordeeld",
+        cost_band=None,
+        age_min=12,
+        age_max=23,
+    )
+    return {"national": national, "groningen": groningen, "samen": samen, "a": a, "b": b, "c": c, "d": d, "e": e}

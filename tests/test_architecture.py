@@ -119,3 +119,10 @@ def test_the_apps_depend_in_one_direction():
     edges = {(app_of(module), app_of(target)) for module, targets in graph.items() for target in targets}
     edges = {(source, target) for source, target in edges if source != target}
     assert sorted((a, b) for a, b in edges if (b, a) in edges) == []
+
+
+def test_the_lock_files_install_from_the_public_index_only():
+    """No local index or wheel folder of one machine in the pinned requirements."""
+    for name in ("base.txt", "dev.txt"):
+        text = (ROOT / "requirements" / name).read_text(encoding="utf-8")
+        assert "file://" not in text and "--find-links" not in text and "--extra-index-url" not in text, name

@@ -1,4 +1,4 @@
-"""Real-browser smoke test: Debian's Chromium driven by Playwright, checked by axe-core."""
+"""Real-browser journeys: Debian's Chromium driven by Playwright, every page checked by axe-core."""
 
 import os
 import re
@@ -14,19 +14,29 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 pytestmark = [
     pytest.mark.browser,
+    # The live server reads committed data; each journey starts from the migrated database,
+    # whatever a transactional test before it left behind.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Debian's chromium is not installed (make test installs it)"),
 ]
 
 
 @pytest.fixture(scope="module")
-def browser():
+def browser(django_db_setup):
     # Playwright's sync API runs an event loop in this thread; Django's ORM calls in the
     # test itself stay synchronous, so allowing them here is safe.
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    # Playwright's loop gives the tests their own database connection objects (Django keeps one
+    # per context); they need the migrated database's copy to restore it after a flush.
+    snapshots = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
     with sync_playwright() as playwright:
+        for alias, contents in snapshots.items():
+            if contents is not None:
+                connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
             args=["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
@@ -80,26 +90,74 @@ class CSPBrowser:
         return page
 
 
-@pytest.mark.django_db(transaction=True)
-def test_visitor_journeys(live_server, browser):
-    """One demo site for all journeys: a transactional test empties the database afterwards."""
-    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+_snapshot = {}
+
+
+@pytest.fixture
+def demo_site(live_server):
+    """The demo content behind the live server, loaded once per run and restored for each journey.
+
+    Each journey is a transactional test (the live server reads committed data), and Django
+    empties the database after each. On SQLite the first load is copied aside with SQLite's
+    backup API and copied back for the next journeys; on PostgreSQL each journey loads it.
+    """
+    from django.db import connection
     from wagtail.models import Site
 
+    if connection.vendor == "sqlite" and "copy" in _snapshot:
+        _snapshot["copy"].backup(connection.connection)
+    else:
+        with open(os.devnull, "w") as quiet:
+            call_command("load_demo_content", stdout=quiet)
+        if connection.vendor == "sqlite":
+            import sqlite3
+
+            _snapshot["copy"] = sqlite3.connect(":memory:", check_same_thread=False)
+            connection.connection.backup(_snapshot["copy"])
     Site.objects.filter(is_default_site=True).update(hostname="localhost", port=live_server.thread.port)
-    home_article_and_language_switch(live_server, browser.new_page())
-    find_filter_fit_and_compare_practices(live_server, browser.new_page())
-    find_and_register_for_an_event(live_server, browser.new_page())
-    subscribe_confirm_and_unsubscribe(live_server, browser.new_page())
-    search_from_the_header(live_server, browser.new_page())
-    phone = {"width": 375, "height": 812}
-    fit_for_den_haag_on_a_phone(live_server, browser.new_page(viewport=phone), javascript=True)
-    without_javascript = browser.new_context(java_script_enabled=False, viewport=phone)
-    fit_for_den_haag_on_a_phone(live_server, without_javascript.new_page(), javascript=False)
-    fit_check_without_javascript(live_server, without_javascript.new_page())
+    return live_server
+
+
+PHONE = {"width": 375, "height": 812}
+
+
+def test_home_article_and_language_switch(demo_site, browser):
+    home_article_and_language_switch(demo_site, browser.new_page())
+
+
+def test_find_filter_fit_and_compare_practices(demo_site, browser):
+    find_filter_fit_and_compare_practices(demo_site, browser.new_page())
+
+
+def test_find_and_register_for_an_event(demo_site, browser):
+    find_and_register_for_an_event(demo_site, browser.new_page())
+
+
+def test_subscribe_confirm_and_unsubscribe(demo_site, browser):
+    subscribe_confirm_and_unsubscribe(demo_site, browser.new_page())
+
+
+def test_search_from_the_header(demo_site, browser):
+    search_from_the_header(demo_site, browser.new_page())
+
+
+def test_fit_for_den_haag_on_a_phone(demo_site, browser):
+    fit_for_den_haag_on_a_phone(demo_site, browser.new_page(viewport=PHONE), javascript=True)
+
+
+def test_fit_without_javascript(demo_site, browser):
+    without_javascript = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    fit_for_den_haag_on_a_phone(demo_site, without_javascript.new_page(), javascript=False)
+    fit_check_without_javascript(demo_site, without_javascript.new_page())
     without_javascript.close()
-    municipalities_like_mine(live_server, browser.new_page())
-    wagtails_checker_on_every_page_type(live_server, browser.new_page())
+
+
+def test_municipalities_like_mine(demo_site, browser):
+    municipalities_like_mine(demo_site, browser.new_page())
+
+
+def test_wagtails_checker_on_every_page_type(demo_site, browser):
+    wagtails_checker_on_every_page_type(demo_site, browser.new_page())
 
 
 def home_article_and_language_switch(live_server, page):

@@ -7,13 +7,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.slow  # each test starts Django in a subprocess
 
 READ = """
 import json
 from django.conf import settings
 from django.db import connection
 from wagtail.search.backends import get_search_backend
+
 out = {"database": {k: settings.DATABASES["default"].get(k) for k in ("CONN_MAX_AGE", "DISABLE_SERVER_SIDE_CURSORS")}}
 out["pool"] = settings.DATABASES["default"].get("OPTIONS", {}).get("pool")
 out["media"] = settings.STORAGES["default"]

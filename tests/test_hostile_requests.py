@@ -19,7 +19,6 @@ from hypothesis import strategies as st
 from core.models import Theme
 from events.factories import EventIndexPageFactory, EventPageFactory
 from newsletters.models import NewsletterList
-from tests.practices.conftest import practice_db  # noqa: F401 (the shared fixture)
 
 EXAMPLES = 250
 KNOWN_KEYS = [
@@ -45,7 +44,7 @@ def query_string(pairs, raw):
 
 
 @pytest.fixture
-def public_site(site_tree, practice_db):  # noqa: F811 (the shared fixture, imported above)
+def public_site(site_tree, practice_db):
     samen = site_tree["samen"]
     calendar = EventIndexPageFactory(parent=site_tree["home"])
     theme = Theme.objects.get(slug="informele-steun")
@@ -91,6 +90,7 @@ def public_site(site_tree, practice_db):  # noqa: F811 (the shared fixture, impo
     return urls
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
@@ -104,7 +104,7 @@ def test_no_query_string_gives_a_server_error(public_site, data):
 
 
 @pytest.mark.django_db
-def test_the_requests_that_once_failed_are_answered(public_site, practice_db):  # noqa: F811
+def test_the_requests_that_once_failed_are_answered(public_site, practice_db):
     """The five causes of server errors found by fuzzing, each answered without one."""
     client = Client()
     national = practice_db["national"].url

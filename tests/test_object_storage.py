@@ -12,20 +12,21 @@ from django.test import override_settings
 from wagtail.documents import get_document_model
 
 from core.demo_utils import generated_image
-from tests.conftest import free_port
+
+pytestmark = pytest.mark.slow  # subprocesses or servers of their own
 
 moto_server = pytest.importorskip("moto.server", reason="moto's S3 server is not installed (requirements/dev.txt)")
 BUCKET = "wiel-media"
 
 
 @pytest.fixture
-def bucket(monkeypatch):
+def bucket(monkeypatch, free_port):
     import boto3
 
     for name, value in (("AWS_ACCESS_KEY_ID", "wiel"), ("AWS_SECRET_ACCESS_KEY", "wiel-secret"),
                         ("AWS_DEFAULT_REGION", "eu-west-1")):  # fmt: skip
         monkeypatch.setenv(name, value)
-    port = free_port()
+    port = free_port
     server = moto_server.ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
     endpoint = f"http://127.0.0.1:{port}"

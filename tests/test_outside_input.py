@@ -13,8 +13,6 @@ from events.factories import EventIndexPageFactory, EventPageFactory
 from events.models import Registration
 from newsletters.models import Subscriber
 from newsletters.subscription import preferences_token, sign_unsubscribe, subscriber_from_preferences_token
-from tests.newsletters.conftest import newsletters  # noqa: F401 (the shared fixture)
-from tests.practices.conftest import practice_db  # noqa: F401 (the shared fixture)
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/ld\+json)[^>]*>", re.IGNORECASE)
 INLINE_STYLE = re.compile(r"<style\b|\sstyle=", re.IGNORECASE)
@@ -34,7 +32,7 @@ def public_pages(site_tree, practices):
 
 
 @pytest.mark.django_db
-def test_every_page_type_has_a_strict_csp_and_no_inline_script_or_style(site_tree, practice_db):  # noqa: F811
+def test_every_page_type_has_a_strict_csp_and_no_inline_script_or_style(site_tree, practice_db):
     client = Client()
     for url in public_pages(site_tree, practice_db):
         response = client.get(url)
@@ -60,7 +58,7 @@ def test_the_admin_keeps_what_wagtail_needs(admin_client):
 
 
 @pytest.mark.django_db
-def test_every_cookie_is_secure_in_production(settings, practice_db):  # noqa: F811
+def test_every_cookie_is_secure_in_production(settings, practice_db):
     settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = settings.LANGUAGE_COOKIE_SECURE = True
     response = Client().get(practice_db["a"].url, {"gemeente": "leiden"})
     fit = response.cookies["wiel_fit"]
@@ -88,7 +86,7 @@ def test_the_client_address_behind_trusted_proxies(settings, proxies, forwarded,
 
 
 @pytest.mark.django_db
-def test_subscribing_is_limited_per_client_not_per_proxy(settings, newsletters):  # noqa: F811
+def test_subscribing_is_limited_per_client_not_per_proxy(settings, newsletters):
     settings.TRUSTED_PROXY_COUNT, settings.NEWSLETTER_RATE_LIMIT = 1, 2
     url = newsletters["page"].url
     client = Client()
@@ -116,7 +114,7 @@ def test_registering_is_limited_too(settings, client, site_tree):
 
 
 @pytest.mark.django_db
-def test_links_in_e_mails_carry_no_address(newsletters):  # noqa: F811
+def test_links_in_e_mails_carry_no_address(newsletters):
     subscriber = Subscriber.objects.create(email="geheim.adres@example.org", consent_at="2025-01-01T00:00Z")
     for token in [preferences_token(subscriber), sign_unsubscribe(subscriber.pk, subscriber.email, 1)]:
         decoded = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()

@@ -24,8 +24,9 @@ from newsletters.models import (
     Delivery,
     Mailing,
 )
-from tests.conftest import free_port
 from tests.newsletter_workers import due_mailing, start_worker
+
+pytestmark = pytest.mark.slow  # subprocesses or servers of their own
 
 SUBSCRIBERS = 2000
 KILL_AT = 700
@@ -48,12 +49,12 @@ class KillingServer:
         return "250 OK"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the worker processes share PostgreSQL (DATABASE_URL)")
-def test_a_worker_killed_mid_send_and_restarted_sends_to_everyone_exactly_once(bare_root, tmp_path):
+def test_a_worker_killed_mid_send_and_restarted_sends_to_everyone_exactly_once(bare_root, tmp_path, free_port):
     mailing = due_mailing(bare_root, "crashtest", SUBSCRIBERS)
 
-    port = free_port()
+    port = free_port
     server = KillingServer()
     controller = Controller(server, hostname="127.0.0.1", port=port)
     controller.start()

@@ -25,8 +25,9 @@ from newsletters.models import (
     Delivery,
     Mailing,
 )
-from tests.conftest import free_port
 from tests.newsletter_workers import RecordingServer, due_mailing, start_worker
+
+pytestmark = pytest.mark.slow  # subprocesses or servers of their own
 
 READERS = 2000
 FREEZE_AT = 500
@@ -38,12 +39,12 @@ def lease_holder(mailing, workers):
     return next((worker for worker in workers if f":{worker.pid}:" in token), None), token
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the worker processes share PostgreSQL (DATABASE_URL)")
-def test_three_workers_and_a_frozen_lease_holder_reach_everyone_exactly_once(bare_root, tmp_path):
+def test_three_workers_and_a_frozen_lease_holder_reach_everyone_exactly_once(bare_root, tmp_path, free_port):
     mailing = due_mailing(bare_root, "drie-werkers", READERS)
 
-    port = free_port()
+    port = free_port
     server = RecordingServer()
     controller = Controller(server, hostname="127.0.0.1", port=port)
     controller.start()

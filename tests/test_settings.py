@@ -36,12 +36,14 @@ def manage(env, *args):
     )
 
 
+@pytest.mark.slow
 def test_production_settings_pass_deploy_check():
     result = manage(production_env(), "check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
 
+@pytest.mark.slow
 def test_the_production_settings_turn_secure_cookies_on():
     names = ["SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "LANGUAGE_COOKIE_SECURE"]
     code = f"from django.conf import settings; print(*(getattr(settings, name) for name in {names}))"
@@ -49,6 +51,7 @@ def test_the_production_settings_turn_secure_cookies_on():
     assert result.stdout.split() == ["True", "True", "True"], result.stdout + result.stderr
 
 
+@pytest.mark.slow
 def test_settings_for_one_host_only_are_named():
     result = manage(
         production_env(DATABASE_URL="sqlite:///:memory:", MEDIA_ROOT_SHARED=None),

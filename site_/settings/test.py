@@ -21,3 +21,5 @@ TASKS = {
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if not env("DATABASE_URL"):
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+    if env("WIEL_KEEP_TEST_DB"):  # `make check`: a test database on disk, kept for the next run (--reuse-db)
+        DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}

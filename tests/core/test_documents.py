@@ -8,12 +8,10 @@ from django.test import Client
 from reportlab.pdfgen.canvas import Canvas
 from wagtail.documents import get_document_model
 
-from core.demo_utils import generated_pdf
 from core.documents import read_text
 from core.models import DocumentText
-from practices.factories import PracticeIndexPageFactory
+from practices.factories import PracticeIndexPageFactory, make_practice
 from practices.models import PracticeDocument
-from tests.practices.conftest import make_practice
 
 
 def pdf_with(*lines):
@@ -89,10 +87,3 @@ def test_what_is_read_from_which_files(practices, monkeypatch):
     assert len(read_text(long)[0]) > 1000
     monkeypatch.setattr("core.documents.MAX_CHARACTERS", 100)
     assert len(read_text(long)[0]) == 100  # a long document is cut, not refused
-
-
-@pytest.mark.django_db
-def test_the_demo_factsheets_carry_text(site_tree):
-    document = generated_pdf("Factsheet Buurtgezinnen", ["Buurtgezinnen", "Een gezin steunt een ander gezin."])
-    text, problem = read_text(document)
-    assert problem == "" and "Een gezin steunt een ander gezin." in text

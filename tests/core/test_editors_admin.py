@@ -9,23 +9,12 @@ from wagtail.models import Task, Workflow
 from wagtail.users.models import UserProfile
 
 
-def dutch_editor(group):
-    user = get_user_model().objects.create_user("redacteur", "r@example.org", "a-long-test-password")
-    user.groups.add(group)
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "nl"
-    profile.save()
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 @pytest.fixture
-def samen_editor(site_tree):
+def samen_editor(site_tree, editor_client):
     """A client logged in as an editor of SAMEN who reads the admin in Dutch."""
     samen = site_tree["samen"]
     samen.refresh_from_db()
-    return dutch_editor(samen.editor_group)
+    return editor_client(samen.editor_group, "redacteur", language="nl")
 
 
 @pytest.mark.django_db

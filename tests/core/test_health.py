@@ -39,6 +39,7 @@ def test_elasticsearch_down_is_reported_but_not_fatal(client, settings):
     assert client.post("/healthz/").status_code == 405
 
 
+@pytest.mark.slow
 def test_a_database_that_does_not_answer_gives_503():
     """Production settings against a PostgreSQL port where nothing listens, in a process of its own."""
     import os

@@ -3,25 +3,16 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.test import Client
 from django.urls import reverse
 
 from articles.models import ArticlePage
 
 
-def _editor(group, username):
-    user = get_user_model().objects.create_user(username, f"{username}@example.org", "a-long-test-password")
-    user.groups.add(group)
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 @pytest.mark.django_db
-def test_werkplaats_editor_confined_to_own_section(site_tree):
+def test_werkplaats_editor_confined_to_own_section(site_tree, editor_client):
     samen, groningen = site_tree["samen"], site_tree["groningen"]
     samen.refresh_from_db()
-    client = _editor(samen.editor_group, "redactie-samen")
+    client = editor_client(samen.editor_group, "redactie-samen")
 
     own = client.get(reverse("wagtailadmin_pages:edit", args=[site_tree["article"].pk]))
     assert own.status_code == 200
@@ -39,10 +30,10 @@ def test_werkplaats_editor_confined_to_own_section(site_tree):
 
 
 @pytest.mark.django_db
-def test_werkplaats_editor_submits_for_moderation_and_cannot_publish(site_tree):
+def test_werkplaats_editor_submits_for_moderation_and_cannot_publish(site_tree, editor_client):
     samen = site_tree["samen"]
     samen.refresh_from_db()
-    client = _editor(samen.editor_group, "redactie-samen")
+    client = editor_client(samen.editor_group, "redactie-samen")
     article = site_tree["article"]
     url = reverse("wagtailadmin_pages:edit", args=[article.pk])
     html = client.get(url).content.decode()
@@ -63,7 +54,7 @@ def test_national_editor_publishes_everywhere(site_tree):
 
 
 @pytest.mark.django_db
-def test_translations_share_the_werkplaats_group(site_tree):
+def test_translations_share_the_werkplaats_group(site_tree, editor_client):
     from wagtail.models import Locale
 
     samen = site_tree["samen"]
@@ -72,7 +63,7 @@ def test_translations_share_the_werkplaats_group(site_tree):
     english = samen.copy_for_translation(english_locale, copy_parents=True)
     english.refresh_from_db()
     assert english.editor_group_id == samen.editor_group_id
-    _editor(samen.editor_group, "redactie-samen")
+    editor_client(samen.editor_group, "redactie-samen")
     user = get_user_model().objects.get(username="redactie-samen")
     assert english.permissions_for_user(user).can_edit()
     assert not site_tree["groningen"].permissions_for_user(user).can_edit()
@@ -88,19 +79,19 @@ NATIONAL_TOOLS = [
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("view", NATIONAL_TOOLS)
-def test_national_editors_manage_the_editors_tools_and_werkplaats_editors_do_not(site_tree, view):
-    national = _editor(Group.objects.get(name="Moderators"), "landelijk")
+def test_national_editors_manage_the_editors_tools_and_werkplaats_editors_do_not(site_tree, view, editor_client):
+    national = editor_client(Group.objects.get(name="Moderators"), "landelijk")
     assert national.get(reverse(view)).status_code == 200
     if view.startswith("wagtailsnippets_"):
         assert national.get(reverse(view.replace(":list", ":add"))).status_code == 200
     samen = site_tree["samen"]
     samen.refresh_from_db()
-    werkplaats = _editor(samen.editor_group, "redactie-samen")
+    werkplaats = editor_client(samen.editor_group, "redactie-samen")
     assert werkplaats.get(reverse(view)).status_code in (302, 403)
 
 
 @pytest.mark.django_db
-def test_werkplaats_editors_choose_from_their_own_and_the_shared_collection_only(site_tree):
+def test_werkplaats_editors_choose_from_their_own_and_the_shared_collection_only(site_tree, editor_client):
     from core.demo_utils import generated_image
     from core.permissions import shared_collection
 
@@ -111,9 +102,10 @@ def test_werkplaats_editors_choose_from_their_own_and_the_shared_collection_only
     generated_image("Foto van Groningen", "Groningen", collection=groningen.collection)
     generated_image("Gedeelde foto", "Gedeeld")  # the demo's and national pictures: the shared collection
     assert shared_collection().name == "Gedeeld"
-    client = _editor(samen.editor_group, "redactie-samen")
+    client = editor_client(samen.editor_group, "redactie-samen")
     html = client.get(reverse("wagtailimages_chooser:choose")).content.decode()
     assert "Foto van SAMEN" in html and "Gedeelde foto" in html
     assert "Foto van Groningen" not in html
-    national = _editor(Group.objects.get(name="Moderators"), "landelijk").get(reverse("wagtailimages_chooser:choose"))
+    national_editor = editor_client(Group.objects.get(name="Moderators"), "landelijk")
+    national = national_editor.get(reverse("wagtailimages_chooser:choose"))
     assert "Foto van Groningen" in national.content.decode()

@@ -1,15 +1,8 @@
 import pytest
 
+from core.factories import publish_with
 from core.models import Theme
 from events.factories import EventIndexPageFactory, EventPageFactory
-
-
-def publish_with(page, **fields):
-    for name, value in fields.items():
-        setattr(page, name, value)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
 
 
 @pytest.fixture
@@ -41,3 +34,25 @@ def calendar(site_tree):
         "past_b": past_b,
         "theme": theme,
     }
+
+
+@pytest.fixture
+def registration_form():
+    """``registration_form(name, address, **fields)``: what a visitor fills in to register."""
+
+    def fill(name, address, **extra):
+        return {"name": name, "email": address, "organisation": "Wijkteam", "role": "", "skj_number": "",
+                "consent": "on", **extra}  # fmt: skip
+
+    return fill
+
+
+@pytest.fixture
+def register(registration_form):
+    """``register(event, name, address, **fields)``: the public registration form, posted as a visitor."""
+    from django.test import Client
+
+    def post(page, name, address, **extra):
+        return Client().post(page.url + "aanmelden/", registration_form(name, address, **extra))
+
+    return post

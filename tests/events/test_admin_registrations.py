@@ -6,10 +6,8 @@ import io
 import pytest
 from django.urls import reverse
 
+from core.factories import publish_with
 from events.models import Registration
-from tests.core.test_permissions import _editor
-
-from .conftest import publish_with
 
 
 @pytest.fixture
@@ -23,9 +21,9 @@ def registered(calendar):
 
 
 @pytest.mark.django_db
-def test_editors_see_only_their_own_events_registrations(registered, site_tree):
-    samen = _editor(site_tree["samen"].editor_group, "redactie-samen")
-    groningen = _editor(site_tree["groningen"].editor_group, "redactie-groningen")
+def test_editors_see_only_their_own_events_registrations(registered, site_tree, editor_client):
+    samen = editor_client(site_tree["samen"].editor_group, "redactie-samen")
+    groningen = editor_client(site_tree["groningen"].editor_group, "redactie-groningen")
 
     index = samen.get(reverse("events_registrations"))
     assert index.status_code == 200
@@ -42,8 +40,8 @@ def test_editors_see_only_their_own_events_registrations(registered, site_tree):
 
 
 @pytest.mark.django_db
-def test_attendance_list_for_skj(registered, site_tree):
-    samen = _editor(site_tree["samen"].editor_group, "redactie-samen")
+def test_attendance_list_for_skj(registered, site_tree, editor_client):
+    samen = editor_client(site_tree["samen"].editor_group, "redactie-samen")
     response = samen.get(reverse("events_attendance_csv", args=[registered.pk]))
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))  # Dutch Excel
     assert rows[0][1] == "Symposium"
@@ -54,10 +52,10 @@ def test_attendance_list_for_skj(registered, site_tree):
 
 
 @pytest.mark.django_db
-def test_attendance_list_as_excel(registered, site_tree):
+def test_attendance_list_as_excel(registered, site_tree, editor_client):
     from openpyxl import load_workbook
 
-    samen = _editor(site_tree["samen"].editor_group, "redactie-samen")
+    samen = editor_client(site_tree["samen"].editor_group, "redactie-samen")
     response = samen.get(reverse("events_attendance_xlsx", args=[registered.pk]))
     assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     assert response["Content-Disposition"].endswith('.xlsx"')

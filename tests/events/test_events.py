@@ -12,10 +12,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from icalendar import Calendar
 
+from core.factories import publish_with
 from events.factories import EventPageFactory
 from events.models import EventPage
-
-from .conftest import publish_with
 
 AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
 # Pinned: a calendar page costs this many queries however many events it lists.

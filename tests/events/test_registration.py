@@ -9,15 +9,9 @@ from django.test import Client
 from django.utils import timezone
 from icalendar import Calendar
 
+from core.factories import publish_with
 from events.factories import EventPageFactory
 from events.models import Registration
-
-from .conftest import publish_with
-
-
-def form(name, address, **extra):
-    return {"name": name, "email": address, "organisation": "Wijkteam", "role": "", "skj_number": "",
-            "consent": "on", **extra}  # fmt: skip
 
 
 @pytest.fixture
@@ -43,12 +37,8 @@ def committed(django_capture_on_commit_callbacks):
     return call
 
 
-def register(page, name, address, **extra):
-    return Client().post(page.url + "aanmelden/", form(name, address, **extra))
-
-
 @pytest.fixture
-def signup(committed):
+def signup(committed, register):
     def call(page, name, address, **extra):
         return committed(register, page, name, address, **extra)
 
@@ -138,8 +128,8 @@ def test_closed_registration(workshop, mailbox, signup):
 
 
 @pytest.mark.django_db
-def test_bad_input_and_tampered_links(workshop, mailbox, signup):
-    response = Client().post(workshop.url + "aanmelden/", form("", "geen-adres", skj_number="12ab"))
+def test_bad_input_and_tampered_links(workshop, mailbox, signup, registration_form):
+    response = Client().post(workshop.url + "aanmelden/", registration_form("", "geen-adres", skj_number="12ab"))
     assert response.status_code == 400
     errors = response.context["form"].errors
     assert set(errors) == {"name", "email", "skj_number"}

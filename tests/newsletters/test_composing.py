@@ -14,10 +14,8 @@ from articles.factories import ArticlePageFactory
 from core.models import Theme
 from events.factories import EventIndexPageFactory, EventPageFactory
 from newsletters.digest import collect, since
+from newsletters.factories import draft_issue
 from newsletters.models import Mailing, NewsletterPage
-from tests.core.test_permissions import _editor
-
-from .conftest import draft_issue
 
 
 def published(page, when, themes=()):
@@ -127,12 +125,13 @@ def test_preview_and_test_send_show_the_editor_the_real_e_mail(content, newslett
 
 
 @pytest.mark.django_db
-def test_werkplaats_editors_work_on_their_own_issues_and_cannot_send(newsletters, site_tree):
+def test_werkplaats_editors_work_on_their_own_issues_and_cannot_send(newsletters, site_tree, editor_client):
     samen, groningen = site_tree["samen"], site_tree["groningen"]
     samen.refresh_from_db()
     groningen.refresh_from_db()
     issue = draft_issue(samen, newsletters["samen"])
-    own, other = _editor(samen.editor_group, "redactie-samen"), _editor(groningen.editor_group, "redactie-gron")
+    own = editor_client(samen.editor_group, "redactie-samen")
+    other = editor_client(groningen.editor_group, "redactie-gron")
     for name in ("newsletters_test_send", "newsletters_digest"):
         assert own.get(reverse(name, args=[issue.pk])).status_code == 200
         assert other.get(reverse(name, args=[issue.pk])).status_code in (302, 403)
@@ -193,7 +192,7 @@ def test_web_version_archive_and_feed_show_sent_issues_only(
 
 @pytest.mark.django_db
 def test_mailings_report_shows_figures_to_those_who_may_see_them(
-    newsletters, site_tree, readers, moderator, django_capture_on_commit_callbacks
+    newsletters, site_tree, readers, moderator, django_capture_on_commit_callbacks, editor_client
 ):
     issue = draft_issue(site_tree["samen"], newsletters["samen"], title="Met cijfers")
     with django_capture_on_commit_callbacks(execute=True):
@@ -202,7 +201,7 @@ def test_mailings_report_shows_figures_to_those_who_may_see_them(
     assert "Met cijfers" in report and "<td>3</td><td>3</td>" in report  # recipients, sent
     groningen = site_tree["groningen"]
     groningen.refresh_from_db()
-    other = _editor(groningen.editor_group, "redactie-gron")
+    other = editor_client(groningen.editor_group, "redactie-gron")
     assert "Met cijfers" not in other.get(reverse("newsletters_mailings")).content.decode()
 
 

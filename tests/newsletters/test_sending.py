@@ -16,6 +16,7 @@ from django.test import Client
 from django.utils import timezone
 
 from articles.factories import ArticlePageFactory
+from newsletters.factories import draft_issue, subscribe
 from newsletters.figures import with_figures
 from newsletters.models import Delivery, Mailing, Subscription, Suppression
 from newsletters.sending import (
@@ -30,8 +31,6 @@ from newsletters.sending import (
     send_mailing,
     take_lease,
 )
-
-from .conftest import draft_issue, subscribe
 
 
 def publish(issue, capture):

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from .conftest import make_practice
+from practices.factories import make_practice
 
 # Pinned: the listing (all facets, a page of cards, the province map) and a practice page (with its map and
 # the fit answer) cost this many
@@ -111,6 +111,7 @@ def _queries(client, url, params=None):
     return len(queries)
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_query_counts_do_not_grow_with_the_database(practice_db):
     national, practice = practice_db["national"].url, practice_db["c"].url

@@ -7,8 +7,7 @@ from django.test import Client
 
 from core.geography import maps
 from core.models import Municipality
-
-from .conftest import make_practice
+from practices.factories import make_practice
 
 SVG = "{http://www.w3.org/2000/svg}"
 

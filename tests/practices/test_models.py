@@ -10,9 +10,6 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from core.models import Municipality
 from practices.models import Implementation, PracticePage
-from tests.core.test_permissions import _editor
-
-from .conftest import make_practice
 
 
 def _inline(prefix, rows):
@@ -84,8 +81,8 @@ def test_owner_and_fit_profile_are_derived(practice_db):
 
 
 @pytest.mark.django_db
-def test_editor_creates_practice_with_regional_record_in_admin(practice_db, site_tree):
-    client = _editor(site_tree["groningen"].editor_group, "redactie-groningen")
+def test_editor_creates_practice_with_regional_record_in_admin(practice_db, site_tree, editor_client):
+    client = editor_client(site_tree["groningen"].editor_group, "redactie-groningen")
     leiden, gouda = Municipality.objects.get(name="Leiden"), Municipality.objects.get(name="Gouda")
     data = nested_form_data(
         {
@@ -151,9 +148,9 @@ def test_editor_creates_practice_with_regional_record_in_admin(practice_db, site
 
 
 @pytest.mark.django_db
-def test_the_municipality_chooser_finds_names_people_use(practice_db, site_tree):
+def test_the_municipality_chooser_finds_names_people_use(practice_db, site_tree, editor_client):
     """Not a 342-row list: a search field over the select, which knows Den Haag and Weesp."""
-    client = _editor(site_tree["groningen"].editor_group, "redactie-groningen")
+    client = editor_client(site_tree["groningen"].editor_group, "redactie-groningen")
     html = client.get(reverse("wagtailadmin_pages:edit", args=[practice_db["c"].pk])).content.decode()
     assert html.count('data-controller="wiel-municipalities"') >= 2  # each implementation, and the empty form
     assert "core/js/municipality-chooser.js" in html and "core/css/municipality-chooser.css" in html
@@ -168,19 +165,13 @@ def test_the_municipality_chooser_finds_names_people_use(practice_db, site_tree)
 
 
 @pytest.mark.django_db
-def test_editor_cannot_edit_another_werkplaats_practice(practice_db, site_tree):
+def test_editor_cannot_edit_another_werkplaats_practice(practice_db, site_tree, editor_client):
     own = practice_db["a"]
     other = practice_db["e"]  # belongs to SAMEN
-    client = _editor(site_tree["groningen"].editor_group, "redactie-groningen")
+    client = editor_client(site_tree["groningen"].editor_group, "redactie-groningen")
     assert client.get(reverse("wagtailadmin_pages:edit", args=[own.pk])).status_code == 200
     assert client.get(reverse("wagtailadmin_pages:edit", args=[other.pk])).status_code in (302, 403)
     response = client.post(reverse("wagtailadmin_pages:edit", args=[other.pk]), {"title": "Overgenomen"})
     assert response.status_code in (302, 403)
     other.refresh_from_db()
     assert other.title == "Aanpak E"
-
-
-@pytest.mark.django_db
-def test_make_practice_helper_builds_record(practice_db):
-    page = make_practice(practice_db["groningen"], "Aanpak F", record=[(["Pekela"], "loopt", {})])
-    assert page.implementations.get().municipalities.get().name == "Pekela"

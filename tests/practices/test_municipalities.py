@@ -8,8 +8,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from core.models import Municipality
-
-from .conftest import make_practice
+from practices.factories import make_practice
 
 # Pinned: a municipality's page costs this many queries however many practices ran nearby.
 MUNICIPALITY_PAGE_QUERIES = 15

@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 from pypdf import PdfReader
 
-from .conftest import make_practice
+from practices.factories import make_practice
 
 
 @pytest.mark.django_db

@@ -21,6 +21,7 @@ typed = st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=300
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 @SETTINGS
 @given(text=typed)
@@ -33,6 +34,7 @@ def test_any_query_gets_a_normal_results_page(site_tree, text):
     assert len(response.context["query"]) <= 200
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 @SETTINGS
 @given(text=typed)
@@ -42,5 +44,19 @@ def test_any_query_builds_an_elasticsearch_request(text):
     if not query:
         return
     results = backend.search(backend_query(backend, query), PracticePage.objects.live())
-    body = results.query_compiler.get_query()
-    json.dumps(body)  # what goes over the wire
+    body = json.loads(json.dumps(results.query_compiler.get_query()))  # what goes over the wire
+    searched = list(_query_strings(body))
+    assert searched and all(text == query for text in searched), (query, body)  # the words as typed
+
+
+def _query_strings(node):
+    """Every string that the request body hands Elasticsearch to search for (its "query" keys)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "query" and isinstance(value, str):
+                yield value
+            else:
+                yield from _query_strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _query_strings(value)

@@ -11,7 +11,6 @@ from events.models import EventPage
 from practices.models import PracticePage
 from search.backends import elasticsearch8, elasticsearch9
 from search.query import searchable_pages
-from tests.search.test_synonyms import es_backend, synonyms  # noqa: F401 (shared fixtures)
 
 
 def find(tree, key):
@@ -31,7 +30,7 @@ def field_names(model, backend):
 
 
 @pytest.mark.django_db
-def test_every_searched_and_faceted_field_is_mapped(es_backend):  # noqa: F811
+def test_every_searched_and_faceted_field_is_mapped(es_backend):
     practice = field_names(PracticePage, es_backend)
     assert {"practices_practicepage__document_text", "practices_practicepage__aim"} <= practice
     assert {"practices_practicepage__evidence_level_filter", "practices_practicepage__werkplaats_id_filter"} <= practice
@@ -43,7 +42,7 @@ def test_every_searched_and_faceted_field_is_mapped(es_backend):  # noqa: F811
 
 
 @pytest.mark.django_db
-def test_the_search_request_with_filters(es_backend, site_tree):  # noqa: F811
+def test_the_search_request_with_filters(es_backend, site_tree):
     pages = searchable_pages().filter(pk__in=[3, 5, 8])  # the facets' filter arrives as ids
     body = es_backend.search("informele mentor", pages)._get_es_body()
     filters = str(body["query"])
@@ -53,7 +52,7 @@ def test_the_search_request_with_filters(es_backend, site_tree):  # noqa: F811
 
 
 @pytest.mark.django_db
-def test_typo_tolerant_queries_skip_the_synonym_graph(es_backend, site_tree):  # noqa: F811
+def test_typo_tolerant_queries_skip_the_synonym_graph(es_backend, site_tree):
     body = es_backend.search(Fuzzy("buurtgezinen"), searchable_pages()).query_compiler.get_query()
     matches = list(find(body, "multi_match")) + [next(iter(m.values())) for m in find(body, "match") if len(m) == 1]
     fuzzy = [match for match in matches if isinstance(match, dict) and match.get("fuzziness") == "AUTO"]
@@ -62,7 +61,7 @@ def test_typo_tolerant_queries_skip_the_synonym_graph(es_backend, site_tree):  #
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("module", [elasticsearch8, elasticsearch9])
-def test_rebuilds_build_a_new_dutch_index_behind_the_alias(module, synonyms):  # noqa: F811
+def test_rebuilds_build_a_new_dutch_index_behind_the_alias(module, synonyms):
     backend = module.SearchBackend({"URLS": ["http://127.0.0.1:9"], "INDEX_PREFIX": "wiel_", "TIMEOUT": 1})
     assert backend.rebuilder_class is ElasticsearchAtomicIndexRebuilder
     alias = backend.get_index_for_model(Page)

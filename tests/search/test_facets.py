@@ -6,11 +6,10 @@ from django.test import Client
 
 from core.models import Theme
 from events.factories import EventIndexPageFactory, EventPageFactory
-from tests.practices.conftest import practice_db  # noqa: F401 (the shared fixture)
 
 
 @pytest.fixture
-def found(practice_db, site_tree):  # noqa: F811
+def found(practice_db, site_tree):
     """Everything titled "Aanpak": practices A-D (Groningen) and E (SAMEN), and two SAMEN events,
     one upcoming on thuiszitters and one past without a theme."""
     calendar = EventIndexPageFactory(parent=site_tree["samen"])

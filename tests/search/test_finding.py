@@ -201,6 +201,7 @@ def hanging_elasticsearch(settings):
     server.close()
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_a_hanging_elasticsearch_costs_one_timeout_then_is_skipped_for_a_while(site_tree, hanging_elasticsearch):
     article = ArticlePageFactory(parent=site_tree["samen_news"], title="Jongere mantelzorgers")  # paused on save

@@ -17,9 +17,8 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from articles.factories import ArticlePageFactory
-from practices.factories import PracticeIndexPageFactory
+from practices.factories import PracticeIndexPageFactory, make_practice
 from search.models import PendingIndexUpdate, Synonym
-from tests.practices.conftest import make_practice
 
 URL = os.environ.get("ELASTICSEARCH_URL", "")
 pytestmark = pytest.mark.skipif(not URL, reason="needs a live Elasticsearch server: set ELASTICSEARCH_URL")

@@ -6,9 +6,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
 
-from practices.factories import PracticeIndexPageFactory
+from practices.factories import PracticeIndexPageFactory, make_practice
 from search.models import PendingIndexUpdate
-from tests.practices.conftest import make_practice
 
 DOWN = {"BACKEND": "search.backends.elasticsearch8", "URLS": ["http://127.0.0.1:9"], "TIMEOUT": 1}
 

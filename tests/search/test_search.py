@@ -10,11 +10,11 @@ from django.utils import timezone
 
 from articles.factories import ArticlePageFactory
 from events.factories import EventIndexPageFactory, EventPageFactory
+from newsletters.factories import draft_issue
 from newsletters.models import Mailing
 from practices.factories import PracticeIndexPageFactory, PracticePageFactory
 from search.highlight import snippet
 from search.query import clean_query
-from tests.newsletters.conftest import draft_issue
 
 # Pinned: a results page of articles, with its facets and statistics, costs this many queries
 # whether it shows one hit or five (the backend is asked once, for the ranked ids).

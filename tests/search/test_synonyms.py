@@ -8,16 +8,8 @@ from django.test import Client
 
 from articles.factories import ArticlePageFactory
 from practices.models import PracticePage
-from search.backends import elasticsearch8
 from search.models import Synonym
 from search.synonyms import elasticsearch_rules, expand
-
-
-@pytest.fixture
-def synonyms(db):
-    Synonym.objects.create(terms="JIM, Jouw Informele Mentor, informele mentor")
-    Synonym.objects.create(terms="OJG, ondersteuner jeugd en gezin")
-    Synonym.objects.create(terms="thuiszitter, thuiszittende leerling")
 
 
 def test_expansion_swaps_each_phrase_for_the_others():
@@ -54,12 +46,6 @@ def test_informele_mentor_finds_jim_on_the_database_backend(site_tree, synonyms)
     )
     response = Client().get("/zoeken/", {"q": "informele mentor"})
     assert [hit["page"].title for hit in response.context["hits"]] == ["JIM in Maastricht"]
-
-
-@pytest.fixture
-def es_backend(synonyms):
-    """Wagtail's Elasticsearch 8 backend as configured for Wiel; creating it opens no connection."""
-    return elasticsearch8.SearchBackend({"URLS": ["http://127.0.0.1:9"], "INDEX_PREFIX": "wiel_", "TIMEOUT": 1})
 
 
 def test_index_settings_use_dutch_analysis_with_the_synonyms(es_backend):

@@ -2,7 +2,6 @@
 facet counts that agree with what filtering by them shows."""
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 
 from practices.models import PracticePage
@@ -18,9 +17,7 @@ def search(**params):
 
 
 @pytest.mark.django_db
-def test_search_on_the_demo_content(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):  # the factsheets' text is read after commit
-        call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def test_search_on_the_demo_content():
     jim = PracticePage.objects.get(slug="jim-jouw-informele-mentor", locale__language_code="nl")
 
     assert "Jouw Informele Mentor" in jim.document_text()  # the factsheet's text is indexed with it

@@ -11,10 +11,11 @@ import threading
 import pytest
 from django.db import connection
 
+from core.factories import publish_with
 from events.factories import EventIndexPageFactory, EventPageFactory
 from events.models import Registration
-from tests.events.conftest import publish_with
-from tests.events.test_registration import register
+
+pytestmark = pytest.mark.slow  # subprocesses or servers of their own
 
 
 @pytest.fixture
@@ -28,9 +29,9 @@ def bare_site(bare_root):
     return index
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrency is proven on PostgreSQL (DATABASE_URL)")
-def test_capacity_holds_when_many_register_at_once(bare_site, settings):
+def test_capacity_holds_when_many_register_at_once(bare_site, settings, register):
     """Twenty people, five places, all at the same moment, each request in its own connection."""
     settings.EVENT_REGISTRATION_RATE_LIMIT = 100  # twenty people, but one test client's address
     index = bare_site
