@@ -98,9 +98,13 @@ def mailing_for(size, label):
     )
     readers(newsletter, size, f"{label}-")
     issue = NewsletterPage(
-        title=f"Benchmark {label}", slug=f"benchmark-{label}", newsletter=newsletter, intro=demo.intro, body=demo.body,
+        title=f"Benchmark {label}",
+        slug=f"benchmark-{label}",
+        newsletter=newsletter,
+        intro=demo.intro,
+        body=demo.body,
         live=False,
-    )  # fmt: skip
+    )
     demo.get_parent().add_child(instance=issue)
     return Mailing.objects.create(
         page=issue, newsletter=newsletter, revision=issue.save_revision(), send_after=timezone.now()
@@ -128,8 +132,10 @@ def main():
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
     settings.NEWSLETTER_SEND_RATE = 0
-    print(f"Database: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}; batch size "
-          f"{settings.NEWSLETTER_BATCH_SIZE}; SMTP server in its own process on port {port}")  # fmt: skip
+    print(
+        f"Database: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}; batch size "
+        f"{settings.NEWSLETTER_BATCH_SIZE}; SMTP server in its own process on port {port}"
+    )
 
     mailing = mailing_for(SUBSCRIBERS, "speed")
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

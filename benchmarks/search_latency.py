@@ -41,11 +41,41 @@ from django.test import Client  # noqa: E402
 
 ARTICLES = int(os.environ.get("BENCHMARK_ARTICLES", "5000"))
 REQUESTS = int(os.environ.get("BENCHMARK_REQUESTS", "30"))
-QUERIES = ["jeugd", "informele steun", "buurtgezinnen", "jongeren op school", "mentor", "ouders en wijkteam",
-           "thuiszitters", "praktijk 04242", "samenwerken huisarts", "coördinator"]  # fmt: skip
-WORDS = ["jeugd", "jongeren", "ouders", "gezin", "wijkteam", "school", "huisarts", "mentor", "steun", "samenwerken",
-         "leren", "praktijk", "gemeente", "regio", "onderzoek", "ervaring", "thuiszitters", "hulp", "opvoeden",
-         "buurt", "coördinator"]  # fmt: skip
+QUERIES = [
+    "jeugd",
+    "informele steun",
+    "buurtgezinnen",
+    "jongeren op school",
+    "mentor",
+    "ouders en wijkteam",
+    "thuiszitters",
+    "praktijk 04242",
+    "samenwerken huisarts",
+    "coördinator",
+]
+WORDS = [
+    "jeugd",
+    "jongeren",
+    "ouders",
+    "gezin",
+    "wijkteam",
+    "school",
+    "huisarts",
+    "mentor",
+    "steun",
+    "samenwerken",
+    "leren",
+    "praktijk",
+    "gemeente",
+    "regio",
+    "onderzoek",
+    "ervaring",
+    "thuiszitters",
+    "hulp",
+    "opvoeden",
+    "buurt",
+    "coördinator",
+]
 
 
 def generate_articles(count):
@@ -107,8 +137,10 @@ def main():
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
-    print(f"{PracticePage.objects.count()} practices, {ArticlePage.objects.count()} articles; "
-          f"{len(QUERIES)} queries x {REQUESTS} requests\n")  # fmt: skip
+    print(
+        f"{PracticePage.objects.count()} practices, {ArticlePage.objects.count()} articles; "
+        f"{len(QUERIES)} queries x {REQUESTS} requests\n"
+    )
     p50, p95 = measure("/zoeken/", QUERIES, each=True)
     print(f"search page             p50 {p50:7.1f} ms   p95 {p95:7.1f} ms")
     p50, p95 = measure("/zoeken/suggesties/", [query[:5] for query in QUERIES])

@@ -28,11 +28,17 @@ NATIONAL_EDITORS_GROUP = "Moderators"
 # What national editors manage besides pages: taxonomies, search vocabulary and promotions,
 # newsletter lists and the suppression list (add, change, delete and view each).
 NATIONAL_EDITOR_MODELS = [
-    ("core", "theme"), ("core", "targetgroup"), ("core", "caresetting"), ("practices", "partnertype"),
-    ("wielsearch", "synonym"), ("wielsearch", "compoundword"),
-    ("wagtailsearchpromotions", "query"), ("wagtailsearchpromotions", "searchpromotion"),
-    ("newsletters", "newsletterlist"), ("newsletters", "suppression"),
-]  # fmt: skip
+    ("core", "theme"),
+    ("core", "targetgroup"),
+    ("core", "caresetting"),
+    ("practices", "partnertype"),
+    ("wielsearch", "synonym"),
+    ("wielsearch", "compoundword"),
+    ("wagtailsearchpromotions", "query"),
+    ("wagtailsearchpromotions", "searchpromotion"),
+    ("newsletters", "newsletterlist"),
+    ("newsletters", "suppression"),
+]
 MODEL_ACTIONS = ["add", "change", "delete", "view"]
 
 

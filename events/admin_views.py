@@ -53,8 +53,13 @@ def attendance_rows(event):
     yield [_("name"), _("e-mail address"), _("organisation"), _("role"), _("SKJ registration number")]
     confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED).order_by("name", "pk")
     for registration in confirmed:
-        yield [registration.name, registration.email, registration.organisation, registration.role,
-               registration.skj_number]  # fmt: skip
+        yield [
+            registration.name,
+            registration.email,
+            registration.organisation,
+            registration.role,
+            registration.skj_number,
+        ]
 
 
 def attendance_csv(request, event_id):

@@ -22,10 +22,46 @@ from .forms import CONSENT_TEXT
 from .models import Delivery, Mailing, NewsletterIndexPage, NewsletterList, NewsletterPage, Subscriber, Subscription
 
 SUBSCRIBERS = 200
-FIRST_NAMES = ["Anouk", "Bram", "Chaima", "Daan", "Eline", "Fleur", "Gijs", "Hanna", "Ilias", "Joke", "Kees", "Lotte",
-               "Mehmet", "Noor", "Olga", "Pieter", "Rosa", "Sanne", "Tijmen", "Yara"]  # fmt: skip
-LAST_NAMES = ["de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "Bos", "Kaya",
-              "El Amrani", "Hoekstra", "Postma", "van Dijk", "Wijnands", "Dekker"]  # fmt: skip
+FIRST_NAMES = [
+    "Anouk",
+    "Bram",
+    "Chaima",
+    "Daan",
+    "Eline",
+    "Fleur",
+    "Gijs",
+    "Hanna",
+    "Ilias",
+    "Joke",
+    "Kees",
+    "Lotte",
+    "Mehmet",
+    "Noor",
+    "Olga",
+    "Pieter",
+    "Rosa",
+    "Sanne",
+    "Tijmen",
+    "Yara",
+]
+LAST_NAMES = [
+    "de Vries",
+    "Jansen",
+    "Bakker",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "de Boer",
+    "Mulder",
+    "Bos",
+    "Kaya",
+    "El Amrani",
+    "Hoekstra",
+    "Postma",
+    "van Dijk",
+    "Wijnands",
+    "Dekker",
+]
 
 ISSUES = [
     {

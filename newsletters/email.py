@@ -245,9 +245,15 @@ class IssueRenderer:
         """The reader's message, for any of Django's e-mail backends."""
         greeting, preferences, unsubscribe = self.personal(recipient)
         return self.build(
-            recipient.interests, to=recipient.email, greeting=greeting, greeting_html=escape(greeting),
-            preferences=preferences, unsubscribe=unsubscribe, delivery_id=recipient.delivery_id, connection=connection,
-        )  # fmt: skip
+            recipient.interests,
+            to=recipient.email,
+            greeting=greeting,
+            greeting_html=escape(greeting),
+            preferences=preferences,
+            unsubscribe=unsubscribe,
+            delivery_id=recipient.delivery_id,
+            connection=connection,
+        )
 
     def message_id(self, delivery_id):
         return f"<issue-{self.issue.pk}.delivery-{delivery_id}@{settings.NEWSLETTER_LIST_ID_DOMAIN}>"
@@ -271,9 +277,13 @@ class IssueRenderer:
             return None
         greeting, preferences, unsubscribe = self.personal(recipient)
         values = {
-            "to": recipient.email, "greeting": greeting, "greeting_html": escape(greeting),
-            "preferences": preferences, "unsubscribe": unsubscribe, "delivery_id": str(recipient.delivery_id),
-        }  # fmt: skip
+            "to": recipient.email,
+            "greeting": greeting,
+            "greeting_html": escape(greeting),
+            "preferences": preferences,
+            "unsubscribe": unsubscribe,
+            "delivery_id": str(recipient.delivery_id),
+        }
         for name, slot in SLOTS.items():
             template = template.replace(slot.encode(), values[name].encode())
         return template

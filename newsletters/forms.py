@@ -22,16 +22,20 @@ class SubscribeForm(CleanTextMixin, forms.Form):
         error_messages={"required": _("Choose at least one newsletter.")},
     )
     themes = forms.ModelMultipleChoiceField(
-        label=_("Themes I am interested in"), queryset=Theme.objects.all(), required=False,
+        label=_("Themes I am interested in"),
+        queryset=Theme.objects.all(),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
+    )
     provinces = forms.ModelMultipleChoiceField(
         label=_("Provinces"), queryset=Province.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
     )
     youth_regions = forms.ModelMultipleChoiceField(
-        label=_("Jeugdregio's"), queryset=YouthRegion.objects.all(), required=False,
+        label=_("Jeugdregio's"),
+        queryset=YouthRegion.objects.all(),
+        required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
-    )  # fmt: skip
+    )
     consent = forms.BooleanField(label=CONSENT_TEXT)
     # A field people never see: bots fill it in, and their requests are dropped.
     website = forms.CharField(required=False, label=_("Leave this field empty"))
@@ -39,9 +43,11 @@ class SubscribeForm(CleanTextMixin, forms.Form):
 
 class ConfirmForm(forms.Form):
     lists = forms.ModelMultipleChoiceField(
-        label=_("Newsletters to confirm"), queryset=NewsletterList.objects.none(), widget=forms.CheckboxSelectMultiple,
+        label=_("Newsletters to confirm"),
+        queryset=NewsletterList.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Tick at least one newsletter to confirm.")},
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, pending, **kwargs):
         super().__init__(*args, **kwargs)
@@ -52,9 +58,11 @@ class ConfirmForm(forms.Form):
 class PreferencesForm(CleanTextMixin, forms.Form):
     name = forms.CharField(label=_("Name"), required=False, max_length=120)
     lists = forms.ModelMultipleChoiceField(
-        label=_("Newsletters I receive"), queryset=NewsletterList.objects.filter(is_active=True), required=False,
+        label=_("Newsletters I receive"),
+        queryset=NewsletterList.objects.filter(is_active=True),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
+    )
     themes = SubscribeForm.base_fields["themes"]
     provinces = SubscribeForm.base_fields["provinces"]
     youth_regions = SubscribeForm.base_fields["youth_regions"]

@@ -39,13 +39,19 @@ class NewsletterList(models.Model):
     is_active = models.BooleanField(_("open for subscriptions"), default=True)
     # What the digest button collects for this list (empty: everything the list covers).
     themes = models.ManyToManyField(
-        "core.Theme", verbose_name=_("themes"), blank=True, related_name="+",
+        "core.Theme",
+        verbose_name=_("themes"),
+        blank=True,
+        related_name="+",
         help_text=_("The digest picks content on these themes. Leave empty for all themes."),
-    )  # fmt: skip
+    )
     provinces = models.ManyToManyField(
-        "core.Province", verbose_name=_("provinces"), blank=True, related_name="+",
+        "core.Province",
+        verbose_name=_("provinces"),
+        blank=True,
+        related_name="+",
         help_text=_("The digest picks content from werkplaatsen in these provinces. Leave empty for all."),
-    )  # fmt: skip
+    )
 
     panels = [
         FieldPanel("name"),

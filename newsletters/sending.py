@@ -339,9 +339,13 @@ class Sender:
                 skipped.append(delivery_id)
                 continue
             yield Recipient(
-                subscriber_id, email, name, frozenset(themes.get(subscriber_id, ())), delivery_id,
+                subscriber_id,
+                email,
+                name,
+                frozenset(themes.get(subscriber_id, ())),
+                delivery_id,
                 frozenset(provinces.get(subscriber_id, ())),
-            )  # fmt: skip
+            )
         if skipped:
             self.mine(*skipped).filter(status=Delivery.Status.QUEUED).update(
                 status=Delivery.Status.SKIPPED, last_error="unsubscribed or suppressed before sending"
@@ -382,10 +386,25 @@ class Sender:
         with self.database.cursor() as cursor:  # one prepared statement: the ORM's Case() costs more than the write
             cursor.execute(
                 self.hand_over_sql,
-                [delivery_id, Delivery.Status.HANDING_OVER, Delivery.Status.SENT, delivery_id, delivery_id, sent_at,
-                 delivery_id, message_id, self.token, delivery_id, Delivery.Status.QUEUED, self.mailing.pk,
-                 self.token, previous, Delivery.Status.HANDING_OVER, Delivery.Status.UNCERTAIN],
-            )  # fmt: skip
+                [
+                    delivery_id,
+                    Delivery.Status.HANDING_OVER,
+                    Delivery.Status.SENT,
+                    delivery_id,
+                    delivery_id,
+                    sent_at,
+                    delivery_id,
+                    message_id,
+                    self.token,
+                    delivery_id,
+                    Delivery.Status.QUEUED,
+                    self.mailing.pk,
+                    self.token,
+                    previous,
+                    Delivery.Status.HANDING_OVER,
+                    Delivery.Status.UNCERTAIN,
+                ],
+            )
             changed = {row[0] for row in cursor.fetchall()}
         self.accepted = None
         if delivery_id not in changed:

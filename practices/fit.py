@@ -5,22 +5,22 @@ worded for the reader and naming the figures compared. The rules are set out in
 ``docs/regional-fit.md``; keep the two in step.
 
 The check reads a practice's ``fit_profile`` (its regional-fit record, kept on the
-page) and the reference geography (``core.geography``), and never queries per practice.
+page), the reader's question (``practices/question.py``: the municipality, partners and
+budget from the URL or the cookie) and the reference geography (``core.geography``), and
+never queries per practice.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
+from typing import NamedTuple
 
-from django.conf import settings
-from django.http import QueryDict
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from core.geography.names import FOUND, Resolution
 from core.geography.places import Figures, Geography, Place, compare, round_density
 
-__all__ = ["FitQuestion", "Geography", "Place", "assess", "parse_question", "question_from_request"]
+from .question import FitQuestion
 
 # "Only ever used in densely populated municipalities": every place it ran has at least this
 # many inhabitants per km² of land, home has fewer and is outside the density band of all of them.
@@ -39,121 +39,6 @@ LEVEL_RANK = {GOOD: 3, PARTIAL: 2, UNKNOWN: 1, WEAK: 0}
 
 FOR, AGAINST, NOTE = "for", "against", "note"
 STOPPED = "gestopt"
-
-COOKIE_NAME = "wiel_fit"
-COOKIE_MAX_AGE = 180 * 24 * 3600
-PARAM_MUNICIPALITY, PARAM_PARTNER, PARAM_BUDGET, PARAM_CLEAR = "gemeente", "partner", "budget", "fit"
-# Where the fit form sends the reader: the answer, placed first on every page that has the form.
-ANSWER_ANCHOR = "fit-answer"
-
-
-@dataclass(frozen=True)
-class FitQuestion:
-    """What the professional told us: their municipality, and optionally partners and budget.
-
-    ``lookup`` is how the typed name was understood (see ``core.geography.names``): it
-    carries the note for a former municipality, or the error and suggestions when no
-    municipality was found, so the form can say so instead of dropping the question.
-    """
-
-    municipality: Place | None = None
-    partners: frozenset | None = None  # None: not stated, so not held against a practice
-    budget: int | None = None
-    lookup: Resolution | None = None
-
-    @property
-    def is_asked(self):
-        return self.municipality is not None
-
-    @property
-    def error(self):
-        return self.lookup.error if self.lookup and self.lookup.status != FOUND else ""
-
-    @property
-    def note(self):
-        return self.lookup.note if self.lookup else ""
-
-    @property
-    def suggestions(self):
-        return self.lookup.suggestions if self.error else ()
-
-    @property
-    def typed(self):
-        """What the municipality field shows: the name found, or what was typed when nothing was."""
-        if self.municipality:
-            return self.municipality.name
-        return self.lookup.typed if self.lookup else ""
-
-    def as_params(self, municipality=None):
-        params = []
-        municipality = municipality or self.municipality
-        if municipality:
-            params.append((PARAM_MUNICIPALITY, municipality.slug))
-        params += [(PARAM_PARTNER, slug) for slug in sorted(self.partners or ())]
-        if self.budget:
-            params.append((PARAM_BUDGET, str(self.budget)))
-        return params
-
-    def querystring(self):
-        return urlencode(self.as_params())
-
-    def suggestion_links(self):
-        """(label, province, querystring) for each suggested municipality, keeping partners and budget."""
-        return [
-            (suggestion.label, suggestion.place.province, urlencode(self.as_params(suggestion.place)))
-            for suggestion in self.suggestions
-        ]
-
-
-def parse_question(data, geography, from_cookie=False):
-    """A FitQuestion from query parameters (or the cookie, which holds the same)."""
-    lookup = geography.names.resolve(data.get(PARAM_MUNICIPALITY))
-    partners = frozenset(slug for slug in data.getlist(PARAM_PARTNER) if slug and slug.isascii()) or None
-    budget = data.get(PARAM_BUDGET) or ""
-    budget = int(budget) if budget in {"1", "2", "3", "4", "5"} else None
-    if from_cookie:  # a stale cookie is forgotten quietly, not reported as the reader's mistake
-        return FitQuestion(lookup.place, partners, budget)
-    return FitQuestion(lookup.place, partners, budget, lookup)
-
-
-def question_from_request(request, geography):
-    """The professional's question: from the URL when it carries one, else from the cookie.
-
-    Returns the question and what to do with the cookie: ``("set", value)`` when the URL
-    brought a new question, ``("delete", None)`` when the reader cleared it, else None. A
-    name that finds no municipality leaves the cookie as it was and the question unanswered,
-    with the error and suggestions on the question.
-    """
-    if request.GET.get(PARAM_CLEAR) == "wissen":
-        return FitQuestion(), ("delete", None)
-    if PARAM_MUNICIPALITY in request.GET:
-        question = parse_question(request.GET, geography)
-        if question.is_asked:
-            return question, ("set", question.querystring())
-        return question, None
-    cookie = request.COOKIES.get(COOKIE_NAME)
-    if cookie:
-        return parse_question(QueryDict(cookie), geography, from_cookie=True), None
-    return FitQuestion(), None
-
-
-def remember_question(response, cookie_action):
-    """Apply the cookie change from :func:`question_from_request` and mark the response as varying by it."""
-    if cookie_action:
-        action, value = cookie_action
-        if action == "set":
-            response.set_cookie(
-                COOKIE_NAME,
-                value,
-                max_age=COOKIE_MAX_AGE,
-                samesite="Lax",
-                httponly=True,
-                secure=settings.SESSION_COOKIE_SECURE,  # HTTPS only in production, like every cookie
-            )
-        else:
-            response.delete_cookie(COOKIE_NAME, samesite="Lax")
-    response.headers["Vary"] = ", ".join(filter(None, [response.headers.get("Vary"), "Cookie"]))
-    return response
 
 
 @dataclass
@@ -240,19 +125,64 @@ def _site_figures(implementation, place):
     )
 
 
-def assess(profile, cost_band, question, geography, partner_labels, explain=True):
+class Finding(NamedTuple):
+    """What one rule found: its tone, its wording (worked out only when the reasons are shown),
+    and whether it counts as an obstacle for the level."""
+
+    tone: str
+    words: Callable[[], str]
+    obstacle: bool = False
+
+
+@dataclass
+class Track:
+    """Where a practice ran, sorted by how it relates to the reader's municipality."""
+
+    here: list = field(default_factory=list)  # (place, implementation) in home itself
+    here_stopped: list = field(default_factory=list)
+    similar: list = field(default_factory=list)  # Sites similar in size and density
+    similar_stopped: list = field(default_factory=list)
+    region: list = field(default_factory=list)  # in the same jeugdregio
+    province: list = field(default_factory=list)
+    elsewhere: list = field(default_factory=list)
+    sites: list = field(default_factory=list)  # every place other than home, compared
+    judged_similarity: bool = False
+
+
+def assess(
+    profile: dict,
+    cost_band: int | None,
+    question: FitQuestion,
+    geography: Geography,
+    partner_labels: dict,
+    explain: bool = True,
+) -> Fit:
     """The fit of one practice for ``question``. See docs/regional-fit.md for the rules.
 
-    With ``explain=False`` only the level and strength are worked out, not the wording of
-    the reasons: that is what sorting a long listing needs, and it is three times faster.
+    Each rule below returns its findings; the level follows from how far the track record
+    transfers and how many findings are obstacles. With ``explain=False`` the wording is
+    not worked out: that is what sorting a long listing needs, and it is much faster.
     """
     home = question.municipality
-    reasons = []
     implementations = profile.get("implementations", [])
+    track = track_record(implementations, home, geography)
+    transfer, transfer_findings = transfer_of(track, implementations, home)
+    findings = [
+        *track_findings(track, home),
+        *partner_findings(profile.get("partners_needed", []), question.partners, partner_labels),
+        *budget_findings(cost_band, question.budget),
+        *dense_only_findings(track, home),
+        *transfer_findings,
+    ]
+    obstacles = sum(finding.obstacle for finding in findings)
+    reasons = [Reason(finding.tone, finding.words()) for finding in findings] if explain else []
+    strength = bool(track.here) + bool(track.similar) + bool(track.region or track.province)
+    return Fit(_level(transfer, obstacles), reasons, strength, home_text(home) if explain else "")
 
-    here, here_stopped, similar, similar_stopped, region, province, elsewhere = [], [], [], [], [], [], []
-    judged_similarity = False
-    sites = []
+
+def track_record(implementations: list, home: Place, geography: Geography) -> Track:
+    """Sort the places of the record: home, similar places, the region, the province, elsewhere."""
+    track = Track()
     for implementation in implementations:
         stopped = implementation.get("outcome") == STOPPED
         for pk in implementation.get("municipalities", []):
@@ -260,173 +190,183 @@ def assess(profile, cost_band, question, geography, partner_labels, explain=True
             if place is None:
                 continue
             if place.pk == home.pk:
-                (here_stopped if stopped else here).append((place, implementation))
+                (track.here_stopped if stopped else track.here).append((place, implementation))
                 continue
             figures = _site_figures(implementation, place)
             site = Site(place, figures, compare(figures, home))
-            sites.append(site)
-            if site.comparison is not None:
-                judged_similarity = True
+            track.sites.append(site)
+            track.judged_similarity = track.judged_similarity or site.comparison is not None
             if site.comparison is not None and site.comparison.is_similar:
-                (similar_stopped if stopped else similar).append(site)
+                (track.similar_stopped if stopped else track.similar).append(site)
             elif stopped:
                 continue
             elif place.region_id == home.region_id:
-                region.append(site)
+                track.region.append(site)
             elif place.province_id == home.province_id:
-                province.append(site)
+                track.province.append(site)
             else:
-                elsewhere.append(site)
+                track.elsewhere.append(site)
+    return track
 
-    # Track record of transfer.
-    if here and explain:
-        periods = ", ".join(implementation_period(impl) for _place, impl in here)
-        reasons.append(
-            Reason(FOR, _("Already used in %(name)s (%(periods)s).") % {"name": home.name, "periods": periods})
+
+def track_findings(track: Track, home: Place) -> list[Finding]:
+    """The record of transfer: used here, in similar places, nearby; stopped here or in similar places."""
+    findings = []
+    if track.here:
+        periods = ", ".join(implementation_period(impl) for _place, impl in track.here)
+        findings.append(
+            Finding(FOR, lambda: _("Already used in %(name)s (%(periods)s).") % {"name": home.name, "periods": periods})
         )
-    if similar and explain:
-        reasons.append(
-            Reason(
+    if track.similar:
+        findings.append(
+            Finding(
                 FOR,
-                _("Used in municipalities similar in size and density to %(home)s: %(places)s.")
-                % {"home": home_text(home), "places": _sites_text(similar)},
+                lambda: (
+                    _("Used in municipalities similar in size and density to %(home)s: %(places)s.")
+                    % {"home": home_text(home), "places": _sites_text(track.similar)}
+                ),
             )
         )
-    if region:
-        if explain:
-            reasons.append(
-                Reason(
-                    FOR,
+    if track.region:
+        findings.append(
+            Finding(
+                FOR,
+                lambda: (
                     _("Used nearby, in your jeugdregio %(region)s: %(places)s.")
-                    % {"region": home.region, "places": _sites_text(region, compared=True)},
-                )
+                    % {"region": home.region, "places": _sites_text(track.region, compared=True)}
+                ),
             )
-    elif province and explain:
-        reasons.append(
-            Reason(
+        )
+    elif track.province:
+        findings.append(
+            Finding(
                 FOR,
-                _("Used nearby, in your province %(province)s: %(places)s.")
-                % {"province": home.province, "places": _sites_text(province, compared=True)},
+                lambda: (
+                    _("Used nearby, in your province %(province)s: %(places)s.")
+                    % {"province": home.province, "places": _sites_text(track.province, compared=True)}
+                ),
             )
         )
-    obstacles = 0
-    for _place, implementation in here_stopped:
-        obstacles += 1
-        if explain:
-            reasons.append(
-                Reason(
-                    AGAINST,
-                    _("Stopped earlier in %(name)s: %(why)s")
-                    % {"name": home.name, "why": implementation.get("why_not") or "-"},
-                )
-            )
-    if similar_stopped and explain:
-        reasons.append(
-            Reason(
+    for _place, implementation in track.here_stopped:
+        why = implementation.get("why_not") or "-"
+        findings.append(
+            Finding(
                 AGAINST,
-                _("Stopped in municipalities similar to %(home)s: %(places)s.")
-                % {"home": home_text(home), "places": _sites_text(similar_stopped)},
+                lambda why=why: _("Stopped earlier in %(name)s: %(why)s") % {"name": home.name, "why": why},
+                obstacle=True,
             )
         )
+    if track.similar_stopped:
+        findings.append(
+            Finding(
+                AGAINST,
+                lambda: (
+                    _("Stopped in municipalities similar to %(home)s: %(places)s.")
+                    % {"home": home_text(home), "places": _sites_text(track.similar_stopped)}
+                ),
+            )
+        )
+    return findings
 
-    # Conditions: partners, budget, a track record in dense places only.
-    needed = profile.get("partners_needed", [])
-    if question.partners is not None:
-        missing = [slug for slug in needed if slug not in question.partners]
-        if missing:
-            obstacles += 1
-            if explain:
-                reasons.append(
-                    Reason(
-                        AGAINST,
-                        _("Needs a partner you did not tick: %(partners)s.")
-                        % {"partners": _labels(missing, partner_labels)},
-                    )
-                )
-    elif needed and explain:
-        reasons.append(
-            Reason(
-                NOTE,
-                _("Check that you can work with: %(partners)s.") % {"partners": _labels(needed, partner_labels)},
+
+def partner_findings(needed: list, ticked: frozenset | None, labels: dict) -> list[Finding]:
+    """A partner the practice needs and the reader did not tick; or, unasked, a reminder of them."""
+    if ticked is not None:
+        missing = [slug for slug in needed if slug not in ticked]
+        if not missing:
+            return []
+        return [
+            Finding(
+                AGAINST,
+                lambda: _("Needs a partner you did not tick: %(partners)s.") % {"partners": _labels(missing, labels)},
+                obstacle=True,
             )
+        ]
+    if needed:
+        return [
+            Finding(
+                NOTE, lambda: _("Check that you can work with: %(partners)s.") % {"partners": _labels(needed, labels)}
+            )
+        ]
+    return []
+
+
+def budget_findings(cost_band: int | None, budget: int | None) -> list[Finding]:
+    """A practice in a higher cost band than the budget the reader chose."""
+    if not (budget and cost_band and cost_band > budget):
+        return []
+    return [
+        Finding(
+            AGAINST,
+            lambda: (
+                _("Costs more than your budget: cost band %(band)d, you chose at most %(budget)d.")
+                % {"band": cost_band, "budget": budget}
+            ),
+            obstacle=True,
         )
-    if question.budget and cost_band and cost_band > question.budget:
-        obstacles += 1
-        if explain:
-            reasons.append(
-                Reason(
-                    AGAINST,
-                    _("Costs more than your budget: cost band %(band)d, you chose at most %(budget)d.")
-                    % {"band": cost_band, "budget": question.budget},
-                )
-            )
-    known = [site for site in sites if site.comparison is not None]
-    if (
+    ]
+
+
+def dense_only_findings(track: Track, home: Place) -> list[Finding]:
+    """Only ever used in densely populated places, all far denser than a sparser home."""
+    known = [site for site in track.sites if site.comparison is not None]
+    if not (
         known
-        and len(known) == len(sites)
-        and not here
+        and len(known) == len(track.sites)
+        and not track.here
         and home.density < DENSE
         and all(site.figures.density >= DENSE for site in known)
         and all(site.comparison.density_ratio > 1 and not site.comparison.similar_density for site in known)
     ):
-        obstacles += 1
-        if explain:
-            reasons.append(
-                Reason(
-                    AGAINST,
-                    _(
-                        "Only ever used in densely populated municipalities (%(dense)s or more inhabitants per "
-                        "km²: %(places)s); %(home)s has %(density)s per km²."
-                    )
-                    % {
-                        "dense": number_format(DENSE, force_grouping=True),
-                        "places": _sites_text(known),
-                        "home": home.name,
-                        "density": number_format(round_density(home.density), force_grouping=True),
-                    },
-                )
-            )
+        return []
 
-    if here or similar:
-        transfer = "strong"
-    elif region or province or similar_stopped:
-        transfer = "some"
-    elif implementations and (judged_similarity or here_stopped):
-        transfer = "none"
-        if explain:
-            unlike = elsewhere or [site for site in sites if site.comparison is not None]
-            reasons.append(
-                Reason(
-                    AGAINST,
-                    _("Not used near you nor in municipalities like yours; it ran in %(places)s.")
-                    % {"places": _sites_text(unlike, compared=True)}
-                    if unlike
-                    else _("Not used near you nor in municipalities like yours."),
-                )
-            )
-    else:
-        transfer = "unknown"
-        # Say what we could not judge.
-        if not implementations:
-            if explain:
-                reasons.append(Reason(NOTE, _("There is no record yet of where this practice was used.")))
-        elif not home.has_figures:
-            if explain:
-                reasons.append(
-                    Reason(
-                        NOTE,
-                        _("%(name)s has no figures for inhabitants and density, so similarity could not be judged.")
-                        % {"name": home.name},
-                    )
-                )
-        elif explain:
-            reasons.append(
-                Reason(NOTE, _("The places where it ran have no figures, so similarity could not be judged."))
-            )
+    def words():
+        return _(
+            "Only ever used in densely populated municipalities (%(dense)s or more inhabitants per "
+            "km²: %(places)s); %(home)s has %(density)s per km²."
+        ) % {
+            "dense": number_format(DENSE, force_grouping=True),
+            "places": _sites_text(known),
+            "home": home.name,
+            "density": number_format(round_density(home.density), force_grouping=True),
+        }
 
-    level = _level(transfer, obstacles)
-    strength = bool(here) + bool(similar) + bool(region or province)
-    return Fit(level, reasons, strength, home_text(home) if explain else "")
+    return [Finding(AGAINST, words, obstacle=True)]
+
+
+def transfer_of(track: Track, implementations: list, home: Place) -> tuple[str, list[Finding]]:
+    """How far the record transfers to home (strong, some, none, unknown), and what to say when weak."""
+    if track.here or track.similar:
+        return "strong", []
+    if track.region or track.province or track.similar_stopped:
+        return "some", []
+    if implementations and (track.judged_similarity or track.here_stopped):
+        unlike = track.elsewhere or [site for site in track.sites if site.comparison is not None]
+
+        def words():
+            if unlike:
+                return _("Not used near you nor in municipalities like yours; it ran in %(places)s.") % {
+                    "places": _sites_text(unlike, compared=True)
+                }
+            return _("Not used near you nor in municipalities like yours.")
+
+        return "none", [Finding(AGAINST, words)]
+    # Say what could not be judged.
+    if not implementations:
+        return "unknown", [Finding(NOTE, lambda: _("There is no record yet of where this practice was used."))]
+    if not home.has_figures:
+        return "unknown", [
+            Finding(
+                NOTE,
+                lambda: (
+                    _("%(name)s has no figures for inhabitants and density, so similarity could not be judged.")
+                    % {"name": home.name}
+                ),
+            )
+        ]
+    return "unknown", [
+        Finding(NOTE, lambda: _("The places where it ran have no figures, so similarity could not be judged."))
+    ]
 
 
 def _level(transfer, obstacles):

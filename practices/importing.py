@@ -218,10 +218,23 @@ def _build_page(number, slug, record, reference, errors):
     names |= {"lived_experience_knowledge": "knowledge.lived_experience", "contact_email": "contact.email"}
     names |= {"staff_needed": "needs.staff", "training_needed": "needs.training", "time_needed": "needs.time"}
     checked = {
-        "slug", "title", "summary", "aim", "databank_url", "cost_notes", "evidence_level", "evidence_summary",
-        "age_min", "age_max", "cost_band", "contact_name", "contact_role", "contact_email", "last_reviewed",
+        "slug",
+        "title",
+        "summary",
+        "aim",
+        "databank_url",
+        "cost_notes",
+        "evidence_level",
+        "evidence_summary",
+        "age_min",
+        "age_max",
+        "cost_band",
+        "contact_name",
+        "contact_role",
+        "contact_email",
+        "last_reviewed",
         *names,
-    }  # fmt: skip
+    }
     try:
         page.clean_fields(exclude=[field.name for field in PracticePage._meta.fields if field.name not in checked])
     except ValidationError as error:
@@ -356,10 +369,22 @@ def _index_for(werkplaats):
 def _fill(target, item):
     source = item["page"]
     for field in [
-        "title", "summary", "aim", "databank_url", "cost_notes", "evidence_level", "evidence_summary", "age_min",
-        "age_max", "cost_band", "last_reviewed", "approach", *KNOWLEDGE_FIELDS.values(), *NEED_FIELDS.values(),
+        "title",
+        "summary",
+        "aim",
+        "databank_url",
+        "cost_notes",
+        "evidence_level",
+        "evidence_summary",
+        "age_min",
+        "age_max",
+        "cost_band",
+        "last_reviewed",
+        "approach",
+        *KNOWLEDGE_FIELDS.values(),
+        *NEED_FIELDS.values(),
         *CONTACT_FIELDS.values(),
-    ]:  # fmt: skip
+    ]:
         setattr(target, field, getattr(source, field))
     relations = item["relations"]
     # Children keep their identity by position, so translations stay linked to them.

@@ -18,12 +18,13 @@ from django.views.decorators.cache import cache_control
 from wagtail.models import Locale
 
 from core.geography.names import FOUND
-from core.geography.places import DENSITY_FACTOR, SIZE_FACTOR
+from core.geography.places import DENSITY_FACTOR, SIZE_FACTOR, Geography
 from core.models import Municipality
 from core.pagination import paginate
 
-from .fit import LEVEL_LABELS, FitQuestion, Geography, assess
+from .fit import LEVEL_LABELS, assess
 from .models import Implementation, PracticeIndexPage, PracticePage
+from .question import FitQuestion
 
 SUGGESTIONS_SHOWN = 8
 PRACTICES_PER_PAGE = 20

@@ -12,23 +12,13 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from core import params
-from core.geography.places import Figures
+from core.geography.places import Figures, Geography
 from core.images import prefetch_listing_images
 from core.models import Municipality
 from core.pagination import paginate
 
 from . import exports
-from .fit import (
-    GOOD,
-    LEVEL_LABELS,
-    PARTIAL,
-    UNKNOWN,
-    WEAK,
-    Geography,
-    assess,
-    question_from_request,
-    remember_question,
-)
+from .fit import GOOD, LEVEL_LABELS, PARTIAL, UNKNOWN, WEAK, assess
 from .listing import (
     SORT_FIT,
     SORT_TITLE,
@@ -42,6 +32,7 @@ from .listing import (
 )
 from .maps import practice_map, province_map
 from .models import CostBand, Implementation, PartnerType, PracticePage, PracticeSource
+from .question import question_from_request, remember_question
 
 PAGE_SIZE = 12
 COMPARE_MIN, COMPARE_MAX = 2, 4

@@ -36,9 +36,11 @@ class Synonym(models.Model):
         _("terms"),
         max_length=500,
         unique=True,
-        help_text=_("Two or more words or phrases that mean the same, separated by commas. "
-                    "For example: JIM, Jouw Informele Mentor, informele mentor"),
-    )  # fmt: skip
+        help_text=_(
+            "Two or more words or phrases that mean the same, separated by commas. "
+            "For example: JIM, Jouw Informele Mentor, informele mentor"
+        ),
+    )
 
     panels = [FieldPanel("terms")]
 

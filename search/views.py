@@ -23,12 +23,24 @@ def promoted(query):
     for pick in picks.order_by("sort_order"):
         page = pick.page
         if page is None and pick.external_link_url:
-            shown.append({"title": pick.external_link_text or pick.external_link_url, "url": pick.external_link_url,
-                          "description": pick.description, "page_id": None})  # fmt: skip
+            shown.append(
+                {
+                    "title": pick.external_link_text or pick.external_link_url,
+                    "url": pick.external_link_url,
+                    "description": pick.description,
+                    "page_id": None,
+                }
+            )
         elif page is not None and page.live and page.locale_id == locale.pk and not page.get_view_restrictions():
             page = page.specific
-            shown.append({"title": page.title, "url": page.url, "page_id": page.pk,
-                          "description": pick.description or getattr(page, "summary", "")})  # fmt: skip
+            shown.append(
+                {
+                    "title": page.title,
+                    "url": page.url,
+                    "page_id": page.pk,
+                    "description": pick.description or getattr(page, "summary", ""),
+                }
+            )
     return shown
 
 

@@ -46,8 +46,12 @@ def read_settings(**extra):
     }
     result = subprocess.run(  # noqa: S603 (our own manage.py)
         [sys.executable, "manage.py", "shell", "--no-imports", "-c", READ],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
-    )  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     return json.loads(result.stdout.strip().splitlines()[-1])
 

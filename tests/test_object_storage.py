@@ -23,8 +23,11 @@ BUCKET = "wiel-media"
 def bucket(monkeypatch, free_port):
     import boto3
 
-    for name, value in (("AWS_ACCESS_KEY_ID", "wiel"), ("AWS_SECRET_ACCESS_KEY", "wiel-secret"),
-                        ("AWS_DEFAULT_REGION", "eu-west-1")):  # fmt: skip
+    for name, value in (
+        ("AWS_ACCESS_KEY_ID", "wiel"),
+        ("AWS_SECRET_ACCESS_KEY", "wiel-secret"),
+        ("AWS_DEFAULT_REGION", "eu-west-1"),
+    ):
         monkeypatch.setenv(name, value)
     port = free_port
     server = moto_server.ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
@@ -33,21 +36,37 @@ def bucket(monkeypatch, free_port):
     client = boto3.client("s3", endpoint_url=endpoint, region_name="eu-west-1")
     client.create_bucket(Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": "eu-west-1"})
     # Media are public: what docs/deployment.md sets on the bucket (anyone may read media/*).
-    client.put_bucket_policy(Bucket=BUCKET, Policy=json.dumps({
-        "Version": "2012-10-17",
-        "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
-                       "Resource": f"arn:aws:s3:::{BUCKET}/media/*"}],
-    }))  # fmt: skip
+    client.put_bucket_policy(
+        Bucket=BUCKET,
+        Policy=json.dumps(
+            {
+                "Version": "2012-10-17",
+                "Statement": [
+                    {
+                        "Effect": "Allow",
+                        "Principal": "*",
+                        "Action": "s3:GetObject",
+                        "Resource": f"arn:aws:s3:::{BUCKET}/media/*",
+                    }
+                ],
+            }
+        ),
+    )
     storages = {
         "default": {
             "BACKEND": "storages.backends.s3.S3Storage",
             "OPTIONS": {
-                "bucket_name": BUCKET, "endpoint_url": endpoint, "region_name": "eu-west-1", "location": "media",
-                "file_overwrite": False, "default_acl": None, "querystring_auth": False,
+                "bucket_name": BUCKET,
+                "endpoint_url": endpoint,
+                "region_name": "eu-west-1",
+                "location": "media",
+                "file_overwrite": False,
+                "default_acl": None,
+                "querystring_auth": False,
             },
         },
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }  # fmt: skip
+    }
     with override_settings(STORAGES=storages, WAGTAILDOCS_SERVE_METHOD="redirect"):
         yield client, endpoint
     server.stop()

@@ -111,11 +111,16 @@ class AdminCreationTest(WagtailPageTestCase):
     def article_with_go_live(self, slug, go_live_at):
         data = nested_form_data(
             {
-                "title": f"Bericht {slug}", "slug": slug, "date": "2026-11-20", "kind": "nieuws", "summary": "Kort.",
-                "body": streamfield([("paragraph", rich_text("Tekst."))]), "go_live_at": go_live_at,
+                "title": f"Bericht {slug}",
+                "slug": slug,
+                "date": "2026-11-20",
+                "kind": "nieuws",
+                "summary": "Kort.",
+                "body": streamfield([("paragraph", rich_text("Tekst."))]),
+                "go_live_at": go_live_at,
                 "action-publish": "publish",
             }
-        )  # fmt: skip
+        )
         data.update({"authors-TOTAL_FORMS": "0", "authors-INITIAL_FORMS": "0"})
         return self.client.post(reverse("wagtailadmin_pages:add", args=("articles", "articlepage", self.news.pk)), data)
 

@@ -26,8 +26,15 @@ def test_the_editors_guide_is_in_the_help_menu_and_in_dutch(samen_editor):
     guide = client.get(reverse("wiel_editors_guide"))
     assert guide.status_code == 200
     html = guide.content.decode()
-    for section in ["Een praktijkvoorbeeld schrijven", "regionale passendheid", "Een nieuwsbrief samenstellen",
-                    "Vertalen naar het Engels", "Indienen, goedkeuren", "Synoniemen", "Wie mag wat"]:  # fmt: skip
+    for section in [
+        "Een praktijkvoorbeeld schrijven",
+        "regionale passendheid",
+        "Een nieuwsbrief samenstellen",
+        "Vertalen naar het Engels",
+        "Indienen, goedkeuren",
+        "Synoniemen",
+        "Wie mag wat",
+    ]:
         assert section in html, section
     assert Client().get(reverse("wiel_editors_guide")).status_code == 302  # editors only
 

@@ -61,6 +61,10 @@ def test_a_database_that_does_not_answer_gives_503():
     }
     result = subprocess.run(  # noqa: S603 (our own manage.py)
         [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
-        cwd=Path(__file__).resolve().parents[2], env=env, capture_output=True, text=True, check=False,
-    )  # fmt: skip
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.stdout.split() == ["503", "error", "ok"], result.stderr[-2000:]

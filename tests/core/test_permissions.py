@@ -70,11 +70,16 @@ def test_translations_share_the_werkplaats_group(site_tree, editor_client):
 
 
 NATIONAL_TOOLS = [
-    "wagtailsnippets_core_theme:list", "wagtailsnippets_core_targetgroup:list", "wagtailsnippets_core_caresetting:list",
-    "wagtailsnippets_practices_partnertype:list", "wagtailsnippets_wielsearch_synonym:list",
-    "wagtailsnippets_wielsearch_compoundword:list", "wagtailsnippets_newsletters_newsletterlist:list",
-    "wagtailsnippets_newsletters_suppression:list", "wagtailsearchpromotions:index",
-]  # fmt: skip
+    "wagtailsnippets_core_theme:list",
+    "wagtailsnippets_core_targetgroup:list",
+    "wagtailsnippets_core_caresetting:list",
+    "wagtailsnippets_practices_partnertype:list",
+    "wagtailsnippets_wielsearch_synonym:list",
+    "wagtailsnippets_wielsearch_compoundword:list",
+    "wagtailsnippets_newsletters_newsletterlist:list",
+    "wagtailsnippets_newsletters_suppression:list",
+    "wagtailsearchpromotions:index",
+]
 
 
 @pytest.mark.django_db

@@ -4,9 +4,11 @@ import pytest
 from django.test import Client
 from django.utils import translation
 
-from practices.fit import AGAINST, FOR, UNKNOWN, FitQuestion, Geography, assess
+from core.geography.places import Geography
+from practices.fit import AGAINST, FOR, UNKNOWN, assess
 from practices.listing import partner_labels
 from practices.models import PracticePage
+from practices.question import FitQuestion
 
 
 @pytest.mark.django_db

@@ -19,9 +19,14 @@ def calendar(site_tree):
     symposium = EventPageFactory(parent=samen, title="Symposium", days=20, skj_points=4)
     publish_with(symposium, themes=[theme])
     online = EventPageFactory(
-        parent=groningen, title="Online sessie", days=5, mode="online", venue_name="", venue_city="",
+        parent=groningen,
+        title="Online sessie",
+        days=5,
+        mode="online",
+        venue_name="",
+        venue_city="",
         online_platform="Microsoft Teams",
-    )  # fmt: skip
+    )
     past_a = EventPageFactory(parent=samen, title="Terugblik A", days=-30)
     past_b = EventPageFactory(parent=groningen, title="Terugblik B", days=-400, mode="hybride", online_platform="Teams")
     return {
@@ -41,8 +46,15 @@ def registration_form():
     """``registration_form(name, address, **fields)``: what a visitor fills in to register."""
 
     def fill(name, address, **extra):
-        return {"name": name, "email": address, "organisation": "Wijkteam", "role": "", "skj_number": "",
-                "consent": "on", **extra}  # fmt: skip
+        return {
+            "name": name,
+            "email": address,
+            "organisation": "Wijkteam",
+            "role": "",
+            "skj_number": "",
+            "consent": "on",
+            **extra,
+        }
 
     return fill
 

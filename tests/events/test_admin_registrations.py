@@ -13,8 +13,9 @@ from events.models import Registration
 @pytest.fixture
 def registered(calendar):
     event = publish_with(calendar["symposium"], registration_enabled=True, capacity=2, skj_number="SKJ-123")
-    Registration.objects.create(event=event, name="Anna", email="anna@example.org", skj_number="1234567",
-                                status="bevestigd")  # fmt: skip
+    Registration.objects.create(
+        event=event, name="Anna", email="anna@example.org", skj_number="1234567", status="bevestigd"
+    )
     Registration.objects.create(event=event, name="=Bob", email="bob@example.org", status="bevestigd")
     Registration.objects.create(event=event, name="Cor", email="cor@example.org", status="wachtlijst")
     return event

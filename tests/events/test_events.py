@@ -189,8 +189,14 @@ def test_translation_keeps_facts_in_sync(calendar):
     dutch = calendar["symposium"]
     source, _created = TranslationSource.get_or_create_from_instance(dutch)
     source.create_or_update_translation(english, fallback=True)
-    publish_with(dutch, start=dutch.start + datetime.timedelta(days=1), end=dutch.end + datetime.timedelta(days=1),
-                 themes=[], capacity=40, registration_enabled=True)  # fmt: skip
+    publish_with(
+        dutch,
+        start=dutch.start + datetime.timedelta(days=1),
+        end=dutch.end + datetime.timedelta(days=1),
+        themes=[],
+        capacity=40,
+        registration_enabled=True,
+    )
     source.update_from_db()
     source.create_or_update_translation(english, fallback=True)
     translation = EventPage.objects.get(translation_key=dutch.translation_key, locale=english)

@@ -19,11 +19,19 @@ def workshop(calendar):
     """An online event with three places, registration open."""
     return publish_with(
         EventPageFactory(
-            parent=calendar["samen"], title="Werkplaatssessie", days=14, mode="online", venue_name="", venue_city="",
+            parent=calendar["samen"],
+            title="Werkplaatssessie",
+            days=14,
+            mode="online",
+            venue_name="",
+            venue_city="",
             online_platform="Microsoft Teams",
         ),
-        registration_enabled=True, capacity=3, join_url="https://teams.example/meet/123", skj_points=2,
-    )  # fmt: skip
+        registration_enabled=True,
+        capacity=3,
+        join_url="https://teams.example/meet/123",
+        skj_points=2,
+    )
 
 
 @pytest.fixture

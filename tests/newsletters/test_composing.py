@@ -62,8 +62,10 @@ def test_digest_takes_what_is_new_in_the_lists_werkplaats_and_themes(content, ne
     assert titles(collect(samen, after)) == {"articles": ["Nieuw over steun"], "events": ["Komt eraan"]}
     national = newsletters["national"]
     assert titles(collect(national, after))["articles"] == [
-        "Gronings nieuws", "Nieuw over school", "Nieuw over steun",
-    ]  # fmt: skip
+        "Gronings nieuws",
+        "Nieuw over school",
+        "Nieuw over steun",
+    ]
 
 
 @pytest.mark.django_db
@@ -71,13 +73,21 @@ def test_digest_starts_where_the_previous_issue_left_off(content, newsletters, s
     earlier = draft_issue(site_tree["samen"], newsletters["samen"], title="Vorige")
     sent_at = timezone.now() - datetime.timedelta(days=1)
     Mailing.objects.create(
-        page=earlier, newsletter=newsletters["samen"], revision=earlier.save_revision(), send_after=sent_at,
+        page=earlier,
+        newsletter=newsletters["samen"],
+        revision=earlier.save_revision(),
+        send_after=sent_at,
         started_at=sent_at,
-    )  # fmt: skip
+    )
     issue = draft_issue(site_tree["samen"], newsletters["samen"], title="Deze")
     assert since(issue) == sent_at
-    first = draft_issue(site_tree["groningen"], newsletters["samen"].__class__.objects.create(
-        name="Groningen", slug="groningen", werkplaats=site_tree["groningen"]), title="Eerste")  # fmt: skip
+    first = draft_issue(
+        site_tree["groningen"],
+        newsletters["samen"].__class__.objects.create(
+            name="Groningen", slug="groningen", werkplaats=site_tree["groningen"]
+        ),
+        title="Eerste",
+    )
     assert timezone.now() - since(first) == pytest.approx(
         datetime.timedelta(days=90), abs=datetime.timedelta(minutes=1)
     )
@@ -212,10 +222,14 @@ def test_a_send_time_in_the_past_is_refused_in_the_admin(admin_client, newslette
     def add_issue(slug, send_at):
         data = nested_form_data(
             {
-                "title": f"Editie {slug}", "slug": slug, "newsletter": newsletters["samen"].pk,
-                "intro": rich_text("Nieuws uit de werkplaats."), "body": streamfield([]), "send_at": send_at,
+                "title": f"Editie {slug}",
+                "slug": slug,
+                "newsletter": newsletters["samen"].pk,
+                "intro": rich_text("Nieuws uit de werkplaats."),
+                "body": streamfield([]),
+                "send_at": send_at,
             }
-        )  # fmt: skip
+        )
         url = reverse("wagtailadmin_pages:add", args=("newsletters", "newsletterpage", site_tree["samen"].pk))
         return admin_client.post(url, data)
 

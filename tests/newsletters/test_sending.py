@@ -236,9 +236,13 @@ def test_bounces_and_complaints_suppress_the_address(
 def test_a_message_in_a_dead_workers_hands_is_never_sent_again(issue, readers, mailbox):
     revision = issue.save_revision()
     mailing = Mailing.objects.create(
-        page=issue, newsletter=issue.newsletter, revision=revision, send_after=timezone.now(),
-        started_at=timezone.now(), status="bezig",
-    )  # fmt: skip
+        page=issue,
+        newsletter=issue.newsletter,
+        revision=revision,
+        send_after=timezone.now(),
+        started_at=timezone.now(),
+        status="bezig",
+    )
     # What a worker killed mid-send leaves: one sent, one being handed over, one not started.
     Delivery.objects.create(mailing=mailing, subscriber=readers["anna"], status="verzonden", attempts=1)
     Delivery.objects.create(mailing=mailing, subscriber=readers["bram"], status="bezig", attempts=1)
@@ -257,9 +261,13 @@ def test_a_message_in_a_dead_workers_hands_is_never_sent_again(issue, readers, m
 def test_a_live_lease_keeps_a_second_worker_out(issue, readers, mailbox):
     revision = issue.save_revision()
     mailing = Mailing.objects.create(
-        page=issue, newsletter=issue.newsletter, revision=revision, send_after=timezone.now(),
-        lease_token="other-worker", lease_until=timezone.now() + datetime.timedelta(minutes=1),
-    )  # fmt: skip
+        page=issue,
+        newsletter=issue.newsletter,
+        revision=revision,
+        send_after=timezone.now(),
+        lease_token="other-worker",
+        lease_until=timezone.now() + datetime.timedelta(minutes=1),
+    )
     assert send_mailing(mailing.pk) == "not due, finished, or in another worker's hands"
     assert mailbox.messages == []
     Mailing.objects.filter(pk=mailing.pk).update(lease_until=timezone.now() - datetime.timedelta(seconds=1))
@@ -316,9 +324,13 @@ def test_the_providers_webhook_needs_its_secret_and_suppresses_hard_bounces(
     publish(issue, django_capture_on_commit_callbacks)
     bram = Delivery.objects.get(subscriber=readers["bram"])
     report = {  # what Postmark posts for a hard bounce
-        "RecordType": "Bounce", "Type": "HardBounce", "MessageID": bram.message_id, "Email": "bram@example.org",
-        "BouncedAt": "2026-11-22T10:00:00Z", "Description": "The address does not exist.",
-    }  # fmt: skip
+        "RecordType": "Bounce",
+        "Type": "HardBounce",
+        "MessageID": bram.message_id,
+        "Email": "bram@example.org",
+        "BouncedAt": "2026-11-22T10:00:00Z",
+        "Description": "The address does not exist.",
+    }
     url = "/anymail/postmark/tracking/"
     client = Client(enforce_csrf_checks=True)
     refused = client.post(url, json.dumps(report), content_type="application/json")
@@ -336,9 +348,13 @@ def test_resume_picks_up_interrupted_mailings_but_not_ones_waiting_for_a_retry(i
 
     revision = issue.save_revision()
     mailing = Mailing.objects.create(
-        page=issue, newsletter=issue.newsletter, revision=revision, send_after=timezone.now(),
-        started_at=timezone.now(), status="bezig",
-    )  # fmt: skip
+        page=issue,
+        newsletter=issue.newsletter,
+        revision=revision,
+        send_after=timezone.now(),
+        started_at=timezone.now(),
+        status="bezig",
+    )
     waiting = Delivery.objects.create(
         mailing=mailing, subscriber=readers["anna"], next_attempt_at=timezone.now() + datetime.timedelta(hours=1)
     )
@@ -375,8 +391,10 @@ def test_relaxed_commits_apply_to_the_sending_only(
     params = connection.get_connection_params()
     with psycopg.connect(**{key: value for key, value in params.items() if key != "cursor_factory"}) as other:
         other.autocommit = True
-        other.execute(sender.hand_over_sql, [0, "bezig", "verzonden", 0, 0, None, 0, "", "nobody", 0, "wacht", 0,
-                                             "nobody", 0, "bezig", "onzeker"])  # fmt: skip
+        other.execute(
+            sender.hand_over_sql,
+            [0, "bezig", "verzonden", 0, 0, None, 0, "", "nobody", 0, "wacht", 0, "nobody", 0, "bezig", "onzeker"],
+        )
         assert other.execute("SHOW synchronous_commit").fetchone()[0] == "on"
 
 
@@ -413,8 +431,10 @@ def test_a_worker_whose_lease_was_taken_over_hands_over_nothing_more(issue, read
     Mailing.objects.filter(pk=mailing.pk).update(lease_until=timezone.now() - datetime.timedelta(seconds=1))
     assert send_mailing(mailing.pk) == "done"
     assert sorted(message["To"] for message in mailbox.messages) == [
-        "anna@example.org", "bram@example.org", "chaima@example.org",
-    ]  # fmt: skip
+        "anna@example.org",
+        "bram@example.org",
+        "chaima@example.org",
+    ]
     claims = dict(Delivery.objects.values_list("subscriber__email", "claimed_by"))
     assert claims["anna@example.org"] == "host:1:first" and claims["bram@example.org"] != "host:1:first"
 
@@ -439,9 +459,13 @@ def test_a_delivery_is_handed_over_only_by_the_worker_that_claimed_it(issue, rea
 @pytest.mark.django_db
 def test_leases_follow_the_database_clock_not_the_hosts(issue, readers, mailbox, settings):
     mailing = Mailing.objects.create(
-        page=issue, newsletter=issue.newsletter, revision=issue.save_revision(), send_after=timezone.now(),
-        lease_token="host:2:other", lease_until=timezone.now() + datetime.timedelta(minutes=1),
-    )  # fmt: skip
+        page=issue,
+        newsletter=issue.newsletter,
+        revision=issue.save_revision(),
+        send_after=timezone.now(),
+        lease_token="host:2:other",
+        lease_until=timezone.now() + datetime.timedelta(minutes=1),
+    )
     ahead = timezone.now() + datetime.timedelta(hours=3)
     with mock.patch("django.utils.timezone.now", return_value=ahead):
         # A host whose clock runs three hours ahead does not take a live lease.

@@ -24,8 +24,13 @@ def test_double_opt_in_with_a_button_per_list(newsletters, django_capture_on_com
     form_html = client.get(newsletters["page"].url).content.decode()
     assert form_html.count('name="lists"') == 2 and form_html.count('name="themes"') == 1  # one checkbox each
     with django_capture_on_commit_callbacks(execute=True):
-        response = post(client, newsletters, "Anna@Example.org", [newsletters["national"], newsletters["samen"]],
-                        themes=[newsletters["theme"].pk])  # fmt: skip
+        response = post(
+            client,
+            newsletters,
+            "Anna@Example.org",
+            [newsletters["national"], newsletters["samen"]],
+            themes=[newsletters["theme"].pk],
+        )
     assert response.status_code == 200
     subscriber = Subscriber.objects.get(email="anna@example.org")
     assert list(subscriber.themes.values_list("slug", flat=True)) == ["informele-steun"]
@@ -52,8 +57,14 @@ def test_known_and_unknown_addresses_get_the_same_answer(newsletters, django_cap
         first = post(Client(), newsletters, "bekend@example.org", [newsletters["national"]])
     Subscription.objects.update(status="actief")
     with django_capture_on_commit_callbacks(execute=True):
-        known = post(Client(), newsletters, "bekend@example.org", [newsletters["national"]], name="Iemand anders",
-                     themes=[newsletters["theme"].pk])  # fmt: skip
+        known = post(
+            Client(),
+            newsletters,
+            "bekend@example.org",
+            [newsletters["national"]],
+            name="Iemand anders",
+            themes=[newsletters["theme"].pk],
+        )
         unknown = post(Client(), newsletters, "nieuw@example.org", [newsletters["national"]])
     assert first.content == known.content == unknown.content
     subscriber = Subscriber.objects.get(email="bekend@example.org")

@@ -4,18 +4,9 @@ import pytest
 from django.test import Client
 from django.utils import translation
 
-from practices.fit import (
-    COOKIE_NAME,
-    GOOD,
-    LEVEL_RANK,
-    PARTIAL,
-    UNKNOWN,
-    WEAK,
-    FitQuestion,
-    Geography,
-    Place,
-    assess,
-)
+from core.geography.places import Geography, Place
+from practices.fit import GOOD, LEVEL_RANK, PARTIAL, UNKNOWN, WEAK, assess
+from practices.question import COOKIE_NAME, FitQuestion
 
 
 def place(pk, name, region, province, population, density, urbanisation=None):

@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from practices.fit import COOKIE_NAME
+from practices.question import COOKIE_NAME
 
 
 def answer_comes_first(html):

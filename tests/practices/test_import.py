@@ -30,10 +30,15 @@ GOOD = {
     "last_reviewed": "2025-01-31",
     "implementations": [
         {"municipalities": ["Groningen", "pekela"], "started": 2019, "outcome": "voortgezet", "partners": ["wijkteam"]},
-        {"municipalities": ["Leiden"], "started": 2021, "ended": 2023, "outcome": "gestopt",
-         "why_not_carried_over": "De trekker vertrok."},
+        {
+            "municipalities": ["Leiden"],
+            "started": 2021,
+            "ended": 2023,
+            "outcome": "gestopt",
+            "why_not_carried_over": "De trekker vertrok.",
+        },
     ],
-}  # fmt: skip
+}
 
 
 def write(tmp_path, content, name="practices.json"):

@@ -30,10 +30,14 @@ def elasticsearch(settings, db):
     version = os.environ.get("ELASTICSEARCH_VERSION", "8")
     database = dict(settings.WAGTAILSEARCH_BACKENDS["default"])
     settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": f"search.backends.elasticsearch{version}", "URLS": [URL], "INDEX_PREFIX": prefix,
-                    "TIMEOUT": 10},
+        "default": {
+            "BACKEND": f"search.backends.elasticsearch{version}",
+            "URLS": [URL],
+            "INDEX_PREFIX": prefix,
+            "TIMEOUT": 10,
+        },
         "fallback": database,
-    }  # fmt: skip
+    }
     Synonym.objects.create(terms="JIM, Jouw Informele Mentor, informele mentor")
     call_command("update_index", backend_name="default", verbosity=0)  # creates the indexes, with the synonyms
     backend = get_search_backend("default")
@@ -87,8 +91,10 @@ def test_rebuilds_swap_an_alias_and_keep_answering(elasticsearch, site_tree):
 @pytest.mark.django_db
 def test_missed_updates_reach_the_server_when_it_answers_again(elasticsearch, site_tree, settings):
     live = settings.WAGTAILSEARCH_BACKENDS["default"]
-    settings.WAGTAILSEARCH_BACKENDS = {**settings.WAGTAILSEARCH_BACKENDS,
-                                       "default": {**live, "URLS": ["http://127.0.0.1:9"], "TIMEOUT": 1}}  # fmt: skip
+    settings.WAGTAILSEARCH_BACKENDS = {
+        **settings.WAGTAILSEARCH_BACKENDS,
+        "default": {**live, "URLS": ["http://127.0.0.1:9"], "TIMEOUT": 1},
+    }
     practices = PracticeIndexPageFactory(parent=site_tree["groningen"])
     page = make_practice(practices, "Kwartiermakers in de wijk")
     assert PendingIndexUpdate.objects.filter(object_id=str(page.pk)).exists()

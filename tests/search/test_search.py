@@ -153,8 +153,9 @@ def test_searches_are_counted_and_the_report_shows_what_found_nothing(content):
     Client().get("/zoeken/", {"q": "buurtgezinnen", "pagina": "2"})  # turning a page is not another search
     frequent, empty = report(30)
     assert [(row["query__query_string"], row["searches"]) for row in frequent] == [
-        ("thuiszitters", 3), ("buurtgezinnen", 2),
-    ]  # fmt: skip
+        ("thuiszitters", 3),
+        ("buurtgezinnen", 2),
+    ]
     assert [(row["query__query_string"], row["searches"]) for row in empty] == [("thuiszitters", 3)]
     admin = get_user_model().objects.create_superuser("beheer", "beheer@example.org", "a-long-password")
     client = Client()
@@ -172,11 +173,13 @@ def test_when_elasticsearch_is_down_the_database_answers_with_a_notice(content, 
     database = dict(settings.WAGTAILSEARCH_BACKENDS["default"])  # as configured (Dutch on PostgreSQL)
     settings.WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "search.backends.elasticsearch8", "URLS": ["http://127.0.0.1:9"], "TIMEOUT": 1,
+            "BACKEND": "search.backends.elasticsearch8",
+            "URLS": ["http://127.0.0.1:9"],
+            "TIMEOUT": 1,
             "AUTO_UPDATE": False,
         },
         "fallback": database,
-    }  # fmt: skip
+    }
     response = search(q="buurtgezinnen")
     assert response.context["degraded"] is True
     assert titles(response) == ["Buurtgezinnen", "Leernetwerk buurtgezinnen"]

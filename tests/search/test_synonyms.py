@@ -51,14 +51,25 @@ def test_informele_mentor_finds_jim_on_the_database_backend(site_tree, synonyms)
 def test_index_settings_use_dutch_analysis_with_the_synonyms(es_backend):
     analysis = es_backend.index_settings()["settings"]["analysis"]
     assert analysis["analyzer"]["default"]["filter"] == [
-        "lowercase", "asciifolding", "dutch_stop", "dutch_stemmer", "wiel_undouble",
-    ]  # fmt: skip
+        "lowercase",
+        "asciifolding",
+        "dutch_stop",
+        "dutch_stemmer",
+        "wiel_undouble",
+    ]
     assert analysis["analyzer"]["default_search"]["filter"] == [
-        "lowercase", "asciifolding", "wiel_synonyms", "dutch_stop", "dutch_stemmer", "wiel_undouble",
-    ]  # fmt: skip
+        "lowercase",
+        "asciifolding",
+        "wiel_synonyms",
+        "dutch_stop",
+        "dutch_stemmer",
+        "wiel_undouble",
+    ]
     assert analysis["filter"]["wiel_undouble"] == {
-        "type": "pattern_replace", "pattern": "([b-df-hj-np-tv-z])\\1$", "replacement": "$1",
-    }  # fmt: skip
+        "type": "pattern_replace",
+        "pattern": "([b-df-hj-np-tv-z])\\1$",
+        "replacement": "$1",
+    }
     assert analysis["filter"]["dutch_stemmer"] == {"type": "stemmer", "language": "dutch"}
     assert analysis["filter"]["dutch_stop"] == {"type": "stop", "stopwords": "_dutch_"}
     assert analysis["filter"]["wiel_synonyms"]["type"] == "synonym_graph"

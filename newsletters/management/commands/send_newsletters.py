@@ -43,8 +43,17 @@ class Command(BaseCommand):
                 # updates, document text) when TASKS_BACKEND puts them there too.
                 for backend in database_queues():
                     # Options as command-line words: db_worker checks its --backend default otherwise.
-                    call_command("db_worker", "--backend", backend, "--queue-name", "*", "--batch", "--no-reload",
-                                 "--no-startup-delay", verbosity=max(verbosity - 1, 0))  # fmt: skip
+                    call_command(
+                        "db_worker",
+                        "--backend",
+                        backend,
+                        "--queue-name",
+                        "*",
+                        "--batch",
+                        "--no-reload",
+                        "--no-startup-delay",
+                        verbosity=max(verbosity - 1, 0),
+                    )
                 time.sleep(interval)
         mailings = self.resume(verbosity, enqueue=not now)
         if now:
