@@ -125,3 +125,20 @@ def test_the_demo_factsheets_carry_text():
     for document in factsheets:
         stored = DocumentText.objects.get(document=document)
         assert stored.problem == "" and len(stored.text.split()) >= 5, document.title
+
+
+@pytest.mark.django_db
+def test_the_demo_practices_are_the_data_file_read_by_the_importer(capsys):
+    """Importing demo/data/practices.json again finds every practice as the demo made it."""
+    import json
+
+    from django.conf import settings
+
+    data = settings.BASE_DIR / "demo" / "data" / "practices.json"
+    records = json.loads(data.read_text("utf-8"))["practices"]
+    call_command("import_practices", str(data))
+    assert capsys.readouterr().out.strip() == f"0 created, 0 updated, {len(records)} unchanged"
+    for record in records:
+        page = PracticePage.objects.get(slug=record["slug"], locale__language_code="nl")
+        reviewed = page.last_reviewed.isoformat() if page.last_reviewed else ""
+        assert page.title == record["title"] and reviewed == record["last_reviewed"]  # the data's date, not today's
