@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["core", "practices", "events", "articles", "newsletters", "search", "home", "site_"]
+APPS = ["core", "practices", "events", "articles", "newsletters", "search", "home", "site_", "demo"]
 SKIP = {".venv", "tests", "benchmarks", "node_modules"}
 
 
@@ -126,3 +126,14 @@ def test_the_lock_files_install_from_the_public_index_only():
     for name in ("base.txt", "dev.txt"):
         text = (ROOT / "requirements" / name).read_text(encoding="utf-8")
         assert "file://" not in text and "--find-links" not in text and "--extra-index-url" not in text, name
+
+
+def test_no_app_imports_the_demo():
+    """The demo content sits on top: the site runs the same without it."""
+    graph = import_graph()
+    users = sorted(
+        module
+        for module, targets in graph.items()
+        if app_of(module) != "demo" and any(app_of(target) == "demo" for target in targets)
+    )
+    assert users == []

@@ -11,7 +11,7 @@ from django.core.files.storage import default_storage
 from django.test import override_settings
 from wagtail.documents import get_document_model
 
-from core.demo_utils import generated_image
+from demo.utils import generated_image
 
 pytestmark = pytest.mark.slow  # subprocesses or servers of their own
 

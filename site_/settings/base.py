@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "events",
     "newsletters",
     "search",
+    "demo",
     "csp",
     # Wagtail and wagtail-localize
     "wagtail_localize",

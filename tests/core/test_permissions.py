@@ -97,8 +97,8 @@ def test_national_editors_manage_the_editors_tools_and_werkplaats_editors_do_not
 
 @pytest.mark.django_db
 def test_werkplaats_editors_choose_from_their_own_and_the_shared_collection_only(site_tree, editor_client):
-    from core.demo_utils import generated_image
     from core.permissions import shared_collection
+    from demo.utils import generated_image
 
     samen, groningen = site_tree["samen"], site_tree["groningen"]
     samen.refresh_from_db()

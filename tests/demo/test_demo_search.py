@@ -4,8 +4,8 @@ facet counts that agree with what filtering by them shows."""
 import pytest
 from django.test import Client
 
+from demo.loaders.search import SYNONYMS
 from practices.models import PracticePage
-from search.demo import SYNONYMS
 from search.models import Synonym
 from search.synonyms import expand
 

@@ -8,9 +8,9 @@ from django.contrib.auth.models import Group
 from django.utils.text import slugify
 from wagtail.models import Site
 
-from .demo_utils import create_child, demo_password, generated_image, locale, rich, translate
-from .models import CareSetting, Municipality, Province, TargetGroup, Theme, WerkplaatsIndexPage, WerkplaatsPage
-from .permissions import NATIONAL_EDITORS_GROUP
+from core.models import CareSetting, Municipality, Province, TargetGroup, Theme, WerkplaatsIndexPage, WerkplaatsPage
+from core.permissions import NATIONAL_EDITORS_GROUP
+from demo.utils import create_child, demo_password, generated_image, locale, rich, translate
 
 THEMES = [
     ("Informele steun", "Informal support"),

@@ -4,9 +4,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from wagtail.models import Page, Site
 
-from core.demo_utils import demo_password, locale, publish, rich, translate
-
-from .models import HomePage
+from demo.utils import demo_password, locale, publish, rich, translate
+from home.models import HomePage
 
 
 def load(stdout):

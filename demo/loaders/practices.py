@@ -16,10 +16,9 @@ from django.conf import settings
 from django.core.management import call_command
 from wagtail.models import Site
 
-from core.demo_utils import create_child, generated_pdf, locale, publish, translate
 from core.models import WerkplaatsPage
-
-from .models import PracticeIndexPage, PracticePage
+from demo.utils import create_child, generated_pdf, locale, publish, translate
+from practices.models import PracticeIndexPage, PracticePage
 
 DATA = settings.BASE_DIR / "demo" / "data"
 RELATED = {

@@ -10,11 +10,10 @@ from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Site
 
-from core.demo_utils import create_child, generated_pdf, locale, rich, translate
 from core.models import Leernetwerk, Theme, WerkplaatsPage
+from demo.utils import create_child, generated_pdf, locale, rich, translate
+from events.models import EventIndexPage, EventPage, EventPractice, Registration, Speaker
 from practices.models import PracticePage
-
-from .models import EventIndexPage, EventPage, EventPractice, Registration, Speaker
 
 AMSTERDAM = zoneinfo.ZoneInfo(settings.TIME_ZONE)
 

@@ -12,14 +12,21 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from articles.models import ArticlePage
-from core.demo_utils import create_child, locale, rich, translate
 from core.models import Province, Theme, WerkplaatsPage, YouthRegion
+from demo.utils import create_child, locale, rich, translate
 from events.models import EventPage
+from newsletters.blocks import IssueBodyBlock
+from newsletters.forms import CONSENT_TEXT
+from newsletters.models import (
+    Delivery,
+    Mailing,
+    NewsletterIndexPage,
+    NewsletterList,
+    NewsletterPage,
+    Subscriber,
+    Subscription,
+)
 from practices.models import PracticePage
-
-from .blocks import IssueBodyBlock
-from .forms import CONSENT_TEXT
-from .models import Delivery, Mailing, NewsletterIndexPage, NewsletterList, NewsletterPage, Subscriber, Subscription
 
 SUBSCRIBERS = 200
 FIRST_NAMES = [

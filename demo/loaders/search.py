@@ -5,9 +5,8 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale
 
 from practices.models import PracticePage
-
-from .analysis import DATA_DIR
-from .models import CompoundWord, Synonym
+from search.analysis import DATA_DIR
+from search.models import CompoundWord, Synonym
 
 
 def _lines(filename):

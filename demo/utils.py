@@ -1,4 +1,4 @@
-"""Helpers for the demo content that every app's ``demo.py`` uses.
+"""Helpers for the demo loaders (``demo/loaders/``): pages, translations, pictures and PDFs.
 
 Everything here is idempotent: run twice, it finds what it made the first time.
 """
@@ -22,7 +22,7 @@ from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
-from .permissions import shared_collection
+from core.permissions import shared_collection
 
 DEMO_PASSWORD_ENV = "WIEL_DEMO_PASSWORD"
 DEMO_PASSWORD_DEFAULT = "wiel-demo-2025"

@@ -4,7 +4,9 @@ import datetime
 
 from wagtail.models import Site
 
-from core.demo_utils import (
+from articles.models import ArticleIndexPage, ArticlePage
+from core.models import Theme, WerkplaatsPage
+from demo.utils import (
     create_child,
     generated_image,
     generated_pdf,
@@ -14,9 +16,6 @@ from core.demo_utils import (
     sync_translations,
     translate,
 )
-from core.models import Theme, WerkplaatsPage
-
-from .models import ArticleIndexPage, ArticlePage
 
 ARTICLES = [
     {
