@@ -3,12 +3,14 @@
 Everything here is idempotent: run twice, it finds what it made the first time.
 """
 
+import datetime
 import hashlib
 import io
 import os
 import random
 
 import polib
+from dateutil.easter import easter as dateutil_easter
 from django.core.files.images import ImageFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.text import slugify
@@ -202,3 +204,43 @@ def rich(*paragraphs):
 def demo_password():
     """The password of the demo accounts: WIEL_DEMO_PASSWORD, or the one the README gives."""
     return os.environ.get(DEMO_PASSWORD_ENV, DEMO_PASSWORD_DEFAULT)
+
+
+def dutch_public_holidays(year):
+    """The Dutch public holidays of ``year`` (Koningsdag moves to the 26th when the 27th is a Sunday)."""
+    easter = dateutil_easter(year)
+    kings_day = datetime.date(year, 4, 27)
+    if kings_day.weekday() == 6:
+        kings_day -= datetime.timedelta(days=1)
+    return {
+        datetime.date(year, 1, 1),
+        easter - datetime.timedelta(days=2),  # Goede Vrijdag
+        easter,
+        easter + datetime.timedelta(days=1),
+        kings_day,
+        datetime.date(year, 5, 5),  # Bevrijdingsdag
+        easter + datetime.timedelta(days=39),  # Hemelvaartsdag
+        easter + datetime.timedelta(days=49),
+        easter + datetime.timedelta(days=50),  # Pinksteren
+        datetime.date(year, 12, 25),
+        datetime.date(year, 12, 26),
+    }
+
+
+def working_day(day):
+    """``day``, or the first weekday after it that is no Dutch public holiday."""
+    while day.weekday() >= 5 or day in dutch_public_holidays(day.year):
+        day += datetime.timedelta(days=1)
+    return day
+
+
+SEASONS = {
+    month: name
+    for name, months in (("winter", (12, 1, 2)), ("voorjaar", (3, 4, 5)), ("zomer", (6, 7, 8)), ("najaar", (9, 10, 11)))
+    for month in months
+}
+
+
+def season(day):
+    """The Dutch name of the season ``day`` falls in (by month)."""
+    return SEASONS[day.month]

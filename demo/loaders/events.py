@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from core.models import Leernetwerk, Theme, WerkplaatsPage
-from demo.utils import create_child, generated_pdf, locale, rich, translate
+from demo.utils import create_child, generated_pdf, locale, rich, translate, working_day
 from events.models import EventIndexPage, EventPage, EventPractice, Registration, Speaker
 from practices.models import PracticePage
 
@@ -351,8 +351,8 @@ def load(stdout):
             _event(parent, data, start, end, parent.get_parent().specific.collection)
         count += 1
     for data in UPCOMING:
-        # Dated from the day the demo is loaded, so the demo always has a future.
-        start, end = at(today + datetime.timedelta(days=data["days_ahead"]), *data["times"])
+        # Dated from the day the demo is loaded, so the demo always has a future; on a working day.
+        start, end = at(working_day(today + datetime.timedelta(days=data["days_ahead"])), *data["times"])
         parent = calendars[data["werkplaats"]]
         if not EventPage.objects.filter(slug=data["slug"], locale=dutch).exists():
             _event(parent, data, start, end, parent.get_parent().specific.collection)

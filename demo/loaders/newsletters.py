@@ -13,7 +13,7 @@ from wagtail.models import Site
 
 from articles.models import ArticlePage
 from core.models import Province, Theme, WerkplaatsPage, YouthRegion
-from demo.utils import create_child, locale, rich, translate
+from demo.utils import create_child, locale, rich, season, translate, working_day
 from events.models import EventPage
 from newsletters.blocks import IssueBodyBlock
 from newsletters.forms import CONSENT_TEXT
@@ -74,18 +74,18 @@ ISSUES = [
     {
         "werkplaats": "samen",
         "slug": "nieuwsbrief-samen-voorjaar",
-        "title": "SAMEN in het voorjaar: leren van de praktijk in Limburg",
+        "title": "SAMEN in het voorjaar: leren van de praktijk in Zuid-Holland",
         "summary": "Wat gemeenten, onderzoekers en jongeren dit voorjaar samen uitzochten.",
         "intro": rich(
-            "In deze editie leest u hoe professionals in Limburgse gemeenten hun eigen werk onder de loep nemen, "
-            "en welke bijeenkomsten eraan komen.",
+            "In deze editie leest u hoe professionals in Midden-Holland, Haaglanden en Holland Rijnland hun "
+            "eigen werk onder de loep nemen, en welke bijeenkomsten eraan komen.",
         ),
         "text": (
             "Van de werkplaats",
             "Onze onderzoekers schuiven aan bij wijkteams. Zo komt kennis uit de praktijk terug in het onderzoek, "
             "en omgekeerd.",
         ),
-        "days_ago": 150,
+        "sent": datetime.date(2026, 4, 14),
     },
     {
         "werkplaats": "samen",
@@ -97,7 +97,7 @@ ISSUES = [
             "Meedenken?",
             "Wilt u uw ervaring delen in een volgende editie? Mail de redactie; we nemen contact met u op.",
         ),
-        "days_ago": 40,
+        "sent": datetime.date(2026, 10, 13),
     },
     {
         "werkplaats": "groningen",
@@ -110,17 +110,18 @@ ISSUES = [
             "Een eerste analyse laat zien dat vaste contactpersonen het verschil maken voor gezinnen. "
             "In de volgende editie meer.",
         ),
-        "days_ago": 100,
+        "sent": datetime.date(2026, 7, 7),
     },
 ]
 
+# The next issue is always ahead of the day the demo is loaded; its title names the season it goes out in.
 SCHEDULED = {
     "werkplaats": "groningen",
-    "slug": "nieuwsbrief-groningen-winter",
-    "title": "Transformatie Jeugd Groningen: de wintereditie",
-    "summary": "Vooruitblik op het nieuwe jaar en de leernetwerken.",
-    "intro": rich("Het jaar loopt af. We blikken vooruit op de leernetwerken die in januari weer beginnen."),
-    "text": ("Fijne feestdagen", "De redactie wenst u mooie dagen en ziet u graag terug in het nieuwe jaar."),
+    "slug": "nieuwsbrief-groningen-volgende",
+    "title": "Transformatie Jeugd Groningen: de {season}editie",
+    "summary": "Vooruitblik op de komende maanden en de leernetwerken.",
+    "intro": rich("We blikken vooruit op de leernetwerken en bijeenkomsten van de komende maanden."),
+    "text": ("Meedenken?", "Wilt u uw ervaring delen in een volgende editie? Mail de redactie."),
     "days_ahead": 10,
 }
 
@@ -170,10 +171,10 @@ def _subscribers():
     )
     lists = list(NewsletterList.objects.all())
     weights = [4 if newsletter.slug in ("landelijk", "samen", "groningen") else 1 for newsletter in lists]
-    now = timezone.now()
+    first_issue = timezone.make_aware(datetime.datetime.combine(min(i["sent"] for i in ISSUES), datetime.time(9, 0)))
     for number in range(1, SUBSCRIBERS + 1):
         name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}" if rng.random() < 0.8 else ""
-        joined = now - datetime.timedelta(days=rng.randint(200, 700))
+        joined = first_issue - datetime.timedelta(days=rng.randint(30, 500))  # readers before the first issue
         subscriber = Subscriber.objects.create(
             email=f"lezer{number:03d}@example.org", name=name, consent_text=str(CONSENT_TEXT), consent_at=joined
         )
@@ -230,7 +231,7 @@ def _sent_issue(werkplaats, data):
     issue, revision = _issue(werkplaats, data)
     if revision is None:
         return
-    sent = timezone.now() - datetime.timedelta(days=data["days_ago"])
+    sent = timezone.make_aware(datetime.datetime.combine(data["sent"], datetime.time(9, 0)))
     mailing = Mailing.objects.create(
         page=issue,
         newsletter=issue.newsletter,
@@ -256,7 +257,9 @@ def _sent_issue(werkplaats, data):
 
 
 def _scheduled_issue(werkplaats, data):
-    send_at = timezone.now().replace(hour=9, minute=0, second=0, microsecond=0)
-    issue, revision = _issue(werkplaats, data, send_at + datetime.timedelta(days=data["days_ahead"]))
+    day = working_day(timezone.localdate() + datetime.timedelta(days=data["days_ahead"]))
+    send_at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, 0)))
+    data = {**data, "title": data["title"].format(season=season(day))}
+    issue, revision = _issue(werkplaats, data, send_at)
     if revision is not None:
         revision.publish(log_action=False)  # schedules the mailing for its send time

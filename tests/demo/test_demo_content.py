@@ -142,3 +142,29 @@ def test_the_demo_practices_are_the_data_file_read_by_the_importer(capsys):
         page = PracticePage.objects.get(slug=record["slug"], locale__language_code="nl")
         reviewed = page.last_reviewed.isoformat() if page.last_reviewed else ""
         assert page.title == record["title"] and reviewed == record["last_reviewed"]  # the data's date, not today's
+
+
+@pytest.mark.django_db
+def test_the_demo_calendar_and_newsletters_are_coherent():
+    """Upcoming events fall on working days and no event on a public holiday; a werkplaats'
+    newsletter names no province outside the werkplaats; the next issue's season is its own."""
+    from django.utils import timezone
+    from django.utils.html import strip_tags
+
+    from core.models import Province
+    from demo.utils import dutch_public_holidays, season
+    from newsletters.models import NewsletterPage
+
+    for event in EventPage.objects.filter(locale__language_code="nl"):
+        day = timezone.localtime(event.start).date()
+        assert day not in dutch_public_holidays(day.year), (event.title, day)
+        if not event.is_past:
+            assert day.weekday() < 5, (event.title, day)
+    provinces = set(Province.objects.values_list("name", flat=True))
+    for issue in NewsletterPage.objects.filter(newsletter__werkplaats__isnull=False).select_related("newsletter"):
+        werkplaats = issue.newsletter.werkplaats
+        own = set(werkplaats.provinces.values_list("name", flat=True))
+        text = " ".join([issue.title, issue.summary or "", strip_tags(issue.intro), strip_tags(str(issue.body))])
+        assert not [name for name in provinces - own if name in text], (issue.title, own)
+    scheduled = Mailing.objects.get(status="gepland")
+    assert season(timezone.localtime(scheduled.send_after).date()) in scheduled.page.title
