@@ -17,8 +17,8 @@ from django.core.management import call_command
 from wagtail.models import Site
 
 from core.models import WerkplaatsPage
-from demo.utils import create_child, generated_pdf, locale, publish, translate
-from practices.models import PracticeIndexPage, PracticePage
+from demo.utils import create_child, generated_pdf, locale, publish, rich, translate
+from practices.models import Implementation, PracticeIndexPage, PracticePage, PracticeSource, WorkingElement
 
 DATA = settings.BASE_DIR / "demo" / "data"
 RELATED = {
@@ -67,6 +67,41 @@ def _relate(pages):
         publish(page)
 
 
+def _english_fields(page, record):
+    """The page's fields in English from a record of practices-en.json (the import format's names)."""
+    fields = {
+        name: record[name] for name in ("title", "summary", "aim", "cost_notes", "contact_role") if name in record
+    }
+    if "approach" in record:
+        fields["approach"] = [("paragraph", rich(text)) for text in record["approach"]]
+    if "working_elements" in record:
+        fields["working_elements"] = [WorkingElement(**element) for element in record["working_elements"]]
+    for key, name in (
+        ("research", "research_knowledge"),
+        ("professional", "professional_knowledge"),
+        ("lived_experience", "lived_experience_knowledge"),
+    ):
+        if key in record.get("knowledge", {}):
+            fields[name] = rich(record["knowledge"][key])
+    for key in ("staff", "training", "time"):
+        if key in record.get("needs", {}):
+            fields[f"{key}_needed"] = record["needs"][key]
+    if "sources" in record:  # citations in English; the kind of knowledge and the link stay the source's
+        fields["sources"] = [
+            PracticeSource(knowledge=source.knowledge, citation=citation, url=source.url)
+            for source, citation in zip(page.sources.all(), record["sources"], strict=True)
+        ]
+    if "implementations" in record:  # the texts in English; places, years and outcome stay the source's
+        fields["implementations"] = [
+            Implementation(**{name: getattr(implementation, name) for name in TEXT_OF_IMPLEMENTATION} | texts)
+            for implementation, texts in zip(page.implementations.all(), record["implementations"], strict=True)
+        ]
+    return fields
+
+
+TEXT_OF_IMPLEMENTATION = ("adaptations", "partners_note", "why_not_carried_over")
+
+
 def load(stdout):
     dutch = locale("nl")
     home = Site.objects.get(is_default_site=True).root_page
@@ -97,7 +132,7 @@ def load(stdout):
         _attach_factsheet(page)
     _relate(pages)
     english = json.loads((DATA / "practices-en.json").read_text("utf-8"))
-    for slug, fields in english.items():
+    for slug, record in english.items():
         page = pages[slug]
         translate(
             indexes[page.werkplaats.slug],
@@ -106,5 +141,5 @@ def load(stdout):
             title="Practices",
             summary="Practices of this workplace.",
         )
-        translate(page, "en", **fields)
+        translate(page, "en", **_english_fields(page, record))
     stdout.write(f"  {len(pages)} practices")

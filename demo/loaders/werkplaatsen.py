@@ -77,6 +77,8 @@ WERKPLAATSEN = [
         "contact_name": "Claudia Vrijhof, coördinator",
         "english": {
             "title": "Werkplaats SAMEN",
+            "short_name": "SAMEN",
+            "contact_name": "Claudia Vrijhof, coordinator",
             "summary": "Since 2005 municipalities, practice, education, research and families in South Holland "
             "have worked together on better care for young people.",
             "intro": rich(
@@ -111,6 +113,7 @@ WERKPLAATSEN = [
         ],
         "english": {
             "title": "Youth Care Transformation Groningen",
+            "short_name": "Groningen",
             "summary": "The ten municipalities of Groningen work with providers, clients and experts by "
             "experience on youth care that learns: doing together what works.",
             "intro": rich(
