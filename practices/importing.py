@@ -57,6 +57,22 @@ INDEX_TITLE = {"nl": "Praktijkvoorbeelden", "en": "Practices"}
 INDEX_SLUG = {"nl": "praktijkvoorbeelden", "en": "practices"}
 
 
+# The page's own fields that a record sets one to one (besides rich text, needs and contact).
+PAGE_FIELDS = (
+    "title",
+    "summary",
+    "aim",
+    "databank_url",
+    "cost_notes",
+    "evidence_level",
+    "evidence_summary",
+    "age_min",
+    "age_max",
+    "cost_band",
+    "last_reviewed",
+)
+
+
 class RecordErrors:
     def __init__(self):
         self.messages = []
@@ -217,24 +233,7 @@ def _build_page(number, slug, record, reference, errors):
     names = {"research_knowledge": "knowledge.research", "professional_knowledge": "knowledge.professional"}
     names |= {"lived_experience_knowledge": "knowledge.lived_experience", "contact_email": "contact.email"}
     names |= {"staff_needed": "needs.staff", "training_needed": "needs.training", "time_needed": "needs.time"}
-    checked = {
-        "slug",
-        "title",
-        "summary",
-        "aim",
-        "databank_url",
-        "cost_notes",
-        "evidence_level",
-        "evidence_summary",
-        "age_min",
-        "age_max",
-        "cost_band",
-        "contact_name",
-        "contact_role",
-        "contact_email",
-        "last_reviewed",
-        *names,
-    }
+    checked = {"slug", *PAGE_FIELDS, "contact_name", "contact_role", "contact_email", *names}
     try:
         page.clean_fields(exclude=[field.name for field in PracticePage._meta.fields if field.name not in checked])
     except ValidationError as error:
@@ -369,17 +368,7 @@ def _index_for(werkplaats):
 def _fill(target, item):
     source = item["page"]
     for field in [
-        "title",
-        "summary",
-        "aim",
-        "databank_url",
-        "cost_notes",
-        "evidence_level",
-        "evidence_summary",
-        "age_min",
-        "age_max",
-        "cost_band",
-        "last_reviewed",
+        *PAGE_FIELDS,
         "approach",
         *KNOWLEDGE_FIELDS.values(),
         *NEED_FIELDS.values(),

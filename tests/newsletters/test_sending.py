@@ -40,6 +40,13 @@ def publish(issue, capture):
     return issue
 
 
+def due_mailing(issue, **fields):
+    """A mailing of ``issue``'s current revision, due now; ``fields`` set its state (started, leased...)."""
+    return Mailing.objects.create(
+        page=issue, newsletter=issue.newsletter, revision=issue.save_revision(), send_after=timezone.now(), **fields
+    )
+
+
 @pytest.fixture
 def issue(newsletters, site_tree, readers):
     themed = ArticlePageFactory(parent=site_tree["samen_news"], title="Over informele steun")
@@ -234,15 +241,7 @@ def test_bounces_and_complaints_suppress_the_address(
 
 @pytest.mark.django_db
 def test_a_message_in_a_dead_workers_hands_is_never_sent_again(issue, readers, mailbox):
-    revision = issue.save_revision()
-    mailing = Mailing.objects.create(
-        page=issue,
-        newsletter=issue.newsletter,
-        revision=revision,
-        send_after=timezone.now(),
-        started_at=timezone.now(),
-        status="bezig",
-    )
+    mailing = due_mailing(issue, started_at=timezone.now(), status="bezig")
     # What a worker killed mid-send leaves: one sent, one being handed over, one not started.
     Delivery.objects.create(mailing=mailing, subscriber=readers["anna"], status="verzonden", attempts=1)
     Delivery.objects.create(mailing=mailing, subscriber=readers["bram"], status="bezig", attempts=1)
@@ -259,15 +258,7 @@ def test_a_message_in_a_dead_workers_hands_is_never_sent_again(issue, readers, m
 
 @pytest.mark.django_db
 def test_a_live_lease_keeps_a_second_worker_out(issue, readers, mailbox):
-    revision = issue.save_revision()
-    mailing = Mailing.objects.create(
-        page=issue,
-        newsletter=issue.newsletter,
-        revision=revision,
-        send_after=timezone.now(),
-        lease_token="other-worker",
-        lease_until=timezone.now() + datetime.timedelta(minutes=1),
-    )
+    mailing = due_mailing(issue, lease_token="other-worker", lease_until=timezone.now() + datetime.timedelta(minutes=1))
     assert send_mailing(mailing.pk) == "not due, finished, or in another worker's hands"
     assert mailbox.messages == []
     Mailing.objects.filter(pk=mailing.pk).update(lease_until=timezone.now() - datetime.timedelta(seconds=1))
@@ -302,10 +293,7 @@ def test_figures_per_issue(issue, readers, newsletters, site_tree, mailbox, djan
 
 @pytest.mark.django_db
 def test_an_address_that_joins_later_is_not_added_to_a_running_mailing(issue, newsletters, readers, mailbox):
-    revision = issue.save_revision()
-    mailing = Mailing.objects.create(
-        page=issue, newsletter=issue.newsletter, revision=revision, send_after=timezone.now()
-    )
+    mailing = due_mailing(issue)
     send_mailing(mailing.pk)
     subscribe("laat@example.org", newsletters["samen"])
     Mailing.objects.filter(pk=mailing.pk).update(status="bezig")
@@ -346,15 +334,7 @@ def test_the_providers_webhook_needs_its_secret_and_suppresses_hard_bounces(
 def test_resume_picks_up_interrupted_mailings_but_not_ones_waiting_for_a_retry(issue, readers, mailbox):
     from newsletters.sending import resume_due
 
-    revision = issue.save_revision()
-    mailing = Mailing.objects.create(
-        page=issue,
-        newsletter=issue.newsletter,
-        revision=revision,
-        send_after=timezone.now(),
-        started_at=timezone.now(),
-        status="bezig",
-    )
+    mailing = due_mailing(issue, started_at=timezone.now(), status="bezig")
     waiting = Delivery.objects.create(
         mailing=mailing, subscriber=readers["anna"], next_attempt_at=timezone.now() + datetime.timedelta(hours=1)
     )
@@ -399,9 +379,7 @@ def test_relaxed_commits_apply_to_the_sending_only(
 
 
 def leased_mailing(issue, token):
-    mailing = Mailing.objects.create(
-        page=issue, newsletter=issue.newsletter, revision=issue.save_revision(), send_after=timezone.now()
-    )
+    mailing = due_mailing(issue)
     assert take_lease(mailing.pk, token)
     prepare(mailing)
     return Mailing.objects.select_related("revision", "newsletter").get(pk=mailing.pk)
@@ -458,14 +436,7 @@ def test_a_delivery_is_handed_over_only_by_the_worker_that_claimed_it(issue, rea
 
 @pytest.mark.django_db
 def test_leases_follow_the_database_clock_not_the_hosts(issue, readers, mailbox, settings):
-    mailing = Mailing.objects.create(
-        page=issue,
-        newsletter=issue.newsletter,
-        revision=issue.save_revision(),
-        send_after=timezone.now(),
-        lease_token="host:2:other",
-        lease_until=timezone.now() + datetime.timedelta(minutes=1),
-    )
+    mailing = due_mailing(issue, lease_token="host:2:other", lease_until=timezone.now() + datetime.timedelta(minutes=1))
     ahead = timezone.now() + datetime.timedelta(hours=3)
     with mock.patch("django.utils.timezone.now", return_value=ahead):
         # A host whose clock runs three hours ahead does not take a live lease.
