@@ -260,13 +260,16 @@ def _build_page(number, slug, record, reference, errors):
         if not isinstance(element, dict) or not _text(element.get("name")).strip():
             errors.missing(number, slug, f"working_elements[{position}].name")
             continue
-        working_element = WorkingElement(name=_text(element["name"]), explanation=_text(element.get("explanation")))
+        working_element = WorkingElement(
+            name=_text(element["name"]), explanation=_text(element.get("explanation")), sort_order=position
+        )
         for field, message in _too_long(working_element):
             errors.add(number, slug, f"working_elements[{position}].{field}", message)
         relations["working_elements"].append(working_element)
     relations["sources"] = []
     for position, item in enumerate(record.get("sources") or []):
         source = PracticeSource(
+            sort_order=position,  # the file's order, also on databases that keep no insertion order
             knowledge=_text((item or {}).get("knowledge")),
             citation=_text((item or {}).get("citation")),
             url=_text((item or {}).get("url")),
@@ -299,6 +302,7 @@ def _build_implementations(number, slug, items, reference, errors):
             errors.add(number, slug, f"implementations[{position}]", "expected an object")
             continue
         implementation = Implementation(
+            sort_order=position,
             started=item.get("started"),
             ended=item.get("ended"),
             urbanisation_class=item.get("urbanisation_class"),

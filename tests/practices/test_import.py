@@ -67,6 +67,9 @@ def test_good_file_imports_and_reimport_changes_nothing(practice_db, tmp_path):
         ["Leiden"],
     ]
     assert implementations[1].why_not_carried_over == "De trekker vertrok."
+    # The file's order is kept as each child's sort_order, so every database lists them alike.
+    assert [item.sort_order for item in implementations] == [0, 1]
+    assert [item.sort_order for item in page.working_elements.all()] == list(range(page.working_elements.count()))
     revisions = page.revisions.count()
 
     run(path)  # idempotent by slug
