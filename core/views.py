@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
@@ -75,9 +76,15 @@ def submit_translation(request, translation_id):
 
 
 def translation_awaiting_submission(page, user):
-    """The enabled wagtail-localize translation behind ``page``, if ``user`` may edit but not publish it."""
+    """The enabled wagtail-localize translation behind ``page``, if ``user`` may edit but not publish it.
+
+    Called for every row of the admin's page listing: Dutch is the source language, so a Dutch
+    page (the listing has their locale already) is answered without a query.
+    """
+    if page.alias_of_id or page.locale.language_code == settings.LANGUAGE_CODE:
+        return None
     permissions = page.permissions_for_user(user)
-    if not permissions.can_edit() or permissions.can_publish() or page.alias_of_id:
+    if not permissions.can_edit() or permissions.can_publish():
         return None
     return (
         Translation.objects.filter(

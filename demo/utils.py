@@ -234,13 +234,23 @@ def working_day(day):
     return day
 
 
-SEASONS = {
-    month: name
-    for name, months in (("winter", (12, 1, 2)), ("voorjaar", (3, 4, 5)), ("zomer", (6, 7, 8)), ("najaar", (9, 10, 11)))
-    for month in months
-}
+# January to December.
+SEASONS = (
+    "winter",
+    "winter",
+    "voorjaar",
+    "voorjaar",
+    "voorjaar",
+    "zomer",
+    "zomer",
+    "zomer",
+    "najaar",
+    "najaar",
+    "najaar",
+    "winter",
+)
 
 
 def season(day):
     """The Dutch name of the season ``day`` falls in (by month)."""
-    return SEASONS[day.month]
+    return SEASONS[day.month - 1]

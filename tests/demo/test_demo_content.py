@@ -93,7 +93,15 @@ def test_demo_translations_are_wagtail_localize_translations(client):
         assert article.slug != article.get_translation(Locale.objects.get(language_code="nl")).slug
         done, total = records[article.translation_key].get_progress()[::-1]
         assert done == total, article.title  # every string of the demo's English articles is translated
-    statuses = {item.source.pk: item for item in translation_statuses("en")}
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        statuses = {item.source.pk: item for item in translation_statuses("en")}
+    assert len(queries) == 6  # however many pages and translations: progress is counted in one query
+    for item in statuses.values():
+        if item.record:
+            assert item.progress == item.record.get_progress(), item.source.url_path  # wagtail-localize's own count
     for source in Page.objects.filter(locale__language_code="nl", depth__gt=1):
         item = statuses[source.pk]
         translated_here = item.translation is not None
