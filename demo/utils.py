@@ -6,8 +6,10 @@ Everything here is idempotent: run twice, it finds what it made the first time.
 import datetime
 import hashlib
 import io
+import json
 import os
 import random
+from pathlib import Path
 
 import polib
 from dateutil.easter import easter as dateutil_easter
@@ -254,3 +256,28 @@ SEASONS = (
 def season(day):
     """The Dutch name of the season ``day`` falls in (by month)."""
     return SEASONS[day.month - 1]
+
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def data(name):
+    """The demo data file ``demo/data/<name>``, read as JSON."""
+    return json.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+def section(parent, model, key, werkplaats=None, **extra):
+    """The overview ``key`` of ``demo/data/site.json`` below ``parent``, in Dutch, with its English
+    translation when it is national (a werkplaats' overviews are translated with their content)."""
+    texts = data("site.json")["sections"][key]
+    dutch = texts["nl"]
+    summary = dutch["werkplaats_summary"].format(werkplaats=werkplaats.title) if werkplaats else dutch["summary"]
+    fields = {"title": dutch["title"], "slug": dutch["slug"], "summary": summary, **extra}
+    if "intro" in dutch:
+        fields["intro"] = rich(*dutch["intro"])
+    page = create_child(parent, model(show_in_menus=werkplaats is None, **fields))
+    if werkplaats is None:
+        english = texts["en"]
+        extra_en = {"intro": rich(*english["intro"])} if "intro" in fields else {}
+        translate(page, "en", slug=english["slug"], title=english["title"], summary=english["summary"], **extra_en)
+    return page

@@ -6,10 +6,7 @@ deeper than the format does. Each problem is reported as ``field: message`` with
 so ``import_practices`` can say ``record N (slug), field: message`` instead of failing later.
 """
 
-from core.params import has_control_characters
-
-MAX_TEXT = 20_000  # characters in any one text value; model fields with a max_length are checked too
-TEXT, WHOLE, TEXTS = "text", "whole number", "list of texts"
+from core.importing import TEXT, TEXTS, WHOLE, shape_problems
 
 IMPLEMENTATION = {
     "municipalities": TEXTS,
@@ -55,49 +52,4 @@ RECORD = {
 
 def problems(record):
     """[(field path, message)] for every value of ``record`` that does not fit the format."""
-    found = []
-    _check(record, RECORD, "", found)
-    return found
-
-
-def _check(value, shape, path, found):
-    if value is None:
-        return  # every field may be left out or null; required fields are checked by name
-    if isinstance(shape, dict):
-        if not isinstance(value, dict):
-            found.append((path or "record", "expected an object"))
-            return
-        for key, item in value.items():
-            where = f"{path}.{key}" if path else str(key)
-            if key not in shape:
-                found.append((where, "is not a field of the import format"))
-            else:
-                _check(item, shape[key], where, found)
-    elif isinstance(shape, list):
-        if not isinstance(value, list):
-            found.append((path, "expected a list"))
-            return
-        for position, item in enumerate(value):
-            _check(item, shape[0], f"{path}[{position}]", found)
-    elif shape == TEXTS:
-        if not isinstance(value, list):
-            found.append((path, "expected a list of texts"))
-            return
-        for position, item in enumerate(value):
-            _check(item, TEXT, f"{path}[{position}]", found)
-    elif shape == WHOLE:
-        if isinstance(value, bool) or not isinstance(value, int):
-            found.append((path, f"{_show(value)} is not a whole number"))
-        elif abs(value) > 10**9:
-            found.append((path, f"{value} is out of range"))
-    elif not isinstance(value, str):
-        found.append((path, f"expected text, not {_show(value)}"))
-    elif has_control_characters(value.replace("\n", "").replace("\r", "").replace("\t", "")):
-        found.append((path, "contains control characters (such as NUL)"))
-    elif len(value) > MAX_TEXT:
-        found.append((path, f"is {len(value):,} characters long; at most {MAX_TEXT:,} are accepted"))
-
-
-def _show(value):
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
+    return shape_problems(record, RECORD)

@@ -7,17 +7,15 @@ matched by slug (per language), so importing the same file twice changes nothing
 """
 
 import datetime
-from html import escape
 
-from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
 from core.blocks import RICH_TEXT_FEATURES
 from core.geography.places import Geography
+from core.importing import RecordErrors, as_html, records_or_error, text, too_long
 from core.models import CareSetting, Municipality, TargetGroup, Theme, WerkplaatsPage
 
 from . import import_schema
@@ -73,60 +71,6 @@ PAGE_FIELDS = (
 )
 
 
-class RecordErrors:
-    def __init__(self):
-        self.messages = []
-        self._missing = set()
-
-    def add(self, number, slug, field, message):
-        if (number, field) in self._missing:
-            return  # "is required" says it all; the model's own "cannot be blank" would repeat it
-        label = f"record {number}" + (f" ({slug})" if slug else "")
-        self.messages.append(f"{label}, {field}: {message}")
-
-    def missing(self, number, slug, field):
-        self.add(number, slug, field, "is required")
-        self._missing.add((number, field))
-
-    def add_validation_error(self, number, slug, error, prefix="", names=None):
-        for field, messages in error.message_dict.items():
-            name = (names or {}).get(field, field)
-            for message in messages:
-                self.add(number, slug, f"{prefix}{name}", message)
-
-    def __bool__(self):
-        return bool(self.messages)
-
-
-def as_html(text, features):
-    """Rich text from the file, as an editor could have written it.
-
-    Plain text becomes paragraphs; HTML goes through Wagtail's own rich-text whitelist for the
-    field's ``features`` (the rules the editor's HTML is stored by): other elements, every
-    attribute but a link's ``href``, and links other than http(s), mailto and tel are dropped.
-    Scripts, styles and frames are dropped with their content.
-    """
-    text = (text or "").strip()
-    if not text:
-        return ""
-    if not text.startswith("<"):
-        text = "".join(f"<p>{escape(part.strip())}</p>" for part in text.split("\n\n") if part.strip())
-    return RichTextWhitelist(features).clean(text)
-
-
-class RichTextWhitelist:
-    DROPPED_WITH_CONTENT = ["script", "style", "template", "noscript", "iframe", "object", "embed", "svg", "math"]
-
-    def __init__(self, features):
-        self.whitelister = EditorHTMLConverter(features=features).whitelister
-
-    def clean(self, html):
-        soup = BeautifulSoup(html, "html.parser")
-        for element in soup.find_all(self.DROPPED_WITH_CONTENT):
-            element.decompose()
-        return self.whitelister.clean(str(soup)).strip()
-
-
 class Reference:
     """The reference data a file may name, loaded once."""
 
@@ -139,30 +83,22 @@ class Reference:
         self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
 
 
-def _text(value):
-    """Text from the file; anything else (reported by import_schema) reads as empty."""
-    return value if isinstance(value, str) else ""
-
-
 def validate(records):
     """Check every record; return (cleaned records, errors). Nothing is written."""
     errors = RecordErrors()
     reference = Reference()
     cleaned = []
     seen = set()
-    if not isinstance(records, list):
-        errors.add(0, "", "practices", "expected a list of practice records")
-        return [], errors
-    for number, record in enumerate(records, start=1):
+    for number, record in enumerate(records_or_error(records, "practices", errors), start=1):
         if not isinstance(record, dict):
             errors.add(number, "", "record", "expected an object")
             continue
-        slug = _text(record.get("slug")).strip()
+        slug = text(record.get("slug")).strip()
         shape_problems = import_schema.problems(record)
         for field, message in shape_problems:
             errors.add(number, slug, field, message)
         for field in REQUIRED:
-            if not _text(record.get(field)).strip() and not any(path == field for path, _ in shape_problems):
+            if not text(record.get(field)).strip() and not any(path == field for path, _ in shape_problems):
                 errors.missing(number, slug, field)
         if shape_problems:
             continue  # the rest would only repeat what does not fit
@@ -198,18 +134,18 @@ def validate(records):
 
 
 def _build_page(number, slug, record, reference, errors):
-    page = PracticePage(slug=slug, title=_text(record.get("title")))
+    page = PracticePage(slug=slug, title=text(record.get("title")))
     for key, attribute in TEXT_FIELDS.items():
-        setattr(page, attribute, _text(record.get(key)))
+        setattr(page, attribute, text(record.get(key)))
     for group, fields in (("knowledge", KNOWLEDGE_FIELDS), ("needs", NEED_FIELDS), ("contact", CONTACT_FIELDS)):
         values = record.get(group) or {}
         if not isinstance(values, dict):
             errors.add(number, slug, group, "expected an object")
             values = {}
         for key, attribute in fields.items():
-            value = _text(values.get(key))
+            value = text(values.get(key))
             setattr(page, attribute, as_html(value, KNOWLEDGE_FEATURES) if group == "knowledge" else value)
-    page.evidence_summary = as_html(_text(record.get("evidence_summary")), KNOWLEDGE_FEATURES)
+    page.evidence_summary = as_html(text(record.get("evidence_summary")), KNOWLEDGE_FEATURES)
     page.evidence_level = record.get("evidence_level") or "niet-beoordeeld"
     for key, default in (("age_min", 0), ("age_max", 18), ("cost_band", None)):
         value = record.get(key, default)
@@ -227,7 +163,7 @@ def _build_page(number, slug, record, reference, errors):
     if not isinstance(approach, list):
         errors.add(number, slug, "approach", "expected a list of paragraphs")
         approach = []
-    paragraphs = [as_html(_text(text), RICH_TEXT_FEATURES) for text in approach]
+    paragraphs = [as_html(text(paragraph), RICH_TEXT_FEATURES) for paragraph in approach]
     page.approach = [("paragraph", RichText(html)) for html in paragraphs if html]
 
     names = {"research_knowledge": "knowledge.research", "professional_knowledge": "knowledge.professional"}
@@ -242,7 +178,7 @@ def _build_page(number, slug, record, reference, errors):
         page.check_ranges()
     except ValidationError as error:
         errors.add_validation_error(number, slug, error)
-    for field, message in _too_long(page):
+    for field, message in too_long(page):
         errors.add(number, slug, names.get(field, field), message)
 
     relations = {}
@@ -257,22 +193,22 @@ def _build_page(number, slug, record, reference, errors):
         relations[key] = [reference.terms[key][value] for value in values if value not in unknown]
     relations["working_elements"] = []
     for position, element in enumerate(record.get("working_elements") or []):
-        if not isinstance(element, dict) or not _text(element.get("name")).strip():
+        if not isinstance(element, dict) or not text(element.get("name")).strip():
             errors.missing(number, slug, f"working_elements[{position}].name")
             continue
         working_element = WorkingElement(
-            name=_text(element["name"]), explanation=_text(element.get("explanation")), sort_order=position
+            name=text(element["name"]), explanation=text(element.get("explanation")), sort_order=position
         )
-        for field, message in _too_long(working_element):
+        for field, message in too_long(working_element):
             errors.add(number, slug, f"working_elements[{position}].{field}", message)
         relations["working_elements"].append(working_element)
     relations["sources"] = []
     for position, item in enumerate(record.get("sources") or []):
         source = PracticeSource(
             sort_order=position,  # the file's order, also on databases that keep no insertion order
-            knowledge=_text((item or {}).get("knowledge")),
-            citation=_text((item or {}).get("citation")),
-            url=_text((item or {}).get("url")),
+            knowledge=text((item or {}).get("knowledge")),
+            citation=text((item or {}).get("citation")),
+            url=text((item or {}).get("url")),
         )
         try:
             source.clean_fields(exclude=["id", "page", "sort_order"])
@@ -280,15 +216,6 @@ def _build_page(number, slug, record, reference, errors):
             errors.add_validation_error(number, slug, error, prefix=f"sources[{position}].")
         relations["sources"].append(source)
     return page, relations
-
-
-def _too_long(obj):
-    """(field, message) for text longer than the field's max_length, which Django checks on
-    CharFields only (a TextField's max_length limits the admin form, not the model)."""
-    for field in obj._meta.concrete_fields:
-        value = getattr(obj, field.attname, None)
-        if field.max_length and isinstance(value, str) and len(value) > field.max_length:
-            yield field.name, f"is {len(value):,} characters long; at most {field.max_length:,} are allowed"
 
 
 def _build_implementations(number, slug, items, reference, errors):
@@ -308,24 +235,24 @@ def _build_implementations(number, slug, items, reference, errors):
             urbanisation_class=item.get("urbanisation_class"),
             population=item.get("population"),
             density=item.get("density"),
-            partners_note=_text(item.get("partners_note")),
-            adaptations=_text(item.get("adaptations")),
+            partners_note=text(item.get("partners_note")),
+            adaptations=text(item.get("adaptations")),
             outcome=item.get("outcome") or Implementation.Outcome.ONGOING,
-            why_not_carried_over=_text(item.get("why_not_carried_over")),
+            why_not_carried_over=text(item.get("why_not_carried_over")),
         )
         try:
             implementation.clean_fields(exclude=["id", "page", "sort_order"])
             implementation.clean()
         except ValidationError as error:
             errors.add_validation_error(number, slug, error, prefix=prefix)
-        for field, message in _too_long(implementation):
+        for field, message in too_long(implementation):
             errors.add(number, slug, f"{prefix}{field}", message)
         places = item.get("municipalities") or []
         if not places:
             errors.add(number, slug, f"{prefix}municipalities", "name at least one municipality")
         municipalities = []
         for place in places if isinstance(places, list) else [places]:
-            found = reference.municipality_names.resolve(_text(place))
+            found = reference.municipality_names.resolve(text(place))
             if found.place is None:
                 hint = ", ".join(suggestion.place.name for suggestion in found.suggestions)
                 errors.add(

@@ -1,4 +1,5 @@
-"""Demo newsletters: the lists, about 200 subscribers, sent issues of SAMEN and Groningen, one scheduled.
+"""Newsletters (``demo/data/newsletters.json``): the lists, sent issues of SAMEN and Groningen, one
+scheduled; and the readers of ``subscribers.json``.
 
 The sent issues are history: their mailing and deliveries are recorded as sent on their date,
 so nothing goes out when the demo loads. The scheduled issue goes out when its time comes,
@@ -13,7 +14,7 @@ from wagtail.models import Site
 
 from articles.models import ArticlePage
 from core.models import Province, Theme, WerkplaatsPage, YouthRegion
-from demo.utils import create_child, locale, rich, season, translate, working_day
+from demo.utils import data, locale, rich, season, section, working_day
 from events.models import EventPage
 from newsletters.blocks import IssueBodyBlock
 from newsletters.forms import CONSENT_TEXT
@@ -28,152 +29,49 @@ from newsletters.models import (
 )
 from practices.models import PracticePage
 
-SUBSCRIBERS = 200
-FIRST_NAMES = [
-    "Anouk",
-    "Bram",
-    "Chaima",
-    "Daan",
-    "Eline",
-    "Fleur",
-    "Gijs",
-    "Hanna",
-    "Ilias",
-    "Joke",
-    "Kees",
-    "Lotte",
-    "Mehmet",
-    "Noor",
-    "Olga",
-    "Pieter",
-    "Rosa",
-    "Sanne",
-    "Tijmen",
-    "Yara",
-]
-LAST_NAMES = [
-    "de Vries",
-    "Jansen",
-    "Bakker",
-    "Visser",
-    "Smit",
-    "Meijer",
-    "de Boer",
-    "Mulder",
-    "Bos",
-    "Kaya",
-    "El Amrani",
-    "Hoekstra",
-    "Postma",
-    "van Dijk",
-    "Wijnands",
-    "Dekker",
-]
-
-ISSUES = [
-    {
-        "werkplaats": "samen",
-        "slug": "nieuwsbrief-samen-voorjaar",
-        "title": "SAMEN in het voorjaar: leren van de praktijk in Zuid-Holland",
-        "summary": "Wat gemeenten, onderzoekers en jongeren dit voorjaar samen uitzochten.",
-        "intro": rich(
-            "In deze editie leest u hoe professionals in Midden-Holland, Haaglanden en Holland Rijnland hun "
-            "eigen werk onder de loep nemen, en welke bijeenkomsten eraan komen.",
-        ),
-        "text": (
-            "Van de werkplaats",
-            "Onze onderzoekers schuiven aan bij wijkteams. Zo komt kennis uit de praktijk terug in het onderzoek, "
-            "en omgekeerd.",
-        ),
-        "sent": datetime.date(2026, 4, 14),
-    },
-    {
-        "werkplaats": "samen",
-        "slug": "nieuwsbrief-samen-najaar",
-        "title": "SAMEN in het najaar: wat werkt bij jeugdhulp dichtbij huis",
-        "summary": "Nieuwe praktijkvoorbeelden en terugblikken op de regiobijeenkomsten.",
-        "intro": rich("Het najaar stond in het teken van ouders en jongeren die meedenken over hulp in de buurt."),
-        "text": (
-            "Meedenken?",
-            "Wilt u uw ervaring delen in een volgende editie? Mail de redactie; we nemen contact met u op.",
-        ),
-        "sent": datetime.date(2026, 10, 13),
-    },
-    {
-        "werkplaats": "groningen",
-        "slug": "nieuwsbrief-groningen-zomer",
-        "title": "Transformatie Jeugd Groningen: de zomereditie",
-        "summary": "Verhalen uit Groninger gemeenten over samenwerken rond gezinnen.",
-        "intro": rich("Deze zomer spraken we met professionals die gezinnen met meerdere vragen tegelijk helpen."),
-        "text": (
-            "Uit het onderzoek",
-            "Een eerste analyse laat zien dat vaste contactpersonen het verschil maken voor gezinnen. "
-            "In de volgende editie meer.",
-        ),
-        "sent": datetime.date(2026, 7, 7),
-    },
-]
-
-# The next issue is always ahead of the day the demo is loaded; its title names the season it goes out in.
-SCHEDULED = {
-    "werkplaats": "groningen",
-    "slug": "nieuwsbrief-groningen-volgende",
-    "title": "Transformatie Jeugd Groningen: de {season}editie",
-    "summary": "Vooruitblik op de komende maanden en de leernetwerken.",
-    "intro": rich("We blikken vooruit op de leernetwerken en bijeenkomsten van de komende maanden."),
-    "text": ("Meedenken?", "Wilt u uw ervaring delen in een volgende editie? Mail de redactie."),
-    "days_ahead": 10,
-}
-
 
 def load(stdout):
     home = Site.objects.get(is_default_site=True).root_page
-    page = create_child(
-        home,
-        NewsletterIndexPage(
-            title="Nieuwsbrieven",
-            slug="nieuwsbrieven",
-            show_in_menus=True,
-            summary="Kies de nieuwsbrieven, thema's en regio's die u wilt volgen. U kunt zich altijd afmelden.",
-        ),
-    )
-    translate(page, "en", slug="newsletters", title="Newsletters", summary="Choose the newsletters you want to follow.")
-    NewsletterList.objects.get_or_create(
-        slug="landelijk", defaults={"name": "Wiel landelijk", "description": "Het beste uit alle werkplaatsen."}
-    )
+    section(home, NewsletterIndexPage, "nieuwsbrieven")
+    file = data("newsletters.json")
+    for newsletter in file["lists"]:
+        NewsletterList.objects.get_or_create(slug=newsletter["slug"], defaults=newsletter)
     werkplaatsen = {werkplaats.slug: werkplaats for werkplaats in WerkplaatsPage.objects.filter(locale=locale("nl"))}
     for werkplaats in werkplaatsen.values():
         newsletter, created = NewsletterList.objects.get_or_create(
             slug=werkplaats.slug,
-            defaults={"name": f"Nieuwsbrief {werkplaats.short_name}", "werkplaats": werkplaats},
+            defaults={
+                "name": file["werkplaats_list_name"].format(short_name=werkplaats.short_name),
+                "werkplaats": werkplaats,
+            },
         )
         if created:
             newsletter.provinces.set(werkplaats.provinces.all())
-    subscribers = _subscribers()
-    for data in ISSUES:
-        _sent_issue(werkplaatsen[data["werkplaats"]], data)
-    _scheduled_issue(werkplaatsen[SCHEDULED["werkplaats"]], SCHEDULED)
+    subscribers = _subscribers(data("subscribers.json"), min(issue["sent"] for issue in file["issues"]))
+    for issue in file["issues"]:
+        _sent_issue(werkplaatsen[issue["werkplaats"]], issue)
+    _scheduled_issue(werkplaatsen[file["scheduled"]["werkplaats"]], file["scheduled"])
     stdout.write(
         f"  {NewsletterList.objects.count()} newsletters, {subscribers} subscribers, "
         f"{NewsletterPage.objects.count()} issues"
     )
 
 
-def _subscribers():
-    """About 200 readers with varied interests, each confirmed on one to three lists."""
+def _subscribers(plan, first_sent):
+    """Readers with varied interests, each confirmed on one to three lists (``subscribers.json``)."""
     if Subscriber.objects.filter(email__endswith="@example.org").exists():
         return Subscriber.objects.count()
-    rng = random.Random(2026)  # noqa: S311 (repeatable demo data, not security)
+    rng = random.Random(plan["seed"])  # noqa: S311 (repeatable demo data, not security)
     themes, provinces, regions = (
         list(Theme.objects.all()),
         list(Province.objects.all()),
         list(YouthRegion.objects.all()),
     )
     lists = list(NewsletterList.objects.all())
-    weights = [4 if newsletter.slug in ("landelijk", "samen", "groningen") else 1 for newsletter in lists]
-    first_issue = timezone.make_aware(datetime.datetime.combine(min(i["sent"] for i in ISSUES), datetime.time(9, 0)))
-    for number in range(1, SUBSCRIBERS + 1):
-        name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}" if rng.random() < 0.8 else ""
+    weights = [4 if newsletter.slug in plan["popular_lists"] else 1 for newsletter in lists]
+    first_issue = _at_nine(datetime.date.fromisoformat(first_sent))
+    for number in range(1, plan["count"] + 1):
+        name = f"{rng.choice(plan['first_names'])} {rng.choice(plan['last_names'])}" if rng.random() < 0.8 else ""
         joined = first_issue - datetime.timedelta(days=rng.randint(30, 500))  # readers before the first issue
         subscriber = Subscriber.objects.create(
             email=f"lezer{number:03d}@example.org", name=name, consent_text=str(CONSENT_TEXT), consent_at=joined
@@ -189,7 +87,11 @@ def _subscribers():
                 status=Subscription.Status.CONFIRMED,
                 confirmed_at=joined + datetime.timedelta(minutes=rng.randint(2, 600)),
             )
-    return SUBSCRIBERS
+    return plan["count"]
+
+
+def _at_nine(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, 0)))
 
 
 def _body(werkplaats, text):
@@ -204,21 +106,21 @@ def _body(werkplaats, text):
         pages = list(model.objects.live().filter(werkplaats=werkplaats).order_by("pk").values_list("pk", flat=True)[:2])
         if pages:
             body.append((kind, stream.child_blocks[kind].to_python({"heading": heading, "intro": "", "pages": pages})))
-    heading, paragraph = text
-    body.append(("text", stream.child_blocks["text"].to_python({"heading": heading, "text": rich(paragraph)})))
+    text = {"heading": text["heading"], "text": rich(text["text"])}
+    body.append(("text", stream.child_blocks["text"].to_python(text)))
     return body
 
 
-def _issue(werkplaats, data, send_at=None):
-    existing = NewsletterPage.objects.filter(slug=data["slug"]).first()
+def _issue(werkplaats, record, send_at=None):
+    existing = NewsletterPage.objects.filter(slug=record["slug"]).first()
     if existing:
         return existing, None
     issue = NewsletterPage(
-        title=data["title"],
-        slug=data["slug"],
-        summary=data["summary"],
-        intro=data["intro"],
-        body=_body(werkplaats, data["text"]),
+        title=record["title"],
+        slug=record["slug"],
+        summary=record["summary"],
+        intro=rich(*record["intro"]),
+        body=_body(werkplaats, record["text"]),
         newsletter=NewsletterList.objects.get(slug=werkplaats.slug),
         send_at=send_at,
         live=False,
@@ -227,11 +129,11 @@ def _issue(werkplaats, data, send_at=None):
     return issue, issue.save_revision(log_action=False)
 
 
-def _sent_issue(werkplaats, data):
-    issue, revision = _issue(werkplaats, data)
+def _sent_issue(werkplaats, record):
+    issue, revision = _issue(werkplaats, record)
     if revision is None:
         return
-    sent = timezone.make_aware(datetime.datetime.combine(data["sent"], datetime.time(9, 0)))
+    sent = _at_nine(datetime.date.fromisoformat(record["sent"]))
     mailing = Mailing.objects.create(
         page=issue,
         newsletter=issue.newsletter,
@@ -256,10 +158,10 @@ def _sent_issue(werkplaats, data):
     revision.publish(log_action=False)
 
 
-def _scheduled_issue(werkplaats, data):
-    day = working_day(timezone.localdate() + datetime.timedelta(days=data["days_ahead"]))
-    send_at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, 0)))
-    data = {**data, "title": data["title"].format(season=season(day))}
-    issue, revision = _issue(werkplaats, data, send_at)
+def _scheduled_issue(werkplaats, record):
+    day = working_day(timezone.localdate() + datetime.timedelta(days=record["days_ahead"]))
+    send_at = _at_nine(day)
+    record = {**record, "title": record["title"].format(season=season(day))}
+    issue, revision = _issue(werkplaats, record, send_at)
     if revision is not None:
         revision.publish(log_action=False)  # schedules the mailing for its send time

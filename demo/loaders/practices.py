@@ -9,28 +9,21 @@ here: a one-page factsheet (a generated PDF), the related practices, and the Eng
 (``demo/data/practices-en.json``), made through wagtail-localize like an editor's.
 """
 
-import json
 import os
 
-from django.conf import settings
 from django.core.management import call_command
 from wagtail.models import Site
 
 from core.models import WerkplaatsPage
-from demo.utils import create_child, generated_pdf, locale, publish, rich, translate
+from demo.utils import DATA, data, generated_pdf, locale, publish, rich, section, translate
 from practices.models import Implementation, PracticeIndexPage, PracticePage, PracticeSource, WorkingElement
 
-DATA = settings.BASE_DIR / "demo" / "data"
 RELATED = {
     "jim-jouw-informele-mentor": ["buurtgezinnen", "gezinsbuddy"],
     "buurtgezinnen": ["jim-jouw-informele-mentor", "gezinsbuddy"],
     "ojg-at-school": ["jongerenwerk-op-school", "anders-kijken-naar-thuiszitters"],
     "dialoogtafel": ["ervaringscafe"],
 }
-
-
-def _index(parent, title, slug, summary, show_in_menus=False):
-    return create_child(parent, PracticeIndexPage(title=title, slug=slug, summary=summary, show_in_menus=show_in_menus))
 
 
 def _wrap(text, width=60):
@@ -105,41 +98,27 @@ TEXT_OF_IMPLEMENTATION = ("adaptations", "partners_note", "why_not_carried_over"
 def load(stdout):
     dutch = locale("nl")
     home = Site.objects.get(is_default_site=True).root_page
-    national = _index(
-        home,
-        "Praktijkvoorbeelden",
-        "praktijkvoorbeelden",
-        "Wat werkplaatsen jeugd in de praktijk beproefden, met waar het werkte en of het bij uw gemeente past.",
-        show_in_menus=True,
-    )
-    translate(
-        national,
-        "en",
-        slug="practices",
-        title="Practices",
-        summary="What the workplaces tried in practice, where it worked, and whether it fits your municipality.",
-    )
+    section(home, PracticeIndexPage, "praktijkvoorbeelden")
     indexes = {}
     for werkplaats in WerkplaatsPage.objects.filter(locale=dutch):
-        indexes[werkplaats.slug] = _index(
-            werkplaats, "Praktijkvoorbeelden", "praktijkvoorbeelden", f"Praktijkvoorbeelden van {werkplaats.title}."
-        )
+        indexes[werkplaats.slug] = section(werkplaats, PracticeIndexPage, "praktijkvoorbeelden", werkplaats=werkplaats)
+    english_index = data("site.json")["sections"]["praktijkvoorbeelden"]["en"]
     with open(os.devnull, "w") as quiet:
         call_command("import_practices", str(DATA / "practices.json"), stdout=quiet)
-    slugs = [record["slug"] for record in json.loads((DATA / "practices.json").read_text("utf-8"))["practices"]]
+    slugs = [record["slug"] for record in data("practices.json")["practices"]]
     pages = {page.slug: page for page in PracticePage.objects.filter(locale=dutch, slug__in=slugs).specific()}
     for page in pages.values():
         _attach_factsheet(page)
     _relate(pages)
-    english = json.loads((DATA / "practices-en.json").read_text("utf-8"))
+    english = data("practices-en.json")
     for slug, record in english.items():
         page = pages[slug]
         translate(
             indexes[page.werkplaats.slug],
             "en",
-            slug="practices",
-            title="Practices",
-            summary="Practices of this workplace.",
+            slug=english_index["slug"],
+            title=english_index["title"],
+            summary=english_index["werkplaats_summary"],
         )
         translate(page, "en", **_english_fields(page, record))
     stdout.write(f"  {len(pages)} practices")

@@ -1,41 +1,37 @@
-"""Demo search tools: the field's synonyms and compounds (``search/data/demo_*.txt``), one promoted result."""
+"""Search tools (``demo/data/search.json``): the field's synonyms and compound words, promoted results."""
 
 from django.core.exceptions import ValidationError
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
-from practices.models import PracticePage
-from search.analysis import DATA_DIR
+from demo.utils import data
 from search.models import CompoundWord, Synonym
 
 
-def _lines(filename):
-    text = (DATA_DIR / filename).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
-SYNONYMS = _lines("demo_synonyms.txt")
-COMPOUNDS = [tuple(part.strip() for part in line.split("=", 1)) for line in _lines("demo_compounds.txt")]
+def _checked(instance, name):
+    """``instance`` checked by the editors' own rules; a bad line names itself."""
+    try:
+        instance.full_clean(validate_unique=False)
+    except ValidationError as error:
+        raise ValueError(f"search.json: {name}: {error}") from error
+    return instance
 
 
 def load(stdout):
-    for terms in SYNONYMS:
-        synonym = Synonym(terms=terms)
-        synonym.full_clean(validate_unique=False)  # the editors' own rules
-        Synonym.objects.get_or_create(terms=synonym.terms)
-    for word, parts in COMPOUNDS:
-        compound = CompoundWord(word=word, parts=parts)
-        try:
-            compound.full_clean(validate_unique=False)
-        except ValidationError as error:
-            raise ValueError(f"demo_compounds.txt: {word}: {error}") from error
+    tools = data("search.json")
+    for terms in tools["synonyms"]:
+        Synonym.objects.get_or_create(terms=_checked(Synonym(terms=terms), terms).terms)
+    for word, parts in tools["compounds"].items():
+        compound = _checked(CompoundWord(word=word, parts=parts), word)
         CompoundWord.objects.get_or_create(word=compound.word, defaults={"parts": compound.parts})
-    jim = PracticePage.objects.filter(slug="jim-jouw-informele-mentor", locale=Locale.get_default()).first()
-    if jim:
-        query = Query.get("mentor")
+    for promotion in tools["promotions"]:
+        page = Page.objects.filter(slug=promotion["page"], locale=Locale.get_default()).first()
         SearchPromotion.objects.get_or_create(
-            query=query,
-            page=jim,
-            defaults={"sort_order": 0, "description": "Een vertrouwd volwassene uit het eigen netwerk van de jongere."},
+            query=Query.get(promotion["query"]),
+            page=page,
+            defaults={"sort_order": 0, "description": promotion["description"]},
         )
-    stdout.write(f"  {len(SYNONYMS)} synonym groups, {len(COMPOUNDS)} compound words; a promoted result for “mentor”")
+    stdout.write(
+        f"  {len(tools['synonyms'])} synonym groups, {len(tools['compounds'])} compound words, "
+        f"{len(tools['promotions'])} promoted results"
+    )

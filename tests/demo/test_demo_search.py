@@ -4,7 +4,7 @@ facet counts that agree with what filtering by them shows."""
 import pytest
 from django.test import Client
 
-from demo.loaders.search import SYNONYMS
+from demo.utils import data
 from practices.models import PracticePage
 from search.models import Synonym
 from search.synonyms import expand
@@ -23,7 +23,7 @@ def test_search_on_the_demo_content():
     assert "Jouw Informele Mentor" in jim.document_text()  # the factsheet's text is indexed with it
     found = search(q="informele mentor")  # the title says "JIM: Jouw Informele Mentor"
     assert jim.pk in [hit["page"].pk for hit in found.context["hits"]]
-    assert Synonym.objects.count() == len(SYNONYMS)
+    assert Synonym.objects.count() == len(data("search.json")["synonyms"])
     assert "ojg op school" in expand("ondersteuner jeugd en gezin op school")  # the demo list is in use
 
     promoted = search(q="mentor")

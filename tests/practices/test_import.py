@@ -7,6 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
 
+from core import importing as core_importing
 from practices.models import PracticePage
 
 GOOD = {
@@ -242,8 +243,6 @@ def test_files_that_are_no_import_file_are_refused_with_a_message(practice_db, t
     binary.write_bytes(b"\xff\xfe\x00[")
     with pytest.raises(CommandError, match="not UTF-8|not valid JSON"):
         call_command("import_practices", str(binary))
-    from practices.management.commands import import_practices
-
-    monkeypatch.setattr(import_practices, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(core_importing, "MAX_FILE_BYTES", 1000)
     with pytest.raises(CommandError, match="larger than"):
         call_command("import_practices", write(tmp_path, {"practices": [GOOD] * 20}))

@@ -1,0 +1,558 @@
+"""What the importers share (practices, articles, events; formats in docs/*-import.md).
+
+Every importer works in two passes: ``validate`` reads every record, checks every field against
+the models' own rules and the reference data, and collects *all* errors as
+``record N (slug), field: message``; only when there are none does ``import_records`` write,
+in one transaction. Records are matched by slug per language, so importing the same file twice
+changes nothing. This module holds the parts that do not depend on the kind of content: the
+file reader, the shape check, the error list, rich text through Wagtail's whitelist, and
+StreamField bodies read from the file and checked by the blocks' own ``clean``.
+"""
+
+import json
+import os
+from html import escape
+
+from bs4 import BeautifulSoup
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import translation
+from django.utils.dateparse import parse_date, parse_time
+from wagtail import blocks
+from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.documents import get_document_model
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images import get_image_model
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Locale, Page
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from core.params import has_control_characters
+
+MAX_FILE_BYTES = 20 * 2**20  # a file of hundreds of records is a few MB
+MAX_TEXT = 20_000  # characters in any one text value; model fields with a max_length are checked too
+TEXT, WHOLE, TEXTS = "text", "whole number", "list of texts"
+STREAM = "list of blocks"  # a StreamField body: checked against the field's blocks by read_stream
+
+
+def read_import_file(path, key):
+    """The records of the JSON file at ``path``: the list under ``key``, or a bare list."""
+    try:
+        if os.path.getsize(path) > MAX_FILE_BYTES:
+            raise CommandError(f"{path}: larger than {MAX_FILE_BYTES // 2**20} MB; split it into smaller files")
+        with open(path, encoding="utf-8-sig") as handle:
+            data = json.load(handle)
+    except OSError as error:
+        raise CommandError(f"{path}: {error.strerror}") from error
+    except UnicodeDecodeError as error:
+        raise CommandError(f"{path}: not UTF-8 text (byte {error.start})") from error
+    except json.JSONDecodeError as error:
+        raise CommandError(
+            f"{path}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+        ) from error
+    except RecursionError as error:
+        raise CommandError(f"{path}: nested too deeply to be an import file") from error
+    return data.get(key) if isinstance(data, dict) else data
+
+
+class ImportCommand(BaseCommand):
+    """``manage.py import_<kind> file.json [--dry-run] [--draft]``: all records or none."""
+
+    key = ""  # the list's name in the file, e.g. "articles"
+    importer = None  # a module with validate(records) and import_records(cleaned, publish=True)
+
+    def add_arguments(self, parser):
+        parser.add_argument("json_file")
+        parser.add_argument("--dry-run", action="store_true", help="Only validate; change nothing.")
+        parser.add_argument("--draft", action="store_true", help="Save new versions as drafts instead of publishing.")
+
+    def handle(self, *args, **options):
+        # Messages name fields in English, like the file format does.
+        with translation.override("en"):
+            return self.run(*args, **options)
+
+    def run(self, json_file, dry_run=False, draft=False, **options):
+        records = read_import_file(json_file, self.key)
+        cleaned, errors = self.importer.validate(records)
+        if errors:
+            for message in errors.messages:
+                self.stderr.write(message)
+            raise CommandError(f"{len(errors.messages)} error(s) in {json_file}; nothing was imported")
+        if dry_run:
+            self.stdout.write(self.style.SUCCESS(f"{len(cleaned)} record(s) are valid; nothing was imported (dry run)"))
+            return
+        counts = self.importer.import_records(cleaned, publish=not draft)
+        self.stdout.write(
+            self.style.SUCCESS("{created} created, {updated} updated, {unchanged} unchanged".format(**counts))
+        )
+
+
+class RecordErrors:
+    def __init__(self):
+        self.messages = []
+        self._missing = set()
+
+    def add(self, number, slug, field, message):
+        if (number, field) in self._missing:
+            return  # "is required" says it all; the model's own "cannot be blank" would repeat it
+        label = f"record {number}" + (f" ({slug})" if slug else "")
+        self.messages.append(f"{label}, {field}: {message}")
+
+    def missing(self, number, slug, field):
+        self.add(number, slug, field, "is required")
+        self._missing.add((number, field))
+
+    def add_validation_error(self, number, slug, error, prefix="", names=None):
+        for field, messages in error.message_dict.items():
+            name = (names or {}).get(field, field)
+            for message in messages:
+                self.add(number, slug, f"{prefix}{name}", message)
+
+    def __bool__(self):
+        return bool(self.messages)
+
+
+def records_or_error(records, key, errors):
+    """``records`` if it is a list; otherwise an error naming ``key`` and an empty list."""
+    if isinstance(records, list):
+        return records
+    errors.add(0, "", key, f"expected a list of {key.rstrip('s')} records")
+    return []
+
+
+def text(value):
+    """Text from the file; anything else (reported by the shape check) reads as empty."""
+    return value if isinstance(value, str) else ""
+
+
+def too_long(obj):
+    """(field, message) for text longer than the field's max_length, which Django checks on
+    CharFields only (a TextField's max_length limits the admin form, not the model)."""
+    for field in obj._meta.concrete_fields:
+        value = getattr(obj, field.attname, None)
+        if field.max_length and isinstance(value, str) and len(value) > field.max_length:
+            yield field.name, f"is {len(value):,} characters long; at most {field.max_length:,} are allowed"
+
+
+def shape_problems(record, shape):
+    """[(field path, message)] for every value of ``record`` that does not fit ``shape``.
+
+    A shape is a dict of field names to shapes, a one-item list (a list of that shape), or one
+    of TEXT, WHOLE, TEXTS and STREAM. Every value must have the type its shape names, text must
+    be printable (no NUL or other control characters except line breaks and tabs) and no longer
+    than :data:`MAX_TEXT`, and nothing may nest deeper than the shape does.
+    """
+    found = []
+    _check(record, shape, "", found)
+    return found
+
+
+def _check(value, shape, path, found):
+    if value is None:
+        return  # every field may be left out or null; required fields are checked by name
+    if isinstance(shape, dict):
+        if not isinstance(value, dict):
+            found.append((path or "record", "expected an object"))
+            return
+        for key, item in value.items():
+            where = f"{path}.{key}" if path else str(key)
+            if key not in shape:
+                found.append((where, "is not a field of the import format"))
+            else:
+                _check(item, shape[key], where, found)
+    elif isinstance(shape, list) or shape in (TEXTS, STREAM):
+        if not isinstance(value, list):
+            found.append((path, f"expected a {shape if shape in (TEXTS, STREAM) else 'list'}"))
+            return
+        if shape != STREAM:  # a body's blocks are checked by read_stream
+            for position, item in enumerate(value):
+                _check(item, TEXT if shape == TEXTS else shape[0], f"{path}[{position}]", found)
+    elif shape == WHOLE:
+        if isinstance(value, bool) or not isinstance(value, int):
+            found.append((path, f"{_show(value)} is not a whole number"))
+        elif abs(value) > 10**9:
+            found.append((path, f"{value} is out of range"))
+    else:
+        _check_text(value, path, found)
+
+
+def _check_text(value, path, found):
+    if not isinstance(value, str):
+        found.append((path, f"expected text, not {_show(value)}"))
+    elif has_control_characters(value.replace("\n", "").replace("\r", "").replace("\t", "")):
+        found.append((path, "contains control characters (such as NUL)"))
+    elif len(value) > MAX_TEXT:
+        found.append((path, f"is {len(value):,} characters long; at most {MAX_TEXT:,} are accepted"))
+
+
+def _show(value):
+    shown = repr(value)
+    return shown if len(shown) <= 40 else shown[:37] + "..."
+
+
+def as_html(value, features):
+    """Rich text from the file, as an editor could have written it.
+
+    Plain text becomes paragraphs; HTML goes through Wagtail's own rich-text whitelist for the
+    field's ``features`` (the rules the editor's HTML is stored by): other elements, every
+    attribute but a link's ``href``, and links other than http(s), mailto and tel are dropped.
+    Scripts, styles and frames are dropped with their content.
+    """
+    value = (value or "").strip()
+    if not value:
+        return ""
+    if not value.startswith("<"):
+        value = "".join(f"<p>{escape(part.strip())}</p>" for part in value.split("\n\n") if part.strip())
+    return RichTextWhitelist(features).clean(value)
+
+
+class RichTextWhitelist:
+    DROPPED_WITH_CONTENT = ["script", "style", "template", "noscript", "iframe", "object", "embed", "svg", "math"]
+
+    def __init__(self, features):
+        self.whitelister = EditorHTMLConverter(features=features).whitelister
+
+    def clean(self, html):
+        soup = BeautifulSoup(html, "html.parser")
+        for element in soup.find_all(self.DROPPED_WITH_CONTENT):
+            element.decompose()
+        return self.whitelister.clean(str(soup)).strip()
+
+
+class LibraryItems:
+    """Images, documents, pages and snippets a file names: images and documents by title, pages
+    and snippets by slug. Each name must pick exactly one item; the answer is (pk, problem)."""
+
+    def __init__(self, locale=None):
+        self.locale = locale or Locale.get_default()
+
+    def image(self, title):
+        return self._one(get_image_model().objects.filter(title=title), "image", "titled", title)
+
+    def document(self, title):
+        return self._one(get_document_model().objects.filter(title=title), "document", "titled", title)
+
+    def page(self, slug, page_type=None):
+        pages = Page.objects.filter(slug=slug, locale=self.locale)
+        if page_type:
+            pages = pages.type(*page_type)
+        return self._one(pages, "page", "with slug", slug)
+
+    def snippet(self, model, slug):
+        if not any(field.name == "slug" for field in model._meta.fields):
+            return None, f"{model._meta.verbose_name} cannot be named in an import file"
+        return self._one(model.objects.filter(slug=slug), str(model._meta.verbose_name), "with slug", slug)
+
+    @staticmethod
+    def _one(items, kind, how, name):
+        found = list(items.values_list("pk", flat=True)[:2])
+        if not found:
+            return None, f"no {kind} {how} {name!r}"
+        if len(found) > 1:
+            return None, f"more than one {kind} {how} {name!r}; give them distinct names"
+        return found[0], None
+
+
+def read_stream(stream_block, raw, path, library):
+    """A StreamField value from the file's list of ``{"type": ..., "value": ...}``, and problems.
+
+    Values are written as an editor sees them: rich text as text or HTML (through the
+    whitelist of the block's features), images and documents by title, pages and snippets by
+    slug. The result is then checked by the blocks' own ``clean``, the rules the editor's form
+    applies, and every problem comes back as (field path, message).
+    """
+    problems = []
+    data = _read_block(stream_block, raw, path, library, problems)
+    if problems:
+        return None, problems
+    value = stream_block.to_python(data)
+    try:
+        stream_block.clean(value)
+    except ValidationError as error:
+        _flatten(
+            error.as_json_data() if hasattr(error, "as_json_data") else {"messages": error.messages}, path, problems
+        )
+        return None, problems
+    return value, problems
+
+
+def _read_block(block, raw, path, library, problems):  # noqa: C901 (one branch per kind of block)
+    if raw is None:
+        return None
+    if isinstance(block, blocks.BaseStreamBlock):
+        if not isinstance(raw, list):
+            problems.append((path, "expected a list of blocks"))
+            return []
+        data = []
+        for position, item in enumerate(raw):
+            where = f"{path}[{position}]"
+            if not isinstance(item, dict) or set(item) - {"type", "value"} or item.get("type") is None:
+                problems.append((where, 'expected {"type": ..., "value": ...}'))
+                continue
+            child = block.child_blocks.get(item["type"]) if isinstance(item["type"], str) else None
+            if child is None:
+                names = ", ".join(block.child_blocks)
+                problems.append((where, f"unknown block type {item['type']!r} (one of: {names})"))
+                continue
+            data.append(
+                {"type": item["type"], "value": _read_block(child, item.get("value"), where, library, problems)}
+            )
+        return data
+    if isinstance(block, blocks.StructBlock):
+        if not isinstance(raw, dict):
+            problems.append((path, "expected an object"))
+            return {}
+        for key in set(raw) - set(block.child_blocks):
+            problems.append((f"{path}.{key}", "is not a field of this block"))
+        return {
+            name: _read_block(child, raw.get(name), f"{path}.{name}", library, problems)
+            for name, child in block.child_blocks.items()
+            if name in raw
+        }
+    if isinstance(block, blocks.ListBlock):
+        if not isinstance(raw, list):
+            problems.append((path, "expected a list"))
+            return []
+        return [
+            _read_block(block.child_block, item, f"{path}[{position}]", library, problems)
+            for position, item in enumerate(raw)
+        ]
+    if isinstance(block, TableBlock):
+        rows = raw.get("data") if isinstance(raw, dict) else None
+        if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
+            problems.append((path, 'expected {"data": [[cell, ...], ...]} and the table options'))
+            return None
+        for row_number, row in enumerate(rows):
+            for column, cell in enumerate(row):
+                if cell is not None:
+                    _check_text(cell, f"{path}.data[{row_number}][{column}]", problems)
+        return raw
+    if isinstance(block, (blocks.BooleanBlock, blocks.IntegerBlock, blocks.FloatBlock, blocks.DecimalBlock)):
+        return raw
+    if not isinstance(raw, str):
+        problems.append((path, f"expected text, not {_show(raw)}"))
+        return None
+    _check_text(raw, path, problems)
+    if isinstance(block, blocks.TimeBlock) and not _parses(parse_time, raw):
+        problems.append((path, f"{_show(raw)} is not a time (HH:MM)"))
+        return None
+    if isinstance(block, blocks.DateBlock) and not _parses(parse_date, raw):
+        problems.append((path, f"{_show(raw)} is not a date (YYYY-MM-DD)"))
+        return None
+    pk, problem = _chooser_value(block, raw, library)
+    if problem:
+        problems.append((path, problem))
+    return pk
+
+
+def _parses(parser, raw):
+    try:
+        return parser(raw) is not None
+    except ValueError:  # well formed but impossible, such as 25:00
+        return False
+
+
+def _chooser_value(block, raw, library):
+    """(the value the block stores, a problem) for text from the file."""
+    if isinstance(block, blocks.RichTextBlock):
+        return as_html(raw, block.features), None
+    if isinstance(block, ImageChooserBlock):
+        return library.image(raw)
+    if isinstance(block, DocumentChooserBlock):
+        return library.document(raw)
+    if isinstance(block, blocks.PageChooserBlock):
+        return library.page(raw, block.target_models)
+    if isinstance(block, SnippetChooserBlock):
+        return library.snippet(block.target_model, raw)
+    return raw, None  # text, a choice, an embed's address: the block's clean checks it
+
+
+def _flatten(data, path, problems):
+    for message in data.get("messages", []):
+        problems.append((path, message))
+    for key, child in data.get("blockErrors", {}).items():
+        where = f"{path}[{key}]" if isinstance(key, int) or str(key).isdigit() else f"{path}.{key}"
+        _flatten(child, where, problems)
+
+
+def stream_data(value):
+    """A StreamField value as comparable data: block types and values, without the block ids."""
+    return [(child.block_type, _without_ids(child.block.get_prep_value(child.value))) for child in value]
+
+
+def _without_ids(data):
+    """Stored block data without the ids Wagtail gives every block and list item."""
+    if isinstance(data, dict):
+        return {key: _without_ids(item) for key, item in data.items() if not (key == "id" and "type" in data)}
+    if isinstance(data, list):
+        return [_without_ids(item) for item in data]
+    return data
+
+
+class PageImporter:
+    """The steps every page importer shares; a subclass says how one record becomes a page.
+
+    A subclass sets ``model`` (the page), ``index_model`` (the overview it lives in: below its
+    werkplaats, or the national one when the record names no werkplaats), ``key``, ``shape``
+    and ``required``, and implements :meth:`build` (a new, unsaved page with the record's
+    fields, checked; and a function that sets the fields and relations on a page) and
+    :meth:`snapshot` (what an unchanged re-import must leave equal).
+    """
+
+    model = None
+    index_model = None
+    index_titles = {}  # language code -> (title, slug) of an overview created below a werkplaats
+    key = ""
+    shape = {}
+    required = ("slug", "title")
+    national_allowed = True  # a record without a werkplaats goes to the national overview
+
+    def validate(self, records):
+        """Check every record; return (cleaned records, errors). Nothing is written."""
+        errors = RecordErrors()
+        locales = {locale.language_code: locale for locale in Locale.objects.all()}
+        cleaned, seen = [], set()
+        for number, record in enumerate(records_or_error(records, self.key, errors), start=1):
+            if not isinstance(record, dict):
+                errors.add(number, "", "record", "expected an object")
+                continue
+            slug = text(record.get("slug")).strip()
+            problems = shape_problems(record, self.shape)
+            for field, message in problems:
+                errors.add(number, slug, field, message)
+            required = [*self.required] + ([] if self.national_allowed else ["werkplaats"])
+            for field in required:
+                if not record.get(field) and not any(path == field for path, _ in problems):
+                    errors.missing(number, slug, field)
+            if problems:
+                continue  # the rest would only repeat what does not fit
+            language = record.get("language") or "nl"
+            locale = locales.get(language)
+            if locale is None:
+                errors.add(number, slug, "language", f"unknown language {language!r}")
+                continue
+            if (slug, language) in seen:
+                errors.add(number, slug, "slug", "appears more than once in this file")
+            seen.add((slug, language))
+            werkplaats = self._werkplaats(number, slug, record.get("werkplaats"), locale, errors)
+            built = self.build(number, slug, record, locale, werkplaats, errors)
+            if built is not None:
+                page, fill = built
+                cleaned.append(
+                    {"number": number, "locale": locale, "werkplaats": werkplaats, "page": page, "fill": fill}
+                )
+        if not errors:
+            self._check_existing(cleaned, errors)
+        return cleaned, errors
+
+    def _werkplaats(self, number, slug, name, locale, errors):
+        from core.models import WerkplaatsPage
+
+        if not name:
+            if self.national_allowed and self.national_index(locale) is None:
+                kind = self.index_model._meta.verbose_name
+                errors.add(number, slug, "werkplaats", f"no national {kind} in language {locale.language_code!r}")
+            return None
+        werkplaats = WerkplaatsPage.objects.filter(slug=name, locale=locale).first()
+        if werkplaats is None:
+            errors.add(number, slug, "werkplaats", f"no werkplaats with slug {name!r}")
+        return werkplaats
+
+    def national_index(self, locale):
+        return next((index for index in self.index_model.objects.filter(locale=locale) if index.is_national), None)
+
+    def build(self, number, slug, record, locale, werkplaats, errors):
+        raise NotImplementedError
+
+    def snapshot(self, page):
+        raise NotImplementedError
+
+    def check_page(self, number, slug, page, checked, errors, names=None):
+        """The model's own field rules and ``clean`` for the fields in ``checked``, as the admin applies them."""
+        exclude = [field.name for field in self.model._meta.fields if field.name not in checked]
+        try:
+            page.clean_fields(exclude=exclude)
+        except ValidationError as error:
+            errors.add_validation_error(number, slug, error, names=names)
+        else:
+            try:
+                page.clean()
+            except ValidationError as error:
+                if hasattr(error, "error_dict"):
+                    errors.add_validation_error(number, slug, error, names=names)
+                else:
+                    for message in error.messages:
+                        errors.add(number, slug, "record", message)
+        for field, message in too_long(page):
+            errors.add(number, slug, (names or {}).get(field, field), message)
+
+    def stream(self, number, slug, record, field, locale, errors):
+        """The record's ``field`` as the page's StreamField value, or None with its problems reported."""
+        block = self.model._meta.get_field(field).stream_block
+        value, problems = read_stream(block, record.get(field) or [], field, LibraryItems(locale))
+        for path, message in problems:
+            errors.add(number, slug, path, message)
+        return value
+
+    def terms(self, number, slug, record, field, model, errors):
+        """The taxonomy terms a record names by slug."""
+        found = {term.slug: term for term in model.objects.filter(slug__in=record.get(field) or [])}
+        for value in record.get(field) or []:
+            if value not in found:
+                errors.add(number, slug, field, f"unknown {model._meta.verbose_name} {value!r}")
+        return [found[value] for value in record.get(field) or [] if value in found]
+
+    def _check_existing(self, cleaned, errors):
+        for item in cleaned:
+            page = item["page"]
+            existing = self.model.objects.filter(slug=page.slug, locale=item["locale"]).first()
+            owner = item["werkplaats"].pk if item["werkplaats"] else None
+            if existing and existing.werkplaats_id != owner:
+                belongs = existing.werkplaats.title if existing.werkplaats else "the national overview"
+                errors.add(
+                    item["number"],
+                    page.slug,
+                    "werkplaats",
+                    f"this slug is taken by the {self.model._meta.verbose_name} {existing.title!r} of {belongs}; "
+                    "choose another slug",
+                )
+            item["existing"] = existing
+
+    def index_for(self, werkplaats, locale):
+        if werkplaats is None:
+            return self.national_index(locale)
+        index = self.index_model.objects.child_of(werkplaats).first()
+        if index is None:
+            title, slug = self.index_titles.get(locale.language_code) or self.index_titles["nl"]
+            index = self.index_model(title=title, slug=slug)
+            werkplaats.add_child(instance=index)
+            index.save_revision(log_action=False).publish(log_action=False)
+        return index
+
+    @transaction.atomic
+    def import_records(self, cleaned, publish=True):
+        """Create or update every validated record. Returns counts of created, updated and unchanged."""
+        counts = {"created": 0, "updated": 0, "unchanged": 0}
+        for item in cleaned:
+            existing = item.get("existing")
+            if existing is not None:
+                before = self.snapshot(existing)
+                item["fill"](existing)
+                if self.snapshot(existing) == before:
+                    counts["unchanged"] += 1
+                    continue
+                revision = existing.save_revision()
+                counts["updated"] += 1
+            else:
+                page = item["page"]
+                page.locale = item["locale"]
+                item["fill"](page)
+                page.live = publish
+                self.index_for(item["werkplaats"], item["locale"]).add_child(instance=page)
+                revision = page.save_revision()
+                counts["created"] += 1
+            if publish:
+                revision.publish()
+        return counts
