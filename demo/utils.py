@@ -185,7 +185,7 @@ def _translated_po(page, source, fields):
                 f"{page.title!r}: the English {name!r} has {len(english.get(name, []))} strings "
                 f"where the Dutch has {len(pairs)}; give it the same paragraphs and blocks."
             )
-        for (path, text), (_path, translated_text) in zip(pairs, english[name], strict=True):
+        for (path, text), (_path, translated_text) in zip(pairs, english.get(name, []), strict=True):
             po.append(polib.POEntry(msgid=text, msgctxt=path, msgstr=translated_text))
     return po
 

@@ -63,7 +63,7 @@ def _relate(pages):
 def _english_fields(page, record):
     """The page's fields in English from a record of practices-en.json (the import format's names)."""
     fields = {
-        name: record[name] for name in ("title", "summary", "aim", "cost_notes", "contact_role") if name in record
+        name: record[name] for name in ("title", "summary", "aim", "cost_notes", "contact_role") if record.get(name)
     }
     if "approach" in record:
         fields["approach"] = [("paragraph", rich(text)) for text in record["approach"]]
@@ -74,17 +74,17 @@ def _english_fields(page, record):
         ("professional", "professional_knowledge"),
         ("lived_experience", "lived_experience_knowledge"),
     ):
-        if key in record.get("knowledge", {}):
+        if record.get("knowledge", {}).get(key):  # empty in Dutch too: nothing to translate
             fields[name] = rich(record["knowledge"][key])
     for key in ("staff", "training", "time"):
-        if key in record.get("needs", {}):
+        if record.get("needs", {}).get(key):
             fields[f"{key}_needed"] = record["needs"][key]
     if "sources" in record:  # citations in English; the kind of knowledge and the link stay the source's
         fields["sources"] = [
             PracticeSource(knowledge=source.knowledge, citation=citation, url=source.url)
             for source, citation in zip(page.sources.all(), record["sources"], strict=True)
         ]
-    if "implementations" in record:  # the texts in English; places, years and outcome stay the source's
+    if any(record.get("implementations", [])):  # the texts in English; places, years and outcome stay the source's
         fields["implementations"] = [
             Implementation(**{name: getattr(implementation, name) for name in TEXT_OF_IMPLEMENTATION} | texts)
             for implementation, texts in zip(page.implementations.all(), record["implementations"], strict=True)

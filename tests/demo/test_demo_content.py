@@ -38,13 +38,25 @@ def test_demo_content_is_idempotent():
     for article in ArticlePage.objects.filter(locale__language_code="nl", werkplaats__isnull=False):
         assert article.path.startswith(article.werkplaats.path)
 
-    # At least fifteen practices, each with a regional-fit record; some in English.
+    # At least fifteen practices, each with a regional-fit record and complete in English.
     practices = PracticePage.objects.filter(locale__language_code="nl").prefetch_related("implementations")
     assert practices.count() >= 15
     for practice in practices:
         assert practice.implementations.exists(), practice.slug
         assert practice.werkplaats is not None
-    assert PracticePage.objects.filter(locale__language_code="en").count() >= 3
+    english = {page.translation_key: page for page in PracticePage.objects.filter(locale__language_code="en")}
+    for practice in practices:
+        translation = english[practice.translation_key]
+        for field in ("title", "aim", "cost_notes", "research_knowledge", "staff_needed", "time_needed"):
+            dutch_text, english_text = getattr(practice, field), getattr(translation, field)
+            assert bool(english_text) == bool(dutch_text), (practice.slug, field)
+            assert not dutch_text or english_text != dutch_text or field == "title", (practice.slug, field)
+        pairs = zip(practice.approach, translation.approach, strict=True)
+        assert all(dutch.value.source != english.value.source for dutch, english in pairs), practice.slug
+        pairs = zip(practice.working_elements.all(), translation.working_elements.all(), strict=True)
+        assert all(dutch.explanation != english.explanation for dutch, english in pairs), practice.slug
+        pairs = zip(practice.sources.all(), translation.sources.all(), strict=True)
+        assert all(dutch.url == english.url for dutch, english in pairs), practice.slug
 
     # The seeds' meetings as past events with a retrospective, and upcoming ones from today on.
     events = EventPage.objects.filter(locale__language_code="nl")
