@@ -31,7 +31,7 @@ class ArticleImporter(PageImporter):
     index_titles = {"nl": ("Nieuws", "nieuws"), "en": ("News", "news")}
     key = "articles"
     shape = SHAPE
-    required = ("slug", "title", "date", "summary", "body")
+    required = ("slug", "title", "date", "body")
 
     def build(self, number, slug, record, locale, werkplaats, errors):
         page = ArticlePage(

@@ -21,7 +21,7 @@ from PIL import ImageDraw
 from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
@@ -281,3 +281,13 @@ def section(parent, model, key, werkplaats=None, **extra):
         extra_en = {"intro": rich(*english["intro"])} if "intro" in fields else {}
         translate(page, "en", slug=english["slug"], title=english["title"], summary=english["summary"], **extra_en)
     return page
+
+
+def sections(model, key):
+    """The overview ``key`` nationally and below every Dutch werkplaats: {werkplaats slug: overview}."""
+    from core.models import WerkplaatsPage
+
+    home = Site.objects.get(is_default_site=True).root_page
+    section(home, model, key)
+    werkplaatsen = WerkplaatsPage.objects.filter(locale=locale("nl"))
+    return {werkplaats.slug: section(werkplaats, model, key, werkplaats=werkplaats) for werkplaats in werkplaatsen}

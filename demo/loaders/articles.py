@@ -11,16 +11,12 @@ from wagtail.models import Site
 
 from articles.models import ArticleIndexPage, ArticlePage
 from core.importing import LibraryItems, read_stream
-from core.models import WerkplaatsPage
-from demo.utils import DATA, data, locale, publish, section, sync_translations, translate
+from demo.utils import DATA, data, locale, publish, sections, sync_translations, translate
 
 
 def load(stdout):
     dutch = locale("nl")
-    home = Site.objects.get(is_default_site=True).root_page
-    section(home, ArticleIndexPage, "nieuws")
-    for werkplaats in WerkplaatsPage.objects.filter(locale=dutch):
-        section(werkplaats, ArticleIndexPage, "nieuws", werkplaats=werkplaats)
+    sections(ArticleIndexPage, "nieuws")
     with open(os.devnull, "w") as quiet:
         call_command("import_articles", str(DATA / "articles.json"), stdout=quiet)
     body_block = ArticlePage._meta.get_field("body").stream_block
@@ -30,7 +26,7 @@ def load(stdout):
         if problems:
             raise ValueError(f"articles-en.json, {slug}: {problems}")
         translate(article, "en", title=english["title"], summary=english["summary"], body=body)
-    home = home.specific
+    home = Site.objects.get(is_default_site=True).root_page.specific
     featured = data("site.json")["home"]["nl"]["featured"]
     if not home.featured_items.exists():
         pages = ArticlePage.objects.filter(slug__in=featured, locale=dutch)

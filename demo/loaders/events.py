@@ -10,10 +10,8 @@ always has a future. ``registrations.json`` fills their lists: confirmed places 
 import datetime
 
 from django.utils import timezone
-from wagtail.models import Site
 
-from core.models import WerkplaatsPage
-from demo.utils import data, locale, section, working_day
+from demo.utils import data, locale, sections, working_day
 from events import importing
 from events.models import EventIndexPage, EventPage, Registration
 
@@ -36,10 +34,7 @@ def upcoming(records, dated_from, today):
 
 def load(stdout):
     dutch = locale("nl")
-    home = Site.objects.get(is_default_site=True).root_page
-    section(home, EventIndexPage, "agenda")
-    for werkplaats in WerkplaatsPage.objects.filter(locale=dutch):
-        section(werkplaats, EventIndexPage, "agenda", werkplaats=werkplaats)
+    sections(EventIndexPage, "agenda")
     file = data("events.json")
     dated_from = datetime.date.fromisoformat(file["dated_from"])
     records = upcoming(file["events"], dated_from, timezone.localdate())

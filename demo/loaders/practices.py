@@ -12,10 +12,8 @@ here: a one-page factsheet (a generated PDF), the related practices, and the Eng
 import os
 
 from django.core.management import call_command
-from wagtail.models import Site
 
-from core.models import WerkplaatsPage
-from demo.utils import DATA, data, generated_pdf, locale, publish, rich, section, translate
+from demo.utils import DATA, data, generated_pdf, locale, publish, rich, sections, translate
 from practices.models import Implementation, PracticeIndexPage, PracticePage, PracticeSource, WorkingElement
 
 RELATED = {
@@ -97,11 +95,7 @@ TEXT_OF_IMPLEMENTATION = ("adaptations", "partners_note", "why_not_carried_over"
 
 def load(stdout):
     dutch = locale("nl")
-    home = Site.objects.get(is_default_site=True).root_page
-    section(home, PracticeIndexPage, "praktijkvoorbeelden")
-    indexes = {}
-    for werkplaats in WerkplaatsPage.objects.filter(locale=dutch):
-        indexes[werkplaats.slug] = section(werkplaats, PracticeIndexPage, "praktijkvoorbeelden", werkplaats=werkplaats)
+    indexes = sections(PracticeIndexPage, "praktijkvoorbeelden")
     english_index = data("site.json")["sections"]["praktijkvoorbeelden"]["en"]
     with open(os.devnull, "w") as quiet:
         call_command("import_practices", str(DATA / "practices.json"), stdout=quiet)
