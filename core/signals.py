@@ -1,7 +1,10 @@
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import WerkplaatsPage
+from .fragments import bump_content_version
+from .models import CareSetting, TargetGroup, Theme, WerkplaatsPage
 from .permissions import ensure_werkplaats_access
 
 
@@ -9,3 +12,23 @@ from .permissions import ensure_werkplaats_access
 def grant_werkplaats_editors(sender, instance, raw=False, **kwargs):
     if not raw:
         ensure_werkplaats_access(instance)
+
+
+def _content_changed(sender, instance=None, raw=False, **kwargs):
+    if not raw:
+        bump_content_version()
+
+
+def _page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        bump_content_version()
+
+
+# What the public sees changes: cached furniture and pages are stale (core/fragments.py).
+page_published.connect(_content_changed, dispatch_uid="wiel-content-published")
+page_unpublished.connect(_content_changed, dispatch_uid="wiel-content-unpublished")
+post_page_move.connect(_content_changed, dispatch_uid="wiel-content-moved")
+post_delete.connect(_page_deleted, dispatch_uid="wiel-content-deleted")
+for model in (Site, PageViewRestriction, Theme, TargetGroup, CareSetting):
+    post_save.connect(_content_changed, sender=model, dispatch_uid=f"wiel-content-{model.__name__}-saved")
+    post_delete.connect(_content_changed, sender=model, dispatch_uid=f"wiel-content-{model.__name__}-deleted")

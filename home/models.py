@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Page
 from articles.models import ArticlePage
 from core.images import prefetch_listing_images
 from core.models import BasePage, WerkplaatsPage
+from core.visibility import public
 from practices.models import PracticeIndexPage
 
 LATEST_ARTICLES = 3
@@ -34,6 +35,26 @@ class HomePage(BasePage):
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
+    def route(self, request, path_components):
+        """The page a URL names, found in one query instead of one per level of the tree.
+
+        Wagtail walks the path a level at a time (a child query and a specific query each). Here
+        the deepest page whose URL path is a prefix of the request's is read at once, and routes
+        the rest itself (a routable page's own routes, such as ``csv/`` or ``rss/``).
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = {
+            self.url_path + "/".join(path_components[:length]) + "/": length
+            for length in range(1, len(path_components) + 1)
+        }
+        page = (
+            Page.objects.filter(url_path__in=prefixes, path__startswith=self.path).order_by("-depth").specific().first()
+        )
+        if page is None:
+            return super().route(request, path_components)
+        return page.route(request, path_components[prefixes[page.url_path] :])
+
     def clean(self):
         super().clean()
         # One home page per language: Wagtail's max_count would also count the translations.
@@ -52,10 +73,9 @@ class HomePage(BasePage):
         ids = [item.page_id for item in self.featured_items.all()]
         chosen_keys = Page.objects.filter(pk__in=ids).values("translation_key")
         candidates = list(
-            Page.objects.filter(Q(pk__in=ids) | Q(locale_id=self.locale_id, translation_key__in=chosen_keys))
-            .live()
-            .public()
-            .specific()
+            public(
+                Page.objects.filter(Q(pk__in=ids) | Q(locale_id=self.locale_id, translation_key__in=chosen_keys)).live()
+            ).specific()
         )
         own = {page.translation_key: page for page in candidates if page.locale_id == self.locale_id}
         chosen = {page.pk: page for page in candidates if page.pk in ids}
@@ -66,11 +86,10 @@ class HomePage(BasePage):
         featured = prefetch_listing_images(self.featured_in_own_language())
         context["featured_pages"] = featured
         context["werkplaatsen"] = (
-            WerkplaatsPage.objects.live().public().filter(locale_id=self.locale_id).order_by("title")
+            public(WerkplaatsPage.objects.live()).filter(locale_id=self.locale_id).order_by("title")
         )
         context["latest_articles"] = prefetch_listing_images(
-            ArticlePage.objects.live()
-            .public()
+            public(ArticlePage.objects.live())
             .filter(locale_id=self.locale_id)
             .exclude(pk__in=[page.pk for page in featured])
             .select_related("werkplaats")
@@ -81,7 +100,7 @@ class HomePage(BasePage):
 
     def practice_finder(self):
         """The national practice overview, where the finder form sends the reader's municipality."""
-        overview = PracticeIndexPage.objects.child_of(self).live().public().first()
+        overview = public(PracticeIndexPage.objects.child_of(self).live()).first()
         if overview is None:
             return None
         return {"overview": overview}

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from core.visibility import active_locale
+
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 
@@ -82,13 +84,13 @@ class NewsletterSignupBlock(blocks.StructBlock):
         description = _("A short form to subscribe to a newsletter.")
 
     def get_context(self, value, parent_context=None):
-        from wagtail.models import Locale
-
         from .forms import SubscribeForm
         from .models import NewsletterIndexPage
 
         context = super().get_context(value, parent_context=parent_context)
-        index = NewsletterIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+        page = (parent_context or {}).get("page")
+        locale = {"locale_id": page.locale_id} if page is not None else {"locale": active_locale()}
+        index = NewsletterIndexPage.objects.live().filter(**locale).first()
         context["subscribe_url"] = index.url if index else None
         chosen = value.get("newsletter")
         context["form"] = SubscribeForm(auto_id="signup-%s", initial={"lists": [chosen] if chosen else []})

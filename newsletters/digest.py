@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from articles.models import ArticlePage
+from core.visibility import public
 from events.models import EventPage
 from practices.models import PracticePage
 
@@ -42,7 +43,7 @@ def collect(newsletter, after):
     provinces = list(newsletter.provinces.values_list("pk", flat=True))
     found = {}
     for kind, model, _heading in SECTIONS:
-        pages = model.objects.live().public().filter(locale__language_code="nl", first_published_at__gt=after)
+        pages = public(model.objects.live()).filter(locale__language_code="nl", first_published_at__gt=after)
         if newsletter.werkplaats_id:
             pages = pages.filter(werkplaats_id=newsletter.werkplaats_id)
         if themes:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import params
 from core.models import CareSetting, Province, TargetGroup, Theme, WerkplaatsPage
+from core.request_memo import remembered
 
 from .fit import assess
 from .models import EVIDENCE_RANK, CostBand, Evidence, Implementation, PartnerType, PracticePage
@@ -238,8 +239,13 @@ def order_practices(queryset, sort):
     return queryset.order_by("title", "pk")
 
 
+def partner_types():
+    """The partner types, in their order, read once per request."""
+    return remembered("partner-types", lambda: list(PartnerType.objects.all()))
+
+
 def partner_labels():
-    return {partner.slug: partner.label for partner in PartnerType.objects.all()}
+    return {partner.slug: partner.label for partner in partner_types()}
 
 
 def rank_by_fit(queryset, question, geography, labels):

@@ -15,12 +15,12 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
-from wagtail.models import Locale
 
 from core.geography.names import FOUND
 from core.geography.places import DENSITY_FACTOR, SIZE_FACTOR, Geography
 from core.models import Municipality
 from core.pagination import paginate
+from core.visibility import active_locale, public
 
 from .fit import LEVEL_LABELS, assess
 from .models import Implementation, PracticeIndexPage, PracticePage
@@ -58,10 +58,10 @@ def municipality_detail(request, slug):
     lookup = geography.names.resolve(request.GET.get(ALIAS_PARAM, "")[:100]) if ALIAS_PARAM in request.GET else None
     note = lookup.note if lookup and lookup.place == home else ""
     similar = geography.most_similar(home)
-    locale = Locale.get_active()
+    locale = active_locale()
     ran = practices_in([home.pk, *(place.pk for place, _comparison in similar)], home, geography, locale, request)
     overview = (  # the national overview is the shallowest
-        PracticeIndexPage.objects.live().public().filter(locale=locale).order_by("depth", "path").first()
+        public(PracticeIndexPage.objects.live()).filter(locale=locale).order_by("depth", "path").first()
     )
     context = {
         "home": home,
@@ -85,7 +85,7 @@ def practices_in(pks, home, geography, locale, request):
     which practice ran where (one query over the link table), then the page of practices and
     their implementations among ``pks``.
     """
-    pages = PracticePage.objects.live().public().filter(locale=locale)
+    pages = public(PracticePage.objects.live()).filter(locale=locale)
     through = Implementation.municipalities.through
     ran = {}  # page id -> (title, {municipality ids})
     where = {}  # implementation id -> [municipality ids among pks]

@@ -16,6 +16,7 @@ from core.geography.places import Figures, Geography
 from core.images import prefetch_listing_images
 from core.models import Municipality
 from core.pagination import paginate
+from core.visibility import public
 
 from . import exports
 from .fit import GOOD, LEVEL_LABELS, PARTIAL, UNKNOWN, WEAK, assess
@@ -27,11 +28,12 @@ from .listing import (
     filter_practices,
     order_practices,
     partner_labels,
+    partner_types,
     province_counts,
     rank_by_fit,
 )
 from .maps import practice_map, province_map
-from .models import CostBand, Implementation, PartnerType, PracticePage, PracticeSource
+from .models import CostBand, Implementation, PracticePage, PracticeSource
 from .question import question_from_request, remember_question
 
 PAGE_SIZE = 12
@@ -42,7 +44,7 @@ CARD_PREFETCH = ["themes", "target_groups"]
 def fit_form_context(request, question):
     return {
         "question": question,
-        "partner_types": list(PartnerType.objects.all()),
+        "partner_types": partner_types(),
         "cost_bands": CostBand.choices,
     }
 
@@ -247,7 +249,7 @@ def detail_context(page, request):
     for source in page.sources.all():
         sources.setdefault(source.knowledge, []).append(source)
     related_ids = [relation.target_id for relation in page.related_pages.all()]
-    live = Page.objects.filter(pk__in=related_ids).live().public().specific().in_bulk() if related_ids else {}
+    live = public(Page.objects.filter(pk__in=related_ids).live()).specific().in_bulk() if related_ids else {}
     related_pages = [live[pk] for pk in related_ids if pk in live]
     fit = None
     if question.is_asked:
@@ -257,7 +259,7 @@ def detail_context(page, request):
     links = getattr(page, "events", None)  # the events app's links to this practice (a reverse relation)
     if links is not None:
         event_model = links.model._meta.get_field("page").related_model
-        events = list(event_model.objects.live().public().filter(pk__in=links.values("page_id")).order_by("-start"))
+        events = list(public(event_model.objects.live()).filter(pk__in=links.values("page_id")).order_by("-start"))
     return (
         {
             "fit": fit,

@@ -18,11 +18,11 @@ from itertools import chain
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
 from articles.models import ArticlePage
 from core import params
 from core.models import Province, Theme, WerkplaatsPage
+from core.visibility import active_locale
 from events.models import EventPage
 from newsletters.models import NewsletterPage
 from practices.listing import FacetResult, Option
@@ -106,7 +106,7 @@ def labels(kinds, locale=None):
         THEME: [(theme.slug, theme.label) for theme in Theme.objects.all()],
         WERKPLAATS: [
             (page.slug, page.short_name or page.title)
-            for page in WerkplaatsPage.objects.live().filter(locale=locale or Locale.get_active()).order_by("title")
+            for page in WerkplaatsPage.objects.live().filter(locale=locale or active_locale()).order_by("title")
         ],
         PROVINCE: [(slugify(province.name), province.name) for province in Province.objects.order_by("name")],
         EVIDENCE: [(str(value), str(label)) for value, label in Evidence.choices],

@@ -16,12 +16,13 @@ from django.conf import settings
 from django.db import connection, connections
 from django.utils.translation import gettext_lazy as _
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Fuzzy, Or, PlainText
 
 from articles.models import ArticlePage
 from core.pagination import paginate
+from core.visibility import active_locale, public
 from events.models import EventPage
 from newsletters.models import Mailing, NewsletterPage
 from practices.models import PracticePage
@@ -64,7 +65,7 @@ def clean_query(text):
 def searchable_pages(locale=None):
     """Live, public pages of the searched kinds in the language, without issues not yet sent."""
     models = [model for _slug, model, _label in KINDS]
-    pages = Page.objects.live().public().type(*models).filter(locale=locale or Locale.get_active())
+    pages = public(Page.objects.live()).type(*models).filter(locale=locale or active_locale())
     unsent = NewsletterPage.objects.exclude(pk__in=Mailing.objects.filter(started_at__isnull=False).values("page"))
     return pages.exclude(pk__in=list(unsent.values_list("pk", flat=True)))
 
@@ -202,7 +203,7 @@ def run(query, chosen, locale=None, exclude=(), backend=None):
     find nothing, ``find`` loosens the search step by step and says how.
     """
     backend = backend or get_search_backend()
-    locale = locale or Locale.get_active()
+    locale = locale or active_locale()
     pages = searchable_pages(locale)
     if exclude:
         pages = pages.exclude(pk__in=list(exclude))

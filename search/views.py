@@ -2,10 +2,10 @@ from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import cache_control
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Locale
 from wagtail.search.utils import normalise_query_string
 
 from core.pagination import PAGE_PARAMETER
+from core.visibility import active_locale
 
 from .highlight import snippet
 from .query import KINDS, clean_query, execute, suggest
@@ -18,7 +18,7 @@ LABELS = {model: label for _slug, model, label in KINDS}
 def promoted(query):
     """The editors' promoted results for this query: live, public pages in this language, or links."""
     picks = SearchPromotion.objects.filter(query__query_string=normalise_query_string(query)).select_related("page")
-    locale = Locale.get_active()
+    locale = active_locale()
     shown = []
     for pick in picks.order_by("sort_order"):
         page = pick.page

@@ -205,3 +205,24 @@ def practice_db(site_tree):
         age_max=23,
     )
     return {"national": national, "groningen": groningen, "samen": samen, "a": a, "b": b, "c": c, "d": d, "e": e}
+
+
+@pytest.fixture
+def page_queries():
+    """``page_queries(client, url, **params)``: the SQL of one GET, after a first GET that warms the
+    caches; it fails when a request runs the same SQL (same parameters) twice."""
+    from collections import Counter
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def measure(client, url, **params):
+        assert client.get(url, params).status_code == 200
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url, params).status_code == 200
+        statements = [query["sql"] for query in captured.captured_queries]
+        repeated = {sql: count for sql, count in Counter(statements).items() if count > 1}
+        assert not repeated, f"{url}: the same query more than once: {repeated}"
+        return statements
+
+    return measure

@@ -12,6 +12,8 @@ from core.blocks import BodyBlock
 from core.page_forms import WielPageForm
 from core.panels import ModeratorCommentPanel
 
+from ..visibility import public
+
 
 class BasePage(Page):
     """Summary and listing image for every page: used in listings, feeds and social previews."""
@@ -103,7 +105,7 @@ class SectionIndexPage(BasePage):
 
     def in_scope(self, pages):
         """Live, public ``pages`` of this overview's language, limited to its werkplaats unless national."""
-        pages = pages.live().public().filter(locale_id=self.locale_id)
+        pages = public(pages.live()).filter(locale_id=self.locale_id)
         return pages if self.is_national else pages.descendant_of(self)
 
 

@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from ..visibility import public
 from .pages import BasePage
 
 
@@ -26,9 +27,7 @@ class WerkplaatsIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["werkplaatsen"] = (
-            WerkplaatsPage.objects.child_of(self)
-            .live()
-            .public()
+            public(WerkplaatsPage.objects.child_of(self).live())
             .select_related("logo")
             .prefetch_related("provinces")
             .order_by("title")
@@ -113,8 +112,10 @@ class WerkplaatsPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["partners"] = self.partners.all()
         context["leernetwerken"] = self.leernetwerken.all()
-        context["sections"] = self.get_children().live().public().specific()
+        context["sections"] = public(self.get_children().live()).specific()
         context["municipality_count"] = self.municipalities.count()
+        if self.listing_image_id == self.logo_id:
+            self.listing_image = self.logo  # the logo is the listing image too: read it once
         return context
 
 

@@ -5,6 +5,9 @@ from django.utils.formats import number_format
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
+from core.fragments import cached_fragment
+from core.visibility import active_locale, public
+
 register = template.Library()
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
@@ -35,22 +38,28 @@ def language_links(context):
         for translation in page.get_translations(inclusive=True).live().select_related("locale"):
             translations[translation.locale.language_code] = translation
     links = []
-    for locale in Locale.objects.order_by("pk"):
-        code = locale.language_code
+    for code, home in cached_fragment(("homes",), _homes):
         view_url = _view_in(request, code) if not isinstance(page, Page) else None
         if view_url:  # a view of our own (search, municipalities) exists in every language
             links.append(_link(code, current, view_url, request.build_absolute_uri(view_url), True))
             continue
         target = translations.get(code)
-        is_translation = target is not None
-        if target is None:
-            target = _home_for(locale)
-        if target is None:
-            continue
-        links.append(_link(code, current, target.get_url(request), target.get_full_url(request), is_translation))
+        if target is not None:
+            links.append(_link(code, current, target.get_url(request), target.get_full_url(request), True))
+        elif home is not None:
+            links.append(_link(code, current, home["url"], home["full_url"], False))
     if request is not None:
         request._wiel_language_links = (cache_key, links)
     return links
+
+
+def _homes():
+    """(language code, its home page's URLs or None) for every locale, in the locales' order."""
+    homes = []
+    for locale in Locale.objects.order_by("pk"):
+        home = _home_for(locale)
+        homes.append((locale.language_code, home and {"url": home.url, "full_url": home.full_url}))
+    return homes
 
 
 def _link(code, current, url, full_url, is_translation):
@@ -74,27 +83,31 @@ def _view_in(request, code):
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """The home page of the active language and its children that are shown in menus."""
-    request = context.get("request")
-    try:
-        locale = Locale.get_active()
-    except Locale.DoesNotExist:
-        return {"home": None, "items": []}
-    home = _home_for(locale)
-    if home is None:
-        return {"home": None, "items": []}
-    items = home.get_children().live().public().in_menu()
+    """The home page of the active language and its children that are shown in menus.
+
+    The same on every page of a language, so built once per content version (core/fragments.py).
+    """
+    menu = cached_fragment(("menu", get_language()), _build_menu)
     current = context.get("page")
     return {
-        "home": home,
+        "home": menu["home"],
         "items": [
-            {
-                "title": item.title,
-                "url": item.get_url(request),
-                "active": bool(current and current.path.startswith(item.path)),
-            }
-            for item in items
+            {**item, "active": bool(current and current.path.startswith(item["path"]))} for item in menu["items"]
         ],
+    }
+
+
+def _build_menu():
+    try:
+        home = _home_for(active_locale())
+    except Locale.DoesNotExist:
+        home = None
+    if home is None:
+        return {"home": None, "items": []}
+    items = public(home.get_children().live()).in_menu()
+    return {
+        "home": {"title": home.title, "url": home.url},
+        "items": [{"title": item.title, "url": item.url, "path": item.path} for item in items],
     }
 
 

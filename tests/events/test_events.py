@@ -18,7 +18,7 @@ from events.models import EventPage
 
 AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
 # Pinned: a calendar page costs this many queries however many events it lists.
-CALENDAR_QUERIES = 22
+CALENDAR_QUERIES = 16  # was 22; the menu is a cached fragment, restrictions read once
 
 
 def titles(response):
@@ -84,6 +84,7 @@ def test_calendar_query_count_is_pinned(calendar):
     for number in range(10):
         event = EventPageFactory(parent=calendar["samen"], title=f"Extra {number}", days=number + 1)
         publish_with(event, themes=[calendar["theme"]])
+    client.get(url)  # publishing made the cached menu stale; the first request rebuilds it
     assert queries() == CALENDAR_QUERIES
 
 

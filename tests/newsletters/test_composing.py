@@ -185,7 +185,7 @@ def test_web_version_archive_and_feed_show_sent_issues_only(
     assert sent.url in sitemap and later.url not in sitemap  # nothing about an issue before it goes out
     page = newsletters["page"]
     archive_url = page.url + page.reverse_subpage("archive")
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(12):
         archive = client.get(archive_url).content.decode()
     assert "Verstuurd" in archive and "Later" not in archive
     feed = client.get(page.url + page.reverse_subpage("feed", args=["samen"]))
@@ -196,7 +196,8 @@ def test_web_version_archive_and_feed_show_sent_issues_only(
     again = draft_issue(site_tree["samen"], newsletters["samen"], title="Nog een")
     with django_capture_on_commit_callbacks(execute=True):
         again.save_revision().publish()
-    with django_assert_num_queries(18):
+    client.get(archive_url)  # the publish made the cached menu stale; the first request rebuilds it
+    with django_assert_num_queries(12):
         assert "Nog een" in client.get(archive_url).content.decode()
 
 

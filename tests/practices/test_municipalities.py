@@ -11,7 +11,7 @@ from core.models import Municipality
 from practices.factories import make_practice
 
 # Pinned: a municipality's page costs this many queries however many practices ran nearby.
-MUNICIPALITY_PAGE_QUERIES = 15
+MUNICIPALITY_PAGE_QUERIES = 9  # was 15
 
 
 def expected_most_similar(name, count=10):
@@ -75,6 +75,7 @@ def test_query_count_does_not_grow_with_the_practices(practice_db):
     assert queries() == MUNICIPALITY_PAGE_QUERIES
     for number in range(6):
         make_practice(practice_db["samen"], f"Extra {number}", record=[([similar[number], "Leiden"], "loopt", {})])
+    queries()  # publishing made the cached menu stale; the first request rebuilds it
     assert queries() == MUNICIPALITY_PAGE_QUERIES
     assert len(client.get("/gemeenten/leiden/").context["practices"]) == 8
 

@@ -1,0 +1,50 @@
+"""Page furniture cached between requests: built once, shared by every process through the cache.
+
+The main menu and the language links' home pages are the same on every page of a language; they
+are cached under the *content version*, a number in the shared cache that goes up whenever a page
+is published, unpublished, moved or deleted, or a view restriction changes. So a change shows on
+the next request of every web process, and nothing is held in one process that another would
+have to know about. ``bump_content_version`` is also what the per-site page cache keys on.
+"""
+
+from django.core.cache import cache
+
+from .request_memo import remembered
+
+VERSION_KEY = "wiel:content-version"
+TIMEOUT = 24 * 3600
+
+
+def content_version():
+    """The current content version (read once per request)."""
+
+    def read():
+        version = cache.get(VERSION_KEY)
+        if version is None:
+            cache.add(VERSION_KEY, 1, None)
+            version = cache.get(VERSION_KEY, 1)
+        return version
+
+    return remembered(VERSION_KEY, read)
+
+
+def bump_content_version(**kwargs):
+    """A page changed what the public sees: every cached fragment and page is stale from now on."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # not set yet (or evicted): any new value differs from what was cached
+        cache.set(VERSION_KEY, 2, None)
+
+
+def cached_fragment(name, compute):
+    """``compute()`` cached under ``name`` (a tuple) and the content version."""
+    key = ":".join(["wiel:fragment", str(content_version()), *map(str, name)])
+    return remembered(key, lambda: _get_or_set(key, compute))
+
+
+def _get_or_set(key, compute):
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, TIMEOUT)
+    return value
