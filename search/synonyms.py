@@ -11,6 +11,8 @@ parts, the parts ("gezins buddy") find pages that name the compound, and its las
 in Dutch ("buddy"), finds the pages that name the compound too.
 """
 
+from core.request_memo import remembered
+
 from .analysis import stem, words
 from .models import CompoundWord, Synonym
 
@@ -18,11 +20,17 @@ MAX_ALTERNATIVES = 12
 
 
 def groups():
-    return [[term.lower() for term in synonym.term_list] for synonym in Synonym.objects.all()]
+    """The synonym groups (read once per request)."""
+    return remembered(
+        "synonym-groups", lambda: [[term.lower() for term in synonym.term_list] for synonym in Synonym.objects.all()]
+    )
 
 
 def compounds():
-    return [(compound.word, compound.parts.split()) for compound in CompoundWord.objects.all()]
+    """The compound words and their parts (read once per request)."""
+    return remembered(
+        "compound-words", lambda: [(compound.word, compound.parts.split()) for compound in CompoundWord.objects.all()]
+    )
 
 
 def elasticsearch_rules():

@@ -80,3 +80,32 @@ def test_pdf_is_a_real_document_with_the_practice_text(practice_db):
     assert "Oldambt" in text and "Utrecht" in text
     assert "Groningen" in text  # the fit section for the chosen municipality
     assert reader.metadata.title == "Aanpak C"
+
+
+API_QUERIES = 16  # before: 18 per item, 374-438 for 20 items on the demo
+
+
+@pytest.mark.django_db
+def test_the_api_costs_the_same_queries_for_20_or_100_practices(practice_db, page_queries):
+    def practices_api(limit):
+        statements = page_queries(Client(), "/api/v2/pages/", type="practices.PracticePage", fields="*", limit=limit)
+        return len(statements)
+
+    assert practices_api(20) == API_QUERIES
+    for number in range(100):
+        make_practice(
+            practice_db["groningen"],
+            f"Extra {number}",
+            ["informele-steun"],
+            [(["Groningen", "Leiden"], "loopt", {}), (["Utrecht"], "gestopt", {"why_not_carried_over": "Geld op."})],
+            needs=["wijkteam"],
+        )
+    assert practices_api(20) == API_QUERIES
+    assert practices_api(100) == API_QUERIES
+    response = Client().get("/api/v2/pages/", {"type": "practices.PracticePage", "fields": "*", "limit": 100})
+    items = response.json()["items"]
+    extras = [item for item in items if item["title"].startswith("Extra")]
+    assert len(items) == 100 and extras and all(len(item["implementations"]) == 2 for item in extras)
+    extra = next(item for item in items if item["title"] == "Extra 7")
+    assert [m["name"] for m in extra["implementations"][0]["municipalities"]] == ["Groningen", "Leiden"]
+    assert "Cookie" not in response.get("Vary", "")  # public and read-only: nothing varies by a cookie
