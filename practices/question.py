@@ -1,15 +1,19 @@
 """The reader's fit question: their municipality, and optionally partners and budget.
 
-It comes from the URL (the fit form is a plain GET form) or, on later pages, from the
-``wiel_fit`` cookie that remembers it; ``practices/fit.py`` answers it. This is the views'
-side of the fit check: parsing, the cookie, and the query strings of the links that keep it.
+It comes from the URL only, so each answer can be cached by its URL. The fit form (a plain GET
+form) goes to :func:`remember`, which keeps the question in the ``wiel_fit`` cookie and sends the
+reader back with the question in the URL; a later fit page asked without one sends a reader with
+the cookie to the same page with it (:func:`remembered_redirect`). ``practices/fit.py`` answers
+it. This is the views' side of the fit check: parsing, the cookie, and the links that keep it.
 """
 
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
+from django.utils.cache import patch_cache_control
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from core.geography.names import FOUND, Resolution
 from core.geography.places import Geography, Place
@@ -90,41 +94,81 @@ def parse_question(data: QueryDict, geography: Geography, from_cookie: bool = Fa
     return FitQuestion(lookup.place, partners, budget, lookup)
 
 
-def question_from_request(request: HttpRequest, geography: Geography) -> tuple["FitQuestion", tuple | None]:
-    """The professional's question: from the URL when it carries one, else from the cookie.
-
-    Returns the question and what to do with the cookie: ``("set", value)`` when the URL
-    brought a new question, ``("delete", None)`` when the reader cleared it, else None. A
-    name that finds no municipality leaves the cookie as it was and the question unanswered,
-    with the error and suggestions on the question.
-    """
-    if request.GET.get(PARAM_CLEAR) == "wissen":
-        return FitQuestion(), ("delete", None)
+def question_from_request(request: HttpRequest, geography: Geography) -> "FitQuestion":
+    """The professional's question, from the URL only: a page's answer depends on its URL alone,
+    so a cache can keep one copy per URL (the cookie only leads to that URL, see below)."""
     if PARAM_MUNICIPALITY in request.GET:
-        question = parse_question(request.GET, geography)
-        if question.is_asked:
-            return question, ("set", question.querystring())
-        return question, None
+        return parse_question(request.GET, geography)
+    return FitQuestion()
+
+
+def remembered_redirect(request: HttpRequest, geography: Geography) -> HttpResponse | None:
+    """A fit page asked without a question, by a reader whose cookie holds one: the same page with
+    the question in its URL (private, so no cache keeps this personal step). None otherwise."""
     cookie = request.COOKIES.get(COOKIE_NAME)
-    if cookie:
-        return parse_question(QueryDict(cookie), geography, from_cookie=True), None
-    return FitQuestion(), None
+    if not cookie or PARAM_MUNICIPALITY in request.GET or request.GET.get(PARAM_CLEAR):
+        return None
+    question = parse_question(QueryDict(cookie), geography, from_cookie=True)
+    if not question.is_asked:
+        return None  # a stale cookie is forgotten quietly
+    params = [(key, value) for key, values in request.GET.lists() for value in values if key not in QUESTION_PARAMS]
+    response = HttpResponseRedirect(f"{request.path}?{urlencode(params + question.as_params())}")
+    patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
-def remember_question(response: HttpResponse, cookie_action: tuple | None) -> HttpResponse:
-    """Apply the cookie change from :func:`question_from_request` and mark the response as varying by it."""
-    if cookie_action:
-        action, value = cookie_action
-        if action == "set":
+QUESTION_PARAMS = {PARAM_MUNICIPALITY, PARAM_PARTNER, PARAM_BUDGET, PARAM_CLEAR}
+PARAM_NEXT = "naar"
+
+
+def remember(request: HttpRequest) -> HttpResponse:
+    """Where the fit form goes: keep the question in the cookie, then show it on the page it came from.
+
+    ``naar`` names that page (a path on this site; anything else goes to the practice overview).
+    The other parameters (the page's filters) go along. A name that finds no municipality keeps the
+    cookie as it was, and the page asks again; ``fit=wissen`` forgets the question.
+    """
+    target = request.GET.get(PARAM_NEXT, "")
+    if not (target.startswith("/") and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})):
+        target = _overview_path()
+    keep = [
+        (key, value)
+        for key, values in request.GET.lists()
+        for value in values
+        if key not in QUESTION_PARAMS and key != PARAM_NEXT
+    ]
+    if request.GET.get(PARAM_CLEAR) == "wissen":
+        response = HttpResponseRedirect(f"{target}?{urlencode(keep)}" if keep else target)
+        response.delete_cookie(COOKIE_NAME, samesite="Lax")
+    else:
+        question = parse_question(request.GET, Geography.for_request(request))
+        # A name that finds nothing goes back as typed, so the page can ask again with suggestions.
+        asked = (
+            question.as_params() if question.is_asked else [(PARAM_MUNICIPALITY, question.typed), *question.as_params()]
+        )
+        response = HttpResponseRedirect(f"{target}?{urlencode(keep + asked)}#{ANSWER_ANCHOR}")
+        if question.is_asked:
             response.set_cookie(
                 COOKIE_NAME,
-                value,
+                question.querystring(),
                 max_age=COOKIE_MAX_AGE,
                 samesite="Lax",
                 httponly=True,
                 secure=settings.SESSION_COOKIE_SECURE,  # HTTPS only in production, like every cookie
             )
-        else:
-            response.delete_cookie(COOKIE_NAME, samesite="Lax")
-    response.headers["Vary"] = ", ".join(filter(None, [response.headers.get("Vary"), "Cookie"]))
+    patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+def _overview_path():
+    from wagtail.models import Locale
+
+    from core.visibility import active_locale
+
+    from .models import PracticeIndexPage
+
+    try:
+        overview = PracticeIndexPage.objects.live().filter(locale=active_locale()).order_by("depth").first()
+    except Locale.DoesNotExist:
+        overview = None
+    return overview.url if overview else "/"

@@ -34,7 +34,7 @@ from .listing import (
 )
 from .maps import practice_map, province_map
 from .models import CostBand, Implementation, PracticePage, PracticeSource
-from .question import question_from_request, remember_question
+from .question import question_from_request, remembered_redirect
 
 PAGE_SIZE = 12
 COMPARE_MIN, COMPARE_MAX = 2, 4
@@ -62,7 +62,7 @@ def fit_summary(levels, question):
 def listing_state(index, request, with_counts=True):
     """What the listing and its CSV export share: filters (and facet counts), fit question, order."""
     geography = Geography.for_request(request)
-    question, cookie = question_from_request(request, geography)
+    question = question_from_request(request, geography)
     facets = build_facets(index.is_national)
     practices, facet_results = filter_practices(index.get_practices(), facets, request.GET, with_counts)
     sort = request.GET.get("sorteer") or (SORT_FIT if question.is_asked else SORT_TITLE)
@@ -71,7 +71,6 @@ def listing_state(index, request, with_counts=True):
     return {
         "geography": geography,
         "question": question,
-        "cookie": cookie,
         "practices": practices,
         "facets": facet_results,
         "sort": sort,
@@ -89,6 +88,9 @@ def _with_fits(pages, state):
 
 
 def practice_listing(index, request):
+    redirect = remembered_redirect(request, Geography.for_request(request))
+    if redirect:
+        return redirect
     state = listing_state(index, request)
     practices = state["practices"]
     summary = ""
@@ -127,8 +129,7 @@ def practice_listing(index, request):
         "province_map": province_map(province_counts(state["facets"])),
         **fit_form_context(request, state["question"]),
     }
-    response = index.render(request, context_overrides=context)
-    return remember_question(response, state["cookie"])
+    return index.render(request, context_overrides=context)
 
 
 def practice_csv(index, request):
@@ -150,7 +151,7 @@ def practice_csv(index, request):
         rows = exports.listing_rows(ordered, state["geography"], request, explain=explain)
     response = StreamingHttpResponse(exports.csv_lines(rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{index.slug}.csv"'
-    return remember_question(response, state["cookie"])
+    return response
 
 
 def _detail_queryset():
@@ -170,7 +171,10 @@ def _detail_queryset():
 
 def practice_comparison(index, request):
     geography = Geography.for_request(request)
-    question, cookie = question_from_request(request, geography)
+    redirect = remembered_redirect(request, geography)
+    if redirect:
+        return redirect
+    question = question_from_request(request, geography)
     wanted = []
     for value in request.GET.getlist("p"):
         number = params.whole_number(value, minimum=1)
@@ -202,7 +206,7 @@ def practice_comparison(index, request):
     response = index.render(request, template="practices/practice_comparison.html", context_overrides=context)
     if error and len(practices) < COMPARE_MIN:
         response.status_code = 400
-    return remember_question(response, cookie)
+    return response
 
 
 def _places_used(practice):
@@ -236,7 +240,7 @@ def _local_figures(implementation):
 def detail_context(page, request):
     """The parts of a practice page that need more than the page row, each fetched once."""
     geography = Geography.for_request(request)
-    question, cookie = question_from_request(request, geography)
+    question = question_from_request(request, geography)
     implementations = list(
         page.implementations.prefetch_related(
             Prefetch("municipalities", queryset=Municipality.objects.select_related("province", "youth_region")),
@@ -260,42 +264,40 @@ def detail_context(page, request):
     if links is not None:
         event_model = links.model._meta.get_field("page").related_model
         events = list(public(event_model.objects.live()).filter(pk__in=links.values("page_id")).order_by("-start"))
-    return (
-        {
-            "fit": fit,
-            "implementations": implementations,
-            "map": where_map,
-            "knowledge": [
-                (PracticeSource.Knowledge.RESEARCH, _("Research"), page.research_knowledge),
-                (PracticeSource.Knowledge.PROFESSIONAL, _("Professional experience"), page.professional_knowledge),
-                (
-                    PracticeSource.Knowledge.LIVED_EXPERIENCE,
-                    _("Ervaringskennis of young people and parents"),
-                    page.lived_experience_knowledge,
-                ),
-            ],
-            "sources": sources,
-            "documents": list(page.documents.select_related("document")),
-            "related_practices": [p for p in related_pages if isinstance(p, PracticePage)],
-            "related_other": [p for p in related_pages if not isinstance(p, PracticePage)],
-            "events": events,
-            "working_elements": list(page.working_elements.all()),
-            **fit_form_context(request, question),
-        },
-        cookie,
-    )
+    return {
+        "fit": fit,
+        "implementations": implementations,
+        "map": where_map,
+        "knowledge": [
+            (PracticeSource.Knowledge.RESEARCH, _("Research"), page.research_knowledge),
+            (PracticeSource.Knowledge.PROFESSIONAL, _("Professional experience"), page.professional_knowledge),
+            (
+                PracticeSource.Knowledge.LIVED_EXPERIENCE,
+                _("Ervaringskennis of young people and parents"),
+                page.lived_experience_knowledge,
+            ),
+        ],
+        "sources": sources,
+        "documents": list(page.documents.select_related("document")),
+        "related_practices": [p for p in related_pages if isinstance(p, PracticePage)],
+        "related_other": [p for p in related_pages if not isinstance(p, PracticePage)],
+        "events": events,
+        "working_elements": list(page.working_elements.all()),
+        **fit_form_context(request, question),
+    }
 
 
 def practice_detail(page, request):
-    context, cookie = detail_context(page, request)
-    response = page.render(request, context_overrides=context)
-    return remember_question(response, cookie)
+    redirect = remembered_redirect(request, Geography.for_request(request))
+    if redirect:
+        return redirect
+    return page.render(request, context_overrides=detail_context(page, request))
 
 
 def practice_pdf(page, request):
     from .pdf import render_practice_pdf
 
-    context, _cookie = detail_context(page, request)
+    context = detail_context(page, request)
     response = HttpResponse(render_practice_pdf(page, context, request), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{page.slug}.pdf"'
     return response

@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core.health import healthz
 from newsletters.unsubscribe import one_click_unsubscribe
-from practices import municipalities
+from practices import municipalities, question
 from search import views as search_views
 
 from .api import api_router
@@ -45,6 +45,8 @@ urlpatterns += i18n_patterns(
     path(_("municipalities/"), municipalities.municipality_index, name="municipality_index"),
     path(_("municipalities/suggestions/"), municipalities.municipality_suggestions, name="municipality_suggestions"),
     path(_("municipalities/<slug:slug>/"), municipalities.municipality_detail, name="municipality_detail"),
+    # The fit form keeps the reader's question in a cookie here, then shows the page it came from.
+    path(_("fit/"), question.remember, name="fit_remember"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

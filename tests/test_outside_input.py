@@ -60,7 +60,7 @@ def test_the_admin_keeps_what_wagtail_needs(admin_client):
 @pytest.mark.django_db
 def test_every_cookie_is_secure_in_production(settings, practice_db):
     settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = settings.LANGUAGE_COOKIE_SECURE = True
-    response = Client().get(practice_db["a"].url, {"gemeente": "leiden"})
+    response = Client().get("/passend/", {"naar": practice_db["a"].url, "gemeente": "leiden"})
     fit = response.cookies["wiel_fit"]
     assert fit["secure"] and fit["httponly"] and fit["samesite"] == "Lax"
     language = Client().post("/i18n/setlang/", {"language": "en", "next": "/"})

@@ -95,6 +95,11 @@ MIDDLEWARE = [
     "core.request_memo.RequestMemoMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compress (Brotli or gzip) what the middleware below produced; ETags and 304 on the plain body;
+    # then which answers a cache may keep (core/http_cache.py), after session, CSRF and locale.
+    "core.http_cache.CompressionMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "core.http_cache.CachePolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -380,6 +385,12 @@ ANYMAIL = {"WEBHOOK_SECRET": env("ANYMAIL_WEBHOOK_SECRET") or f"wiel:{secrets.to
 
 WAGTAIL_SITE_NAME = "Wiel"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+# How long a browser (CACHE_MAX_AGE) and a shared cache such as Varnish or a CDN
+# (CACHE_SHARED_MAX_AGE) may keep an anonymous page (core/http_cache.py). Publishing purges the
+# shared caches (docs/performance.md), so they may keep pages long.
+CACHE_MAX_AGE = int(env("WIEL_CACHE_MAX_AGE", "60"))
+CACHE_SHARED_MAX_AGE = int(env("WIEL_CACHE_SHARED_MAX_AGE", "3600"))
+
 # The open-data API answers up to 100 items a request; a listing costs the same queries for 1 or 100.
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]

@@ -214,16 +214,40 @@ def test_fit_is_deterministic_and_ranked():
 def test_municipality_persists_in_a_cookie_until_cleared(practice_db):
     client = Client()
     page = practice_db["a"]
+    # The fit form goes to the remember step, which keeps the question and lands on the answer.
+    sent = client.get("/passend/", {"naar": page.url, "gemeente": "groningen", "partner": "school", "budget": "3"})
+    assert sent.status_code == 302
+    assert sent["Location"] == f"{page.url}?gemeente=groningen&partner=school&budget=3#fit-answer"
+    assert sent.cookies[COOKIE_NAME].value == "gemeente=groningen&partner=school&budget=3"
+    assert "private" in sent["Cache-Control"] and "no-store" in sent["Cache-Control"]
     response = client.get(page.url, {"gemeente": "groningen", "partner": "school", "budget": "3"})
-    assert response.cookies[COOKIE_NAME].value == "gemeente=groningen&partner=school&budget=3"
-    assert "Cookie" in response["Vary"]
     assert response.context["question"].municipality.name == "Groningen"
-    # Another page, no parameters: the cookie carries the question.
-    later = client.get(practice_db["b"].url)
-    assert later.context["question"].municipality.name == "Groningen"
-    assert later.context["fit"] is not None
+    # The answer depends on the URL alone: no cookie set, nothing varies by one.
+    assert COOKIE_NAME not in response.cookies and "Cookie" not in response.get("Vary", "")
+    # Another page, no question in its URL: the cookie leads to the same page with the question.
+    later = client.get(practice_db["b"].url, {"sorteer": "x"})
+    assert later.status_code == 302 and "private" in later["Cache-Control"]
+    assert later["Location"] == f"{practice_db['b'].url}?sorteer=x&gemeente=groningen&partner=school&budget=3"
+    assert client.get(later["Location"]).context["fit"] is not None
+    assert client.get(practice_db["national"].url).status_code == 302  # the listing, too
     # By name, as typed without JavaScript, works as well.
-    assert client.get(page.url, {"gemeente": "Leiden"}).context["question"].municipality.name == "Leiden"
-    cleared = client.get(page.url, {"fit": "wissen"})
-    assert cleared.cookies[COOKIE_NAME].value == ""
+    by_name = client.get("/passend/", {"naar": page.url, "gemeente": "Leiden"})
+    assert by_name["Location"].startswith(f"{page.url}?gemeente=leiden")
+    cleared = client.get("/passend/", {"fit": "wissen", "naar": page.url})
+    assert cleared.cookies[COOKIE_NAME].value == "" and cleared["Location"] == page.url
     assert client.get(page.url).context["fit"] is None
+
+
+@pytest.mark.django_db
+def test_the_remember_step_only_sends_readers_to_this_site(practice_db):
+    client = Client()
+    for target in ["https://elders.example/", "//elders.example/x", "javascript:alert(1)", "", "geen-pad"]:
+        response = client.get("/passend/", {"naar": target, "gemeente": "leiden"})
+        assert response.status_code == 302
+        assert response["Location"].startswith(practice_db["national"].url + "?gemeente=leiden"), target
+    # A name that finds nothing keeps the earlier cookie and goes back as typed, to be asked again.
+    client.cookies[COOKIE_NAME] = "gemeente=leiden"
+    response = client.get("/passend/", {"naar": practice_db["a"].url, "gemeente": "Den Hag", "budget": "2"})
+    assert COOKIE_NAME not in response.cookies
+    assert response["Location"] == f"{practice_db['a'].url}?gemeente=Den+Hag&budget=2#fit-answer"
+    assert "Den Hag" in client.get(response["Location"]).content.decode()

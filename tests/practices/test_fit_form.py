@@ -18,11 +18,11 @@ def test_den_haag_is_understood_and_answered_first(practice_db):
     assert response.status_code == 200
     question = response.context["question"]
     assert question.municipality.name == "'s-Gravenhage"
-    assert response.cookies[COOKIE_NAME].value == "gemeente=s-gravenhage&partner=school"
+    assert COOKIE_NAME not in response.cookies  # the remember step keeps it (test_fit.py)
     html = response.content.decode()
     assert answer_comes_first(html)
     assert "De officiële naam van Den Haag is &#x27;s-Gravenhage." in html
-    assert 'action="#fit-answer"' in html  # the form lands on the answer
+    assert 'action="/passend/"' in html and f'name="naar" value="{practice_db["b"].url}"' in html
     assert 'value="&#x27;s-Gravenhage"' in html  # the field shows what was understood
     assert "/gemeenten/s-gravenhage/" in html  # municipalities like mine, from every answer
 
