@@ -3,7 +3,11 @@
 from django.conf import settings
 from django.core.checks import Tags, Warning, register
 
-PER_PROCESS_CACHES = ("django.core.cache.backends.locmem.LocMemCache", "django.core.cache.backends.dummy.DummyCache")
+PER_PROCESS_CACHES = (  # or per host: neither is shared by a second web host
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+    "django.core.cache.backends.filebased.FileBasedCache",
+)
 
 
 @register(Tags.security, deploy=True)
@@ -13,8 +17,8 @@ def shared_cache(app_configs, **kwargs):
     if backend in PER_PROCESS_CACHES:
         return [
             Warning(
-                "The cache is per process, so rate limits and the Elasticsearch pause are counted per "
-                "worker and reset on restart.",
+                "The cache is per process or per host, so rate limits and the Elasticsearch pause are counted per "
+                "worker or host, and cached pages are cleared on one host only.",
                 hint="Set CACHE_URL to a shared cache (Redis) in production.",
                 id="wiel.W001",
             )

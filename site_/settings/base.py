@@ -93,6 +93,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # One memo per request for what its parts read more than once (core/request_memo.py).
     "core.request_memo.RequestMemoMiddleware",
+    # Anonymous pages from the cache, before the rest (core/page_cache.py; WIEL_PAGE_CACHE=0 behind Varnish).
+    "core.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compress (Brotli or gzip) what the middleware below produced; ETags and 304 on the plain body;
@@ -181,7 +183,15 @@ if env("CACHE_URL"):
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # The embedded default: files on this host's disk, shared by the processes `make run` starts
+    # (web server, newsletter worker, scheduler), so a page the scheduler publishes clears the
+    # page cache the web server answers from (core/page_cache.py). One host only: see CACHE_URL.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+        }
+    }
 
 # --- Passwords and sessions ---------------------------------------------------
 
@@ -390,6 +400,8 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 # shared caches (docs/performance.md), so they may keep pages long.
 CACHE_MAX_AGE = int(env("WIEL_CACHE_MAX_AGE", "60"))
 CACHE_SHARED_MAX_AGE = int(env("WIEL_CACHE_SHARED_MAX_AGE", "3600"))
+# The per-site page cache (core/page_cache.py): on by default; off where Varnish or a CDN caches.
+PAGE_CACHE = env_bool("WIEL_PAGE_CACHE", True)
 
 # The open-data API answers up to 100 items a request; a listing costs the same queries for 1 or 100.
 WAGTAILAPI_LIMIT_MAX = 100

@@ -19,6 +19,9 @@ TASKS = {
     "newsletters": {"BACKEND": env("NEWSLETTER_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")},
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Test factories create pages without publishing them (no content-version change): the per-site
+# page cache is switched on by the tests of it (tests/core/test_page_cache.py).
+PAGE_CACHE = False
 if not env("DATABASE_URL"):
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
     if env("WIEL_KEEP_TEST_DB"):  # `make check`: a test database on disk, kept for the next run (--reuse-db)
