@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test check lint format migrate demo browsers clean
+.PHONY: run serve test check lint format migrate demo browsers servers clean
 
 $(STAMP): requirements/base.txt requirements/dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,8 +26,13 @@ run: $(STAMP)
 		trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 		$(MANAGE) runserver $(HOST):$(PORT)
 
+## The production stack on one machine, to try it out: Varnish on :8080 in front of gunicorn,
+## the newsletter worker and the scheduler (deploy/serve; docs/performance.md).
+serve: $(STAMP) servers
+	deploy/serve
+
 ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set).
-test: $(STAMP) browsers
+test: $(STAMP) browsers servers
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## The contributor's loop: lint, then the suite without the browser and the slow tests (see README).
@@ -42,6 +47,12 @@ browsers:
 	@test -x /usr/bin/chromium || { \
 		echo "Installing Debian's chromium for the browser tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+## Debian's Varnish (the HTTP cache of `make serve` and its test) and wrk (benchmarks/throughput.py).
+servers:
+	@test -x /usr/sbin/varnishd -a -x /usr/bin/wrk || { \
+		echo "Installing Debian's varnish and wrk"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish wrk >/dev/null; }
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

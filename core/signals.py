@@ -1,8 +1,9 @@
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
+from . import purging
 from .fragments import bump_content_version
 from .models import CareSetting, TargetGroup, Theme, WerkplaatsPage
 from .permissions import ensure_werkplaats_access
@@ -32,3 +33,12 @@ post_delete.connect(_page_deleted, dispatch_uid="wiel-content-deleted")
 for model in (Site, PageViewRestriction, Theme, TargetGroup, CareSetting):
     post_save.connect(_content_changed, sender=model, dispatch_uid=f"wiel-content-{model.__name__}-saved")
     post_delete.connect(_content_changed, sender=model, dispatch_uid=f"wiel-content-{model.__name__}-deleted")
+
+
+# A shared cache in front (Varnish, a CDN): purge every URL a change affects, once committed.
+page_published.connect(purging.page_changed, dispatch_uid="wiel-purge-published")
+page_unpublished.connect(purging.page_changed, dispatch_uid="wiel-purge-unpublished")
+pre_page_move.connect(purging.page_leaving, dispatch_uid="wiel-purge-before-move")
+post_page_move.connect(purging.page_moved, dispatch_uid="wiel-purge-moved")
+pre_delete.connect(purging.page_leaving, dispatch_uid="wiel-purge-before-delete")
+post_delete.connect(purging.page_deleted, dispatch_uid="wiel-purge-deleted")

@@ -400,6 +400,13 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 # shared caches (docs/performance.md), so they may keep pages long.
 CACHE_MAX_AGE = int(env("WIEL_CACHE_MAX_AGE", "60"))
 CACHE_SHARED_MAX_AGE = int(env("WIEL_CACHE_SHARED_MAX_AGE", "3600"))
+# Varnish (or another HTTP cache that takes PURGE) in front: every page change purges the URLs it
+# affects (core/purging.py). Our URLs name their language already, so no per-language rewriting.
+if env("VARNISH_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": env("VARNISH_URL")}
+    }
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 # The per-site page cache (core/page_cache.py): on by default; off where Varnish or a CDN caches.
 PAGE_CACHE = env_bool("WIEL_PAGE_CACHE", True)
 
