@@ -26,7 +26,9 @@ from .subscription import (
 
 def subscribe_form(page, request):
     template = "newsletters/subscribe.html"
-    form = SubscribeForm(request.POST or None)
+    # The sign-up block of any page sends the address and lists here (GET): they fill the form in.
+    initial = {"email": request.GET.get("email", "")[:254], "lists": request.GET.getlist("lists")[:20]}
+    form = SubscribeForm(request.POST or None, initial=initial)
     if request.method == "POST":
         if too_many_attempts(request):
             return render_route(page, request, template, {"form": form, "rate_limited": True}, status=429)

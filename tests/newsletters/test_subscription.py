@@ -113,10 +113,18 @@ def test_the_signup_block_in_a_page_body_subscribes_through_the_newsletter_page(
     block = {"heading": "Blijf op de hoogte", "text": "Kort nieuws.", "newsletter": newsletters["samen"]}
     article = ArticlePageFactory(parent=site_tree["samen_news"], body=[("newsletter_signup", block)])
     client = Client()
-    html = client.get(article.url).content.decode()
-    assert f'action="{newsletters["page"].url}"' in html and "Blijf op de hoogte" in html
+    response = client.get(article.url)
+    html = response.content.decode()
+    assert f'<form method="get" action="{newsletters["page"].url}"' in html and "Blijf op de hoogte" in html
     assert f'<input type="hidden" name="lists" value="{newsletters["samen"].pk}">' in html
-    assert 'name="website"' in html and 'name="consent"' in html  # honeypot and consent as on the page
+    # No CSRF token in the block: the page around it stays cacheable for everyone.
+    assert "csrfmiddlewaretoken" not in html and "public" in response["Cache-Control"]
+    # The newsletter page takes the address and list into its full form: consent, honeypot, CSRF.
+    step = client.get(newsletters["page"].url, {"email": "lezer@example.org", "lists": newsletters["samen"].pk})
+    form = step.content.decode()
+    assert 'value="lezer@example.org"' in form and 'name="consent"' in form and "csrfmiddlewaretoken" in form
+    checked = re.findall(r'<input type="checkbox" name="lists" value="(\d+)"[^>]* checked>', form)
+    assert checked == [str(newsletters["samen"].pk)]
     data = {"email": "lezer@example.org", "lists": newsletters["samen"].pk, "consent": "on", "website": ""}
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(newsletters["page"].url, data)
