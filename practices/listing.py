@@ -8,14 +8,18 @@ apply (AND). Each facet costs a fixed number of queries, whatever the number of
 practices, and the listing's query count is pinned by a test.
 """
 
+import hashlib
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core import params
+from core.fragments import content_version
 from core.models import CareSetting, Province, TargetGroup, Theme, WerkplaatsPage
 from core.request_memo import remembered
 
@@ -249,7 +253,23 @@ def partner_labels():
 
 
 def rank_by_fit(queryset, question, geography, labels):
-    """(page id, level) ordered by fit, best first, from one query (reasons are worded later, per page shown)."""
+    """(page id, level) ordered by fit, best first (reasons are worded later, per page shown).
+
+    Ranking reads every practice's fit profile and assesses it; the ranking of one question over
+    one filtered listing is kept in the shared cache until the content changes, so the next page of
+    results, the CSV export and every other reader asking the same question take it from there.
+    """
+    sql, params = queryset.order_by().values_list("pk").query.sql_with_params()
+    identity = repr((sql, params, question.querystring(), get_language()))
+    key = f"wiel:fit-ranking:{content_version()}:{hashlib.sha256(identity.encode()).hexdigest()}"
+    ranking = cache.get(key)
+    if ranking is None:
+        ranking = _rank(queryset, question, geography, labels)
+        cache.set(key, ranking, 3600)
+    return ranking
+
+
+def _rank(queryset, question, geography, labels):
     rows = queryset.order_by().values_list("pk", "title", "fit_profile", "cost_band", "evidence_level")
     keys = []
     for pk, title, profile, cost_band, evidence in rows:
