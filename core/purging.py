@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 SITE_WIDE_PATHS = ["/sitemap.xml"]
 
@@ -54,14 +54,22 @@ def affected_urls(page):
                 for overview in type(ancestor).objects.live().filter(locale_id=ancestor.locale_id):
                     if overview.is_national:
                         urls |= _page_urls(overview)
-        root = version.get_site()
+        try:
+            root = version.get_site()
+        except Site.DoesNotExist:  # the site is being replaced (the demo's first load)
+            root = None
         if root is not None:
             urls |= {root.root_url + path for path in SITE_WIDE_PATHS}
     return urls
 
 
+def purging():
+    """Is a shared cache configured to purge?"""
+    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+
+
 def purge_on_commit(urls):
-    if not urls or not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+    if not urls or not purging():
         return
     urls = sorted(urls)
     transaction.on_commit(lambda: PurgeBatch(urls).purge())
@@ -69,17 +77,19 @@ def purge_on_commit(urls):
 
 def page_changed(sender, instance, **kwargs):
     """Published or unpublished: purge where it shows."""
-    purge_on_commit(affected_urls(instance))
+    if purging():
+        purge_on_commit(affected_urls(instance))
 
 
 def page_leaving(sender, instance, **kwargs):
     """About to move or be deleted: note where it shows now; purged with its new place, if any."""
-    if isinstance(instance, Page) and instance.live and getattr(settings, "WAGTAILFRONTENDCACHE", None):
+    if isinstance(instance, Page) and instance.live and purging():
         instance._wiel_urls_before = affected_urls(instance)
 
 
 def page_moved(sender, instance, **kwargs):
-    purge_on_commit(getattr(instance, "_wiel_urls_before", set()) | affected_urls(instance))
+    if purging():
+        purge_on_commit(getattr(instance, "_wiel_urls_before", set()) | affected_urls(instance))
 
 
 def page_deleted(sender, instance, **kwargs):

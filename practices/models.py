@@ -253,24 +253,23 @@ class PracticePage(RoutablePageMixin, WerkplaatsContentPage):
         APIField("related_pages"),
     ]
 
-    @classmethod
-    def api_queryset(cls, queryset):
-        """What ``api_fields`` read, fetched with the page (site_/api.py)."""
-        return queryset.select_related("locale", "werkplaats", "werkplaats__locale").prefetch_related(
-            "target_groups",
-            "care_settings",
-            "themes",
-            "partners_needed",
-            "working_elements",
-            "sources",
-            "documents__document",
-            "related_pages__target",
-            "implementations__partners",
-            models.Prefetch(
-                "implementations__municipalities",
-                queryset=Municipality.objects.select_related("province", "youth_region"),
-            ),
-        )
+    # What api_fields read, fetched for a whole API listing at once (site_/api.py).
+    api_select = ("werkplaats", "werkplaats__locale")
+    api_prefetch = (
+        "target_groups",
+        "care_settings",
+        "themes",
+        "partners_needed",
+        "working_elements",
+        "sources",
+        "documents__document",
+        "related_pages__target",
+        "implementations__partners",
+        models.Prefetch(
+            "implementations__municipalities",
+            queryset=Municipality.objects.select_related("province", "youth_region"),
+        ),
+    )
 
     # Explicit, so that facts (ages, levels, municipalities, contact details) are kept in step
     # with the Dutch page on every sync and only words go to the translator. The taxonomies

@@ -195,10 +195,10 @@ def find_filter_fit_and_compare_practices(live_server, page):
     page.get_by_role("option", name="Groningen").first.click()
     page.get_by_role("button", name="Toon praktijkvoorbeelden").click()
     page.wait_for_load_state()
-    assert "gemeente=Groningen" in page.url and page.url.endswith("#fit-answer")
+    assert "gemeente=groningen" in page.url and page.url.endswith("#fit-answer")  # the canonical URL of the answer
     assert "gesorteerd op passendheid voor Groningen" in page.locator(".listing-status").inner_text()
     assert page.locator(".practice-card .fit").first.inner_text().startswith("Past goed")
-    page.goto(live_server.url + "/praktijkvoorbeelden/?fit=wissen")
+    page.goto(live_server.url + "/passend/?fit=wissen&naar=/praktijkvoorbeelden/")
     assert axe_violations(page) == []
 
     # Filter by a theme: the count in the facet is the number of results.
@@ -220,7 +220,7 @@ def find_filter_fit_and_compare_practices(live_server, page):
     assert combobox.input_value() == "Leeuwarden"
     page.get_by_role("button", name="Bekijk de passendheid").click()
     page.wait_for_load_state()
-    assert "gemeente=Leeuwarden" in page.url
+    assert "gemeente=leeuwarden" in page.url and "thema=informele-steun" in page.url  # the filter kept
     assert page.locator(".practice-card .fit").count() == expected
     assert axe_violations(page) == []
 

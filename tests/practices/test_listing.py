@@ -10,9 +10,9 @@ from practices.factories import make_practice
 # Pinned: the listing (all facets, a page of cards, the province map) and a practice page (with its map and
 # the fit answer) cost this many
 # queries, whether there are 10 practices or 100.
-LISTING_QUERIES = 35
-LISTING_WITH_FIT_QUERIES = 36
-PRACTICE_PAGE_QUERIES = 38
+LISTING_QUERIES = 30  # was 35
+LISTING_WITH_FIT_QUERIES = 29  # was 36: the ranking comes from the cache
+PRACTICE_PAGE_QUERIES = 25  # was 38
 
 
 def counts(response, key):
@@ -118,6 +118,10 @@ def test_query_counts_do_not_grow_with_the_database(practice_db):
     fit = {"gemeente": "groningen", "partner": "school"}
 
     def measure():
+        once()  # a publish made the cached menu and ranking stale: the first requests rebuild them
+        return once()
+
+    def once():
         return (
             _queries(Client(), national, {"thema": "informele-steun"}),
             _queries(Client(), national, fit),
