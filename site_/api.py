@@ -102,6 +102,7 @@ class PagesWithTheirRecords(PagesAPIViewSet):
 
     def listing_view(self, request):
         queryset = self.get_queryset()
+        model = queryset.model  # the search filter can answer with search results, not a queryset
         self.check_query_parameters(queryset)
         queryset = self.filter_queryset(queryset)
         items = list(self.paginate_queryset(queryset))
@@ -111,7 +112,7 @@ class PagesWithTheirRecords(PagesAPIViewSet):
         self.fresh_items = {}
         missing = [item for item in items if item.pk not in self.cached_items]
         if missing:
-            prefetch_related_objects(missing, *getattr(queryset.model, "api_prefetch", ()))
+            prefetch_related_objects(missing, *getattr(model, "api_prefetch", ()))
         response = self.get_paginated_response(self.get_serializer(items, many=True).data)
         if self.fresh_items:
             cache.set_many({keys[pk]: data for pk, data in self.fresh_items.items()}, 3600)
