@@ -11,6 +11,7 @@ StreamField bodies read from the file and checked by the blocks' own ``clean``.
 
 import json
 import os
+from abc import ABC, abstractmethod
 from html import escape
 
 from bs4 import BeautifulSoup
@@ -391,7 +392,7 @@ def _without_ids(data):
     return data
 
 
-class PageImporter:
+class PageImporter(ABC):
     """The steps every page importer shares; a subclass says how one record becomes a page.
 
     A subclass sets ``model`` (the page), ``index_model`` (the overview it lives in: below its
@@ -463,11 +464,13 @@ class PageImporter:
     def national_index(self, locale):
         return next((index for index in self.index_model.objects.filter(locale=locale) if index.is_national), None)
 
+    @abstractmethod
     def build(self, number, slug, record, locale, werkplaats, errors):
-        raise NotImplementedError
+        """(a new, unsaved page with the record's fields, checked; a function that fills a page), or None."""
 
+    @abstractmethod
     def snapshot(self, page):
-        raise NotImplementedError
+        """What an unchanged re-import must leave equal: the page's fields and relations as data."""
 
     def check_page(self, number, slug, page, checked, errors, names=None):
         """The model's own field rules and ``clean`` for the fields in ``checked``, as the admin applies them."""

@@ -98,8 +98,8 @@ class EventImporter(PageImporter):
                     errors.add(number, slug, key, f"{record[key]!r} is not a date and time (YYYY-MM-DDTHH:MM)")
         skj = record.get("skj") or {}
         page.skj_number = text(skj.get("number"))
-        page.skj_points = self.decimal(number, slug, skj.get("points"), "skj.points", errors)
-        page.price = self.decimal(number, slug, record.get("price"), "price", errors) or decimal.Decimal(0)
+        page.skj_points = self.parse_decimal(number, slug, skj.get("points"), "skj.points", errors)
+        page.price = self.parse_decimal(number, slug, record.get("price"), "price", errors) or decimal.Decimal(0)
         registration = record.get("registration")
         page.registration_enabled = registration is not None
         if registration is not None:
@@ -157,7 +157,8 @@ class EventImporter(PageImporter):
 
         return page, fill
 
-    def decimal(self, number, slug, value, field, errors):
+    def parse_decimal(self, number, slug, value, field, errors):
+        """A decimal from text or a number (a comma as the decimal sign, as Dutch writes it)."""
         if value in (None, ""):
             return None
         try:
