@@ -91,3 +91,28 @@ def test_unpublishing_purges_the_page_and_its_overview(varnish, site_tree):
     with pytest.raises(urllib.error.HTTPError) as gone:
         fetch(varnish + article.url)
     assert gone.value.code == 404
+
+
+def fetch_encoded(url, accept_encoding):
+    request = urllib.request.Request(url, headers={"Accept-Encoding": accept_encoding} if accept_encoding else {})  # noqa: S310
+    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 (our own local server)
+        return response.headers.get("X-Cache"), response.headers.get("Content-Encoding"), response.read()
+
+
+def test_each_reader_gets_a_stored_copy_in_the_encoding_it_accepts(varnish, site_tree):
+    import gzip
+
+    import brotli
+
+    page = varnish + site_tree["article"].url
+    # A browser accepts both: Brotli, kept as Wiel compressed it (Varnish does not unzip per request).
+    assert fetch_encoded(page, "gzip, deflate, br")[:2] == ("miss", "br")
+    state, encoding, body = fetch_encoded(page, "gzip, deflate, br")
+    assert (state, encoding) == ("hit", "br")
+    assert site_tree["article"].title in brotli.decompress(body).decode()
+    state, encoding, body = fetch_encoded(page, "gzip")
+    assert encoding == "gzip" and site_tree["article"].title in gzip.decompress(body).decode()
+    assert fetch_encoded(page, "gzip")[:2] == ("hit", "gzip")
+    # No compression asked: Varnish unzips its gzip copy.
+    state, encoding, body = fetch_encoded(page, None)
+    assert (state, encoding) == ("hit", None) and site_tree["article"].title in body.decode()

@@ -45,8 +45,11 @@ sub vcl_recv {
     }
     # Nothing else depends on a cookie (Wiel marks what does as private).
     unset req.http.Cookie;
+    # Varnish itself knows only gzip: it would ask Wiel for gzip and unzip it again for every
+    # Brotli reader. So a Brotli reader's wish is carried to the backend fetch and into the hash.
     if (req.http.Accept-Encoding ~ "\bbr\b") {
         set req.http.Accept-Encoding = "br";
+        set req.http.X-Wiel-Encoding = "br";
     } elsif (req.http.Accept-Encoding ~ "gzip") {
         set req.http.Accept-Encoding = "gzip";
     } else {
@@ -58,7 +61,18 @@ sub vcl_recv {
 sub vcl_hash {
     # One site: the address the reader used (127.0.0.1, localhost, the public name) is the same page.
     hash_data(req.url);
+    # Brotli copies apart from the gzip ones (Varnish serves the gzip copy to readers without gzip).
+    if (req.http.X-Wiel-Encoding) {
+        hash_data(req.http.X-Wiel-Encoding);
+    }
     return (lookup);
+}
+
+sub vcl_backend_fetch {
+    if (bereq.http.X-Wiel-Encoding) {
+        set bereq.http.Accept-Encoding = bereq.http.X-Wiel-Encoding;
+        unset bereq.http.X-Wiel-Encoding;
+    }
 }
 
 sub vcl_backend_response {
