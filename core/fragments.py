@@ -7,9 +7,11 @@ the next request of every web process, and nothing is held in one process that a
 have to know about. ``bump_content_version`` is also what the per-site page cache keys on.
 """
 
+import time
+
 from django.core.cache import cache
 
-from .request_memo import remembered
+from .request_memo import forget, remembered
 
 VERSION_KEY = "wiel:content-version"
 TIMEOUT = 24 * 3600
@@ -21,11 +23,17 @@ def content_version():
     def read():
         version = cache.get(VERSION_KEY)
         if version is None:
-            cache.add(VERSION_KEY, 1, None)
-            version = cache.get(VERSION_KEY, 1)
+            cache.add(VERSION_KEY, _first_version(), None)
+            version = cache.get(VERSION_KEY)
         return version
 
     return remembered(VERSION_KEY, read)
+
+
+def _first_version():
+    """A version no earlier life of the cache has used (a cleared cache does not start over at 1,
+    so what a process keeps under a version is never taken for the content of another)."""
+    return time.time_ns() // 1000
 
 
 def bump_content_version(**kwargs):
@@ -33,7 +41,23 @@ def bump_content_version(**kwargs):
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # not set yet (or evicted): any new value differs from what was cached
-        cache.set(VERSION_KEY, 2, None)
+        cache.set(VERSION_KEY, _first_version(), None)
+    forget(VERSION_KEY)
+
+
+def kept_in_process(store, compute):
+    """``compute()`` kept in this process (in ``store``, a dict) for the current content version.
+
+    For what is costly to unpickle on every request and rarely changes, such as the reference
+    data of all municipalities: each process builds it once per content version.
+    """
+    version = content_version()
+    value = store.get(version)
+    if value is None:
+        value = compute()
+        store.clear()
+        store[version] = value
+    return value
 
 
 def cached_fragment(name, compute):

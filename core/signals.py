@@ -1,11 +1,12 @@
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.apps import apps
+from django.db.models.signals import post_delete, post_migrate, post_save, pre_delete
 from django.dispatch import receiver
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from . import purging
 from .fragments import bump_content_version
-from .models import CareSetting, TargetGroup, Theme, WerkplaatsPage
+from .models import CareSetting, Municipality, Province, TargetGroup, Theme, WerkplaatsPage, YouthRegion
 from .permissions import ensure_werkplaats_access
 
 
@@ -30,9 +31,12 @@ page_published.connect(_content_changed, dispatch_uid="wiel-content-published")
 page_unpublished.connect(_content_changed, dispatch_uid="wiel-content-unpublished")
 post_page_move.connect(_content_changed, dispatch_uid="wiel-content-moved")
 post_delete.connect(_page_deleted, dispatch_uid="wiel-content-deleted")
-for model in (Site, PageViewRestriction, Theme, TargetGroup, CareSetting):
+for model in (Site, Locale, PageViewRestriction, Theme, TargetGroup, CareSetting, Municipality, YouthRegion, Province):
     post_save.connect(_content_changed, sender=model, dispatch_uid=f"wiel-content-{model.__name__}-saved")
     post_delete.connect(_content_changed, sender=model, dispatch_uid=f"wiel-content-{model.__name__}-deleted")
+
+# A migration may change reference data without a save signal (bulk loads, updates).
+post_migrate.connect(_content_changed, sender=apps.get_app_config("core"), dispatch_uid="wiel-content-migrated")
 
 
 # A shared cache in front (Varnish, a CDN): purge every URL a change affects, once committed.

@@ -1,22 +1,33 @@
-"""Which pages the public may see, with the view restrictions read once per request.
+"""Which pages the public may see, with the view restrictions read once per content version.
 
 Wagtail's ``PageQuerySet.public()`` reads every view restriction each time it is called, and a
 page with a menu, listings and featured items calls it five times. :func:`public` filters the
-same way from one read per request (``core.request_memo``).
+same way from the restricted paths kept in the cache (``core.fragments``).
 """
 
+from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import get_language
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, PageViewRestriction
 
+from .fragments import cached_fragment
 from .request_memo import remembered
 
 
 def restricted_paths():
-    """The tree paths of the pages with a view restriction (each hides its descendants too)."""
-    return remembered(
-        "restricted-paths", lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    """The tree paths of the pages with a view restriction (each hides its descendants too).
+
+    Kept under the content version, which every change of a restriction and every move raises.
+    """
+    return cached_fragment(
+        ("restricted-paths",), lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True))
     )
+
+
+def is_restricted(page):
+    """Whether ``page`` lies in a private section (its own restriction or an ancestor's)."""
+    return any(page.path.startswith(path) for path in restricted_paths())
 
 
 def public(pages):
@@ -27,6 +38,23 @@ def public(pages):
     return pages.exclude(private) if private else pages
 
 
+def locales():
+    """Every locale, in the order they were made (kept under the content version)."""
+    return cached_fragment(("locales",), lambda: list(Locale.objects.order_by("pk")))
+
+
 def active_locale():
-    """The locale of the active language (``Locale.get_active()``), read once per request."""
-    return remembered(("locale", get_language()), Locale.get_active)
+    """The locale of the active language, as ``Locale.get_active()`` finds it, without a query."""
+
+    def find():
+        by_code = {locale.language_code: locale for locale in locales()}
+        for language in (get_language(), settings.LANGUAGE_CODE):
+            try:
+                locale = by_code.get(get_supported_content_language_variant(language))
+            except LookupError:
+                continue
+            if locale is not None:
+                return locale
+        return Locale.get_active()  # no such locale (yet): Wagtail's own answer and error
+
+    return remembered(("locale", get_language()), find)

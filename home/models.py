@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -82,20 +83,23 @@ class HomePage(BasePage):
         return [own.get(chosen[pk].translation_key, chosen[pk]) for pk in ids if pk in chosen]
 
     def get_context(self, request, *args, **kwargs):
+        # The lists are read only when the template's cached block is rendered (contentcache).
         context = super().get_context(request, *args, **kwargs)
-        featured = prefetch_listing_images(self.featured_in_own_language())
+        featured = SimpleLazyObject(lambda: prefetch_listing_images(self.featured_in_own_language()))
         context["featured_pages"] = featured
         context["werkplaatsen"] = (
             public(WerkplaatsPage.objects.live()).filter(locale_id=self.locale_id).order_by("title")
         )
-        context["latest_articles"] = prefetch_listing_images(
-            public(ArticlePage.objects.live())
-            .filter(locale_id=self.locale_id)
-            .exclude(pk__in=[page.pk for page in featured])
-            .select_related("werkplaats")
-            .order_by("-date", "-pk")[:LATEST_ARTICLES]
+        context["latest_articles"] = SimpleLazyObject(
+            lambda: prefetch_listing_images(
+                public(ArticlePage.objects.live())
+                .filter(locale_id=self.locale_id)
+                .exclude(pk__in=[page.pk for page in featured])
+                .select_related("werkplaats")
+                .order_by("-date", "-pk")[:LATEST_ARTICLES]
+            )
         )
-        context["practice_finder"] = self.practice_finder()
+        context["practice_finder"] = SimpleLazyObject(self.practice_finder)
         return context
 
     def practice_finder(self):

@@ -37,6 +37,9 @@ from django.db.models.functions import Now
 from django.utils import timezone
 from django_tasks import task
 
+from core.fragments import bump_content_version
+from core.purging import page_changed
+
 from .email import IssueRenderer, Recipient
 from .models import Delivery, Mailing, Subscriber, Subscription, Suppression
 
@@ -463,6 +466,7 @@ def prepare(mailing):
     with transaction.atomic():
         if Mailing.objects.filter(pk=mailing.pk, started_at__isnull=True).update(started_at=timezone.now()) == 0:
             return
+        transaction.on_commit(lambda: went_out(mailing))
         # One INSERT ... SELECT: no row passes through Python, so memory stays flat as lists grow.
         connection = connections[Delivery.objects.db]
         with connection.cursor() as cursor:
@@ -473,6 +477,13 @@ def prepare(mailing):
                 ),
                 [mailing.pk, Delivery.Status.QUEUED, mailing.newsletter_id, Subscription.Status.CONFIRMED],
             )
+
+
+def went_out(mailing):
+    """The issue is public from now on (web version, archive, feed, search): what was cached
+    without it is stale, here and in a shared cache in front."""
+    bump_content_version()
+    page_changed(Mailing, mailing.page.specific)
 
 
 def send_mailing(mailing_id, **options):

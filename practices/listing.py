@@ -12,14 +12,13 @@ import hashlib
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core import params
-from core.fragments import content_version
+from core.fragments import cached_fragment
 from core.models import CareSetting, Province, TargetGroup, Theme, WerkplaatsPage
 from core.request_memo import remembered
 
@@ -82,12 +81,14 @@ class Facet(ABC):
         """(value, label, count) for every value worth offering, counted within ``queryset``."""
 
     def result(self, queryset, values):
+        # Labels as plain text in the active language: results are kept in the cache, and a lazy
+        # translation costs a new class each time it is unpickled.
         options = [
-            Option(value, label, count, value in values)
+            Option(value, str(label), count, value in values)
             for value, label, count in self.options(queryset, values)
             if count or value in values
         ]
-        return FacetResult(self.key, self.label, options)
+        return FacetResult(self.key, str(self.label), options)
 
 
 class TermFacet(Facet):
@@ -220,14 +221,27 @@ def filter_practices(queryset, facets, data, with_counts=True):
     for facet in facets:
         if chosen[facet.key]:
             filtered = facet.apply(filtered, chosen[facet.key])
-    results = []
-    for facet in facets if with_counts else []:
-        others = queryset
-        for other in facets:
-            if other is not facet and chosen[other.key]:
-                others = other.apply(others, chosen[other.key])
-        results.append(facet.result(others, chosen[facet.key]))
-    return filtered, results
+    if not with_counts:
+        return filtered, []
+
+    def count():
+        results = []
+        for facet in facets:
+            others = queryset
+            for other in facets:
+                if other is not facet and chosen[other.key]:
+                    others = other.apply(others, chosen[other.key])
+            results.append(facet.result(others, chosen[facet.key]))
+        return results
+
+    # The counts of one choice of filters are the same for every reader until the content changes.
+    return filtered, cached_fragment(("facets", _identity(queryset, chosen, [facet.key for facet in facets])), count)
+
+
+def _identity(queryset, *more):
+    """A short key for a queryset (its SQL) and what else decides a result, in the active language."""
+    sql, sql_params = queryset.order_by().values_list("pk").query.sql_with_params()
+    return hashlib.sha256(repr((sql, sql_params, *more, get_language())).encode()).hexdigest()
 
 
 def order_practices(queryset, sort):
@@ -259,14 +273,10 @@ def rank_by_fit(queryset, question, geography, labels):
     one filtered listing is kept in the shared cache until the content changes, so the next page of
     results, the CSV export and every other reader asking the same question take it from there.
     """
-    sql, params = queryset.order_by().values_list("pk").query.sql_with_params()
-    identity = repr((sql, params, question.querystring(), get_language()))
-    key = f"wiel:fit-ranking:{content_version()}:{hashlib.sha256(identity.encode()).hexdigest()}"
-    ranking = cache.get(key)
-    if ranking is None:
-        ranking = _rank(queryset, question, geography, labels)
-        cache.set(key, ranking, 3600)
-    return ranking
+    return cached_fragment(
+        ("fit-ranking", _identity(queryset, question.querystring())),
+        lambda: _rank(queryset, question, geography, labels),
+    )
 
 
 def _rank(queryset, question, geography, labels):

@@ -8,6 +8,7 @@ from collections import Counter
 
 from django.db.models import Prefetch
 from django.http import HttpResponse, StreamingHttpResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
@@ -238,36 +239,24 @@ def _local_figures(implementation):
 
 
 def detail_context(page, request):
-    """The parts of a practice page that need more than the page row, each fetched once."""
+    """The parts of a practice page that need more than the page row, each fetched once.
+
+    Lazy: the page template keeps what only the content decides in cached blocks (contentcache),
+    and on a hit nothing of it is read. The PDF reads them all.
+    """
     geography = Geography.for_request(request)
     question = question_from_request(request, geography)
-    implementations = list(
-        page.implementations.prefetch_related(
-            Prefetch("municipalities", queryset=Municipality.objects.select_related("province", "youth_region")),
-            "partners",
-        )
-    )
-    for implementation in implementations:
-        implementation.figures = _local_figures(implementation)
-    sources = {}
-    for source in page.sources.all():
-        sources.setdefault(source.knowledge, []).append(source)
-    related_ids = [relation.target_id for relation in page.related_pages.all()]
-    live = public(Page.objects.filter(pk__in=related_ids).live()).specific().in_bulk() if related_ids else {}
-    related_pages = [live[pk] for pk in related_ids if pk in live]
+    implementations = SimpleLazyObject(lambda: _implementations(page))
+    related = SimpleLazyObject(lambda: _related_pages(page))
     fit = None
     if question.is_asked:
         fit = assess(page.fit_profile, page.cost_band, question, geography, partner_labels())
-    where_map = practice_map(implementations, question.municipality) if implementations else None
-    events = []
-    links = getattr(page, "events", None)  # the events app's links to this practice (a reverse relation)
-    if links is not None:
-        event_model = links.model._meta.get_field("page").related_model
-        events = list(public(event_model.objects.live()).filter(pk__in=links.values("page_id")).order_by("-start"))
     return {
         "fit": fit,
         "implementations": implementations,
-        "map": where_map,
+        "map": SimpleLazyObject(
+            lambda: practice_map(implementations, question.municipality) if implementations else None
+        ),
         "knowledge": [
             (PracticeSource.Knowledge.RESEARCH, _("Research"), page.research_knowledge),
             (PracticeSource.Knowledge.PROFESSIONAL, _("Professional experience"), page.professional_knowledge),
@@ -277,14 +266,47 @@ def detail_context(page, request):
                 page.lived_experience_knowledge,
             ),
         ],
-        "sources": sources,
-        "documents": list(page.documents.select_related("document")),
-        "related_practices": [p for p in related_pages if isinstance(p, PracticePage)],
-        "related_other": [p for p in related_pages if not isinstance(p, PracticePage)],
-        "events": events,
-        "working_elements": list(page.working_elements.all()),
+        "sources": SimpleLazyObject(lambda: _sources(page)),
+        "documents": SimpleLazyObject(lambda: list(page.documents.select_related("document"))),
+        "related_practices": SimpleLazyObject(lambda: [p for p in related if isinstance(p, PracticePage)]),
+        "related_other": SimpleLazyObject(lambda: [p for p in related if not isinstance(p, PracticePage)]),
+        "events": SimpleLazyObject(lambda: _events(page)),
+        "working_elements": SimpleLazyObject(lambda: list(page.working_elements.all())),
         **fit_form_context(request, question),
     }
+
+
+def _implementations(page):
+    implementations = list(
+        page.implementations.prefetch_related(
+            Prefetch("municipalities", queryset=Municipality.objects.select_related("province", "youth_region")),
+            "partners",
+        )
+    )
+    for implementation in implementations:
+        implementation.figures = _local_figures(implementation)
+    return implementations
+
+
+def _sources(page):
+    sources = {}
+    for source in page.sources.all():
+        sources.setdefault(source.knowledge, []).append(source)
+    return sources
+
+
+def _related_pages(page):
+    related_ids = [relation.target_id for relation in page.related_pages.all()]
+    live = public(Page.objects.filter(pk__in=related_ids).live()).specific().in_bulk() if related_ids else {}
+    return [live[pk] for pk in related_ids if pk in live]
+
+
+def _events(page):
+    links = getattr(page, "events", None)  # the events app's links to this practice (a reverse relation)
+    if links is None:
+        return []
+    event_model = links.model._meta.get_field("page").related_model
+    return list(public(event_model.objects.live()).filter(pk__in=links.values("page_id")).order_by("-start"))
 
 
 def practice_detail(page, request):

@@ -5,6 +5,7 @@ and on Elasticsearch: it hands the backend a Page queryset, a cleaned query stri
 the backend indexes (content type, locale), and asks it for facet counts.
 """
 
+import hashlib
 import logging
 import re
 import unicodedata
@@ -14,6 +15,7 @@ from functools import cache
 
 from django.conf import settings
 from django.db import connection, connections
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from wagtail.models import Page
@@ -21,6 +23,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Fuzzy, Or, PlainText
 
 from articles.models import ArticlePage
+from core.fragments import cached_fragment
 from core.pagination import paginate
 from core.visibility import active_locale, public
 from events.models import EventPage
@@ -215,6 +218,24 @@ def run(query, chosen, locale=None, exclude=(), backend=None):
     return Found(ids if passing is None else passing, results, attempt)
 
 
+def kept_run(query, chosen, exclude, backend):
+    """``run``, kept in the shared cache for the content version (and at most the hour, for the
+    upcoming/past facet): a query asked again, with other facets ticked or for its next page of
+    results, costs no search and no counting."""
+    identity = repr(
+        (
+            query,
+            sorted((dimension.key, sorted(values)) for dimension, values in chosen.items()),
+            sorted(exclude),
+            active_locale().language_code,
+            type(backend).__module__,
+            timezone.localtime().strftime("%Y-%m-%dT%H"),
+        )
+    )
+    digest = hashlib.sha256(identity.encode()).hexdigest()
+    return cached_fragment(("search", digest), lambda: run(query, chosen, exclude=exclude, backend=backend))
+
+
 FALLBACK = "fallback"
 
 
@@ -251,7 +272,7 @@ def execute(query, request, per_page, exclude=()):
     error page."""
     chosen = facets.chosen_values(request.GET)
 
-    found, degraded = with_fallback(lambda backend: run(query, chosen, exclude=exclude, backend=backend))
+    found, degraded = with_fallback(lambda backend: kept_run(query, chosen, exclude, backend))
     page = paginate(found.ids, request, per_page)
     page.object_list = specific_pages(page.object_list)
     return Outcome(page, found.facets, degraded, found.attempt)

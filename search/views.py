@@ -5,7 +5,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
 from core.pagination import PAGE_PARAMETER
-from core.visibility import active_locale
+from core.visibility import active_locale, is_restricted
 
 from .highlight import snippet
 from .query import KINDS, clean_query, execute, suggest
@@ -31,7 +31,7 @@ def promoted(query):
                     "page_id": None,
                 }
             )
-        elif page is not None and page.live and page.locale_id == locale.pk and not page.get_view_restrictions():
+        elif page is not None and page.live and page.locale_id == locale.pk and not is_restricted(page):
             page = page.specific
             shown.append(
                 {

@@ -5,14 +5,14 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from core.blocks import BodyBlock
 from core.page_forms import WielPageForm
 from core.panels import ModeratorCommentPanel
 
-from ..visibility import public
+from ..visibility import is_restricted, public
 
 
 class BasePage(Page):
@@ -43,6 +43,14 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        """Wagtail reads the page's ancestors and then their restrictions, two queries per view;
+        a page in no private section (the restricted paths are kept in the cache) needs neither.
+        An alias takes its source's restrictions: Wagtail works those out."""
+        if self.alias_of_id is None and not is_restricted(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     @property
     def werkplaats(self):

@@ -1,12 +1,16 @@
+import hashlib
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
 from core.fragments import cached_fragment
-from core.visibility import active_locale, public
+from core.request_memo import remembered
+from core.visibility import active_locale, locales, public
 
 register = template.Library()
 
@@ -15,7 +19,7 @@ LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
 def _home_for(locale):
     """The site's home page in ``locale``: the live page just below the root (no import of ``home``)."""
-    return Page.objects.live().filter(locale=locale, depth=2).first()
+    return remembered(("home", locale.pk), lambda: Page.objects.live().filter(locale=locale, depth=2).first())
 
 
 @register.simple_tag(takes_context=True)
@@ -35,8 +39,10 @@ def language_links(context):
         return cached[1]
     translations = {}
     if isinstance(page, Page):
-        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translation.locale.language_code] = translation
+        site = Site.find_for_request(request) if request is not None else None
+        translations = cached_fragment(
+            ("translations", page.pk, getattr(site, "pk", None)), lambda: _translation_urls(page, request)
+        )
     links = []
     for code, home in cached_fragment(("homes",), _homes):
         view_url = _view_in(request, code) if not isinstance(page, Page) else None
@@ -45,7 +51,7 @@ def language_links(context):
             continue
         target = translations.get(code)
         if target is not None:
-            links.append(_link(code, current, target.get_url(request), target.get_full_url(request), True))
+            links.append(_link(code, current, *target, True))
         elif home is not None:
             links.append(_link(code, current, home["url"], home["full_url"], False))
     if request is not None:
@@ -53,10 +59,18 @@ def language_links(context):
     return links
 
 
+def _translation_urls(page, request):
+    """{language code: (URL, full URL)} of the live translations of ``page``, itself included."""
+    return {
+        translation.locale.language_code: (translation.get_url(request), translation.get_full_url(request))
+        for translation in page.get_translations(inclusive=True).live().select_related("locale")
+    }
+
+
 def _homes():
     """(language code, its home page's URLs or None) for every locale, in the locales' order."""
     homes = []
-    for locale in Locale.objects.order_by("pk"):
+    for locale in locales():
         home = _home_for(locale)
         homes.append((locale.language_code, home and {"url": home.url, "full_url": home.full_url}))
     return homes
@@ -147,3 +161,35 @@ def hectares_to_km2(hectares):
         return ""
     km2 = int(hectares) / 100
     return number_format(km2, decimal_pos=1 if km2 < 10 else 0, force_grouping=True)
+
+
+@register.tag
+def contentcache(parser, token):
+    """``{% contentcache "name" value ... %}...{% endcontentcache %}``: the block's HTML kept in the
+    shared cache (core/fragments.py) for the content version, the site, the language and the day,
+    under its name and the values given.
+
+    For what only the published content decides: on a hit nothing inside is rendered, so the
+    view hands it lazy values and no query runs. Whatever else changes the block must be one of
+    its values (the reader's municipality, say); a block with a form that carries a CSRF token
+    or anything personal is never cached.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f"{bits[0]} needs a name")
+    nodelist = parser.parse(("endcontentcache",))
+    parser.delete_first_token()
+    return ContentCacheNode(nodelist, [parser.compile_filter(bit) for bit in bits[1:]])
+
+
+class ContentCacheNode(template.Node):
+    def __init__(self, nodelist, parts):
+        self.nodelist, self.parts = nodelist, parts
+
+    def render(self, context):
+        request = context.get("request")
+        site = Site.find_for_request(request) if request is not None else None
+        values = [str(part.resolve(context)) for part in self.parts]
+        identity = repr((values, getattr(site, "pk", None), get_language(), timezone.localdate().isoformat()))
+        digest = hashlib.sha256(identity.encode()).hexdigest()
+        return cached_fragment(("html", digest), lambda: self.nodelist.render(context))

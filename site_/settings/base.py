@@ -95,6 +95,8 @@ MIDDLEWARE = [
     "core.request_memo.RequestMemoMiddleware",
     # Anonymous pages from the cache, before the rest (core/page_cache.py; WIEL_PAGE_CACHE=0 behind Varnish).
     "core.page_cache.PageCacheMiddleware",
+    # The Wagtail site and its home page from the cache, not three queries (core/sites.py).
+    "core.sites.CachedSiteMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compress (Brotli or gzip) what the middleware below produced; ETags and 304 on the plain body;
