@@ -66,6 +66,21 @@ def cached_fragment(name, compute):
     return remembered(key, lambda: _get_or_set(key, compute))
 
 
+def cached_items(name, ids, compute):
+    """{id: value} for ``ids``, each kept under ``name`` (a tuple) and the content version:
+    ``compute(missing ids)`` gives {id: value} for those not kept yet, in one go."""
+    prefix = ":".join(["wiel:item", str(content_version()), *map(str, name)])
+    keys = {pk: f"{prefix}:{pk}" for pk in ids}
+    stored = cache.get_many(list(keys.values()))
+    found = {pk: stored[key] for pk, key in keys.items() if key in stored}
+    missing = [pk for pk in ids if pk not in found]
+    if missing:
+        fresh = compute(missing)
+        cache.set_many({keys[pk]: value for pk, value in fresh.items()}, TIMEOUT)
+        found.update(fresh)
+    return found
+
+
 def _get_or_set(key, compute):
     value = cache.get(key)
     if value is None:

@@ -215,14 +215,15 @@ def build_facets(national):
 
 
 def filter_practices(queryset, facets, data, with_counts=True):
-    """The filtered queryset and, per facet, its options with counts under the other filters."""
+    """The filtered queryset; per facet, its options with counts under the other filters; and a
+    key that names those counts (for a cached block that shows them)."""
     chosen = {facet.key: facet.selected(data) for facet in facets}
     filtered = queryset
     for facet in facets:
         if chosen[facet.key]:
             filtered = facet.apply(filtered, chosen[facet.key])
     if not with_counts:
-        return filtered, []
+        return filtered, [], ""
 
     def count():
         results = []
@@ -235,7 +236,8 @@ def filter_practices(queryset, facets, data, with_counts=True):
         return results
 
     # The counts of one choice of filters are the same for every reader until the content changes.
-    return filtered, cached_fragment(("facets", _identity(queryset, chosen, [facet.key for facet in facets])), count)
+    key = _identity(queryset, chosen, [facet.key for facet in facets])
+    return filtered, cached_fragment(("facets", key), count), key
 
 
 def _identity(queryset, *more):

@@ -8,11 +8,15 @@ from collections import Counter
 
 from django.db.models import Prefetch
 from django.http import HttpResponse, StreamingHttpResponse
+from django.template.loader import render_to_string
 from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from core import params
+from core.fragments import cached_items
 from core.geography.places import Figures, Geography
 from core.images import prefetch_listing_images
 from core.models import Municipality
@@ -65,7 +69,7 @@ def listing_state(index, request, with_counts=True):
     geography = Geography.for_request(request)
     question = question_from_request(request, geography)
     facets = build_facets(index.is_national)
-    practices, facet_results = filter_practices(index.get_practices(), facets, request.GET, with_counts)
+    practices, facet_results, facets_key = filter_practices(index.get_practices(), facets, request.GET, with_counts)
     sort = request.GET.get("sorteer") or (SORT_FIT if question.is_asked else SORT_TITLE)
     if sort not in dict(SORTS) or (sort == SORT_FIT and not question.is_asked):
         sort = SORT_TITLE
@@ -74,6 +78,7 @@ def listing_state(index, request, with_counts=True):
         "question": question,
         "practices": practices,
         "facets": facet_results,
+        "facets_key": facets_key,
         "sort": sort,
         "labels": partner_labels() if question.is_asked else {},
     }
@@ -88,6 +93,29 @@ def _with_fits(pages, state):
     return pages
 
 
+def card_pages(ids, state):
+    """The practices ``ids`` in that order, with what their cards show (werkplaats, terms, image, fit)."""
+    pages = PracticePage.objects.select_related("werkplaats").prefetch_related(*CARD_PREFETCH).in_bulk(ids)
+    return prefetch_listing_images(_with_fits([pages[pk] for pk in ids if pk in pages], state))
+
+
+def practice_cards(ids, state, request):
+    """The cards of the practices ``ids``, in order: each card's HTML is kept per practice, fit
+    question and content version, so a card is rendered once, not on every listing that shows it."""
+    question = state["question"]
+    site = Site.find_for_request(request)
+
+    def render(missing):
+        return {
+            item.pk: render_to_string("practices/components/practice_card.html", {"item": item}, request)
+            for item in card_pages(missing, state)
+        }
+
+    asked = question.querystring() if question.is_asked else ""
+    kept = cached_items(("practice-card", get_language(), getattr(site, "pk", None), asked), ids, render)
+    return [mark_safe(kept[pk]) for pk in ids if pk in kept]  # noqa: S308 (our own template's output)
+
+
 def practice_listing(index, request):
     redirect = remembered_redirect(request, Geography.for_request(request))
     if redirect:
@@ -99,27 +127,22 @@ def practice_listing(index, request):
         ranked = rank_by_fit(practices, state["question"], state["geography"], state["labels"])
         ordered_ids = [pk for pk, _level in ranked]
         summary = fit_summary([level for _pk, level in ranked], state["question"])
-        page_obj = paginate(ordered_ids, request, PAGE_SIZE)
-        by_pk = (
-            PracticePage.objects.select_related("werkplaats")
-            .prefetch_related(*CARD_PREFETCH)
-            .in_bulk(list(page_obj.object_list))
-        )
-        items = [by_pk[pk] for pk in page_obj.object_list]
     else:
-        ordered = (
-            order_practices(practices, state["sort"]).select_related("werkplaats").prefetch_related(*CARD_PREFETCH)
-        )
-        page_obj = paginate(ordered, request, PAGE_SIZE)
-        items = list(page_obj.object_list)
-    page_obj.object_list = prefetch_listing_images(_with_fits(items, state))
+        ordered_ids = order_practices(practices, state["sort"]).values_list("pk", flat=True)
+    page_obj = paginate(ordered_ids, request, PAGE_SIZE)
+    ids = list(page_obj.object_list)
+    cards = practice_cards(ids, state, request)
+    # The practices themselves, read only if something asks (the template shows the kept cards).
+    page_obj.object_list = SimpleLazyObject(lambda: card_pages(ids, state))
     # The filters the listing applied (never the raw query string): what the fit form carries along.
     filter_params = [(facet.key, option.value) for facet in state["facets"] for option in facet.selected]
     if request.GET.get("sorteer") in dict(SORTS):
         filter_params.append(("sorteer", request.GET["sorteer"]))
     context = {
         "practices": page_obj,
+        "cards": cards,
         "facets": state["facets"],
+        "facets_key": state["facets_key"],
         "active_filters": [(facet, option) for facet in state["facets"] for option in facet.selected],
         "sort": state["sort"],
         "sorts": [(value, label) for value, label in SORTS if value != SORT_FIT or state["question"].is_asked],

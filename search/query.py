@@ -18,12 +18,12 @@ from django.db import connection, connections
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Fuzzy, Or, PlainText
 
 from articles.models import ArticlePage
-from core.fragments import cached_fragment
+from core.fragments import cached_fragment, cached_items
 from core.pagination import paginate
 from core.visibility import active_locale, public
 from events.models import EventPage
@@ -274,8 +274,44 @@ def execute(query, request, per_page, exclude=()):
 
     found, degraded = with_fallback(lambda backend: kept_run(query, chosen, exclude, backend))
     page = paginate(found.ids, request, per_page)
-    page.object_list = specific_pages(page.object_list)
+    page.object_list = summaries(page.object_list, request)
     return Outcome(page, found.facets, degraded, found.attempt)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What a result shows of a page, kept per page and content version (``summaries``)."""
+
+    pk: int
+    model: type
+    title: str
+    url: str
+    text: str  # the search description, or else the summary
+    date: object  # an event's start, an article's date, or when it was first published
+    werkplaats: str = ""
+
+
+def summaries(ids, request):
+    """The :class:`Summary` of the pages ``ids``, in that order: kept ones from the cache, the
+    others read as their specific pages (a query per kind) and kept."""
+    site = Site.find_for_request(request)
+
+    def read(missing):
+        return {
+            page.pk: Summary(
+                page.pk,
+                type(page),
+                page.title,
+                page.get_url(request),
+                page.search_description or getattr(page, "summary", ""),
+                getattr(page, "start", None) or getattr(page, "date", None) or page.first_published_at,
+                (page.werkplaats.short_name or page.werkplaats.title) if getattr(page, "werkplaats", None) else "",
+            )
+            for page in specific_pages(missing)
+        }
+
+    kept = cached_items(("search-summary", getattr(site, "pk", None)), ids, read)
+    return [kept[pk] for pk in ids if pk in kept]
 
 
 def specific_pages(ids):

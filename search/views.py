@@ -1,7 +1,11 @@
+from functools import partial
+
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import cache_control
 from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from core.pagination import PAGE_PARAMETER
@@ -44,6 +48,10 @@ def promoted(query):
     return shown
 
 
+def specific_page(pk):
+    return Page.objects.get(pk=pk).specific
+
+
 def search(request):
     query = clean_query(request.GET.get("q", ""))
     promotions = promoted(query) if query else []
@@ -52,15 +60,16 @@ def search(request):
     page_obj = outcome.page
     marked = (outcome.attempt.searched if outcome.attempt else "") or query  # the words that found them
     hits = []
-    for page in page_obj.object_list:
+    for found in page_obj.object_list:  # search.query.Summary
         hits.append(
             {
-                "page": page,
-                "kind": LABELS.get(type(page), ""),
-                "title": snippet(page.title, marked, length=500),
-                "snippet": snippet(page.search_description or getattr(page, "summary", ""), marked),
-                "date": getattr(page, "start", None) or getattr(page, "date", None) or page.first_published_at,
-                "werkplaats": getattr(page, "werkplaats", None),
+                "page": SimpleLazyObject(partial(specific_page, found.pk)),  # read only if asked for
+                "url": found.url,
+                "kind": LABELS.get(found.model, ""),
+                "title": snippet(found.title, marked, length=500),
+                "snippet": snippet(found.text, marked),
+                "date": found.date,
+                "werkplaats": found.werkplaats,
             }
         )
     total = page_obj.paginator.count if query else 0

@@ -35,8 +35,20 @@ class BoundedPagination(WagtailPagination):
         return super().paginate_queryset(queryset, request, view)
 
 
+class CompactJSON:
+    """JSON without indentation. Wagtail pretty-prints every answer (indent 4), which more than
+    doubles a listing's size and keeps Python's fast encoder out; a client that wants it indented
+    asks ``Accept: application/json; indent=4``."""
+
+    def get_renderer_context(self):
+        context = super().get_renderer_context()
+        context.pop("indent", None)
+        return context
+
+
 def hardened(viewset):
-    """``viewset`` with the search filter that falls back (kept last) and bounded pagination."""
+    """``viewset`` with the search filter that falls back (kept last), bounded pagination and
+    compact JSON."""
     backends = [backend for backend in viewset.filter_backends if backend is not SearchFilter]
     attributes = {
         "filter_backends": [*backends, FallbackSearchFilter],
@@ -44,7 +56,7 @@ def hardened(viewset):
         # Public and read-only: no login is read, so no answer varies by the session cookie.
         "authentication_classes": [],
     }
-    return type(viewset.__name__, (viewset,), attributes)
+    return type(viewset.__name__, (CompactJSON, viewset), attributes)
 
 
 class ReusedChildRelationField(ChildRelationField):

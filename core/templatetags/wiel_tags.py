@@ -172,7 +172,7 @@ def contentcache(parser, token):
     For what only the published content decides: on a hit nothing inside is rendered, so the
     view hands it lazy values and no query runs. Whatever else changes the block must be one of
     its values (the reader's municipality, say); a block with a form that carries a CSRF token
-    or anything personal is never cached.
+    or anything personal is never cached. A preview of a draft renders the block afresh.
     """
     bits = token.split_contents()
     if len(bits) < 2:
@@ -188,6 +188,8 @@ class ContentCacheNode(template.Node):
 
     def render(self, context):
         request = context.get("request")
+        if getattr(request, "is_preview", False):  # an editor's draft: never kept, never the kept one
+            return self.nodelist.render(context)
         site = Site.find_for_request(request) if request is not None else None
         values = [str(part.resolve(context)) for part in self.parts]
         identity = repr((values, getattr(site, "pk", None), get_language(), timezone.localdate().isoformat()))

@@ -132,3 +132,15 @@ def test_new_figures_reach_the_kept_geography_at_once(tmp_path, django_capture_o
     leiden.population = 131000
     leiden.save()  # an editor's change in the admin
     assert Geography.for_request(None).by_slug["leiden"].population == 131000
+
+
+@pytest.mark.django_db
+def test_a_preview_shows_the_draft_and_the_public_keeps_the_live_page(practice_db):
+    page = practice_db["a"]
+    live_aim = page.aim
+    assert live_aim in Client().get(page.url).content.decode()  # its blocks are kept now
+    page.aim = "Het doel zoals het in het concept staat"
+    preview = page.make_preview_request()
+    html = (preview.render() if hasattr(preview, "render") else preview).content.decode()
+    assert "Het doel zoals het in het concept staat" in html
+    assert live_aim in Client().get(page.url).content.decode()

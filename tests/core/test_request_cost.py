@@ -15,8 +15,8 @@ from core.fragments import content_version
 from practices.factories import make_practice
 
 # Pinned, with warm caches. Before (same data): overview 35, practice page 37, with the same SQL repeated.
-OVERVIEW_QUERIES = 10  # 30 before its facet counts, the site and the restrictions were kept in the cache
-PRACTICE_PAGE_QUERIES = 6  # was 37; the parts only the content decides are cached blocks
+OVERVIEW_QUERIES = 7  # 30 before its facet counts, cards, the site and the restrictions were kept in the cache
+PRACTICE_PAGE_QUERIES = 5  # was 37; the parts only the content decides are cached blocks
 
 
 @pytest.mark.django_db

@@ -17,7 +17,7 @@ from newsletters.digest import collect, since
 from newsletters.factories import draft_issue
 from newsletters.models import Mailing, NewsletterPage
 
-ARCHIVE_QUERIES = 7  # was 12 before the site and the view restrictions were kept in the cache
+ARCHIVE_QUERIES = 6  # was 12 before the site and the view restrictions were kept in the cache
 
 
 def published(page, when, themes=()):

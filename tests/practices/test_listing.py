@@ -10,11 +10,11 @@ from practices.factories import make_practice
 # Pinned: the listing (all facets, a page of cards, the province map) and a practice page (with its map and
 # the fit answer) cost this many
 # queries, whether there are 10 practices or 100.
-LISTING_QUERIES = 10  # was 35: the facet counts, site and view restrictions come from the cache
-LISTING_WITH_FIT_QUERIES = 9  # was 36: the ranking and facet counts come from the cache too
+LISTING_QUERIES = 7  # was 35: facet counts, cards, site and view restrictions come from the cache
+LISTING_WITH_FIT_QUERIES = 5  # was 36: the ranking and facet counts come from the cache too
 # After a publish: the first listing also rebuilds the menu; the first fit listing ranks (no menu)
-COLD = (32, 23, 19)
-PRACTICE_PAGE_QUERIES = 6  # was 38: the parts only the content decides are cached blocks
+COLD = (33, 22, 19)
+PRACTICE_PAGE_QUERIES = 5  # was 38: the parts only the content decides are cached blocks
 
 
 def counts(response, key):

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import json
 
 import pytest
 from django.test import Client
@@ -138,3 +139,12 @@ def test_a_kept_api_item_is_never_stale_after_a_publish(practice_db):
     # Other fields asked are kept apart from these.
     other = client.get("/api/v2/pages/", {**params, "fields": "title"}).json()["items"][0]
     assert "aim" not in other
+
+
+@pytest.mark.django_db
+def test_the_api_answers_compact_json_unless_asked_to_indent(practice_db):
+    params = {"type": "practices.PracticePage", "fields": "title", "limit": 2}
+    compact = Client().get("/api/v2/pages/", params).content.decode()
+    assert "\n" not in compact and compact.startswith('{"meta":')
+    indented = Client().get("/api/v2/pages/", params, HTTP_ACCEPT="application/json; indent=4").content.decode()
+    assert indented.startswith('{\n    "meta": {') and json.loads(indented) == json.loads(compact)
