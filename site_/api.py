@@ -8,7 +8,7 @@ take is a 400.
 import hashlib
 
 from django.core.cache import cache
-from django.db.models import prefetch_related_objects
+from django.db.models import QuerySet, prefetch_related_objects
 from rest_framework.serializers import ListSerializer
 from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.pagination import WagtailPagination
@@ -86,6 +86,15 @@ class ListingPageSerializer(PageSerializer):
         return (ReusedChildRelationField if field_class is ChildRelationField else field_class), kwargs
 
 
+class KeptItem:
+    """An item of a listing whose representation is kept: only its id is needed."""
+
+    __slots__ = ("pk",)
+
+    def __init__(self, pk):
+        self.pk = pk
+
+
 class PagesWithTheirRecords(PagesAPIViewSet):
     """Wagtail's pages endpoint, with a listing's cost flat in its items, and items kept.
 
@@ -117,18 +126,29 @@ class PagesWithTheirRecords(PagesAPIViewSet):
         model = queryset.model  # the search filter can answer with search results, not a queryset
         self.check_query_parameters(queryset)
         queryset = self.filter_queryset(queryset)
-        items = list(self.paginate_queryset(queryset))
-        keys = {item.pk: self.item_key(item.pk) for item in items}
-        stored = cache.get_many(list(keys.values()))
-        self.cached_items = {pk: stored[key] for pk, key in keys.items() if key in stored}
+        if isinstance(queryset, QuerySet):
+            # The page of ids first: only the items not kept are read as pages.
+            ids = list(self.paginate_queryset(queryset.values_list("pk", flat=True)))
+            self.cached_items = self.kept(ids)
+            pages = queryset.in_bulk([pk for pk in ids if pk not in self.cached_items])
+            items = [pages.get(pk) or KeptItem(pk) for pk in ids if pk in pages or pk in self.cached_items]
+        else:  # search results
+            items = list(self.paginate_queryset(queryset))
+            self.cached_items = self.kept([item.pk for item in items])
         self.fresh_items = {}
         missing = [item for item in items if item.pk not in self.cached_items]
         if missing:
             prefetch_related_objects(missing, *getattr(model, "api_prefetch", ()))
         response = self.get_paginated_response(self.get_serializer(items, many=True).data)
         if self.fresh_items:
-            cache.set_many({keys[pk]: data for pk, data in self.fresh_items.items()}, 3600)
+            cache.set_many({self.item_key(pk): data for pk, data in self.fresh_items.items()}, 3600)
         return response
+
+    def kept(self, ids):
+        """{id: representation} of the items ``ids`` kept in the cache."""
+        keys = {pk: self.item_key(pk) for pk in ids}
+        stored = cache.get_many(list(keys.values()))
+        return {pk: stored[key] for pk, key in keys.items() if key in stored}
 
     def item_key(self, pk):
         request = self.request
