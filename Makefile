@@ -7,6 +7,8 @@ STAMP := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Every absolute link (feeds, sitemaps, e-mails) names the address `make run` serves.
+WIEL_BASE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: run serve test check lint format migrate demo browsers servers clean
 
@@ -18,6 +20,7 @@ $(STAMP): requirements/base.txt requirements/dev.txt
 
 ## Run the site with demo content on the embedded default (SQLite, database search), with the
 ## worker and the scheduler beside it (stopped with the server).
+run: export WIEL_BASE_URL := $(WIEL_BASE_URL)
 run: $(STAMP)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content

@@ -1,24 +1,18 @@
 from datetime import datetime, time
 
-from django.contrib.syndication.views import Feed
 from django.utils import timezone
-from django.utils.feedgenerator import Rss201rev2Feed
+
+from core.feeds import PageFeed
 
 FEED_SIZE = 20
 
 
-class ArticleFeed(Feed):
+class ArticleFeed(PageFeed):
     """RSS 2.0 feed of one article overview (national or one werkplaats)."""
-
-    feed_type = Rss201rev2Feed
 
     def __init__(self, index_page):
         super().__init__()
         self.index_page = index_page
-
-    def __call__(self, request, *args, **kwargs):
-        self.request = request
-        return super().__call__(request, *args, **kwargs)
 
     def title(self):
         return f"{self.index_page.title} · Wiel"

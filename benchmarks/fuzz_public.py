@@ -55,7 +55,7 @@ def environment():
         DATABASE_URL=f"sqlite:///{DATABASE}",
         STATIC_ROOT=str(STATIC),
         SECURE_SSL_REDIRECT="0",
-        WAGTAILADMIN_BASE_URL="http://127.0.0.1",
+        WIEL_BASE_URL="http://127.0.0.1",
         CACHE_URL=os.environ.get("FUZZ_CACHE_URL", "redis://127.0.0.1:6379/15"),
     )
     env.pop("ELASTICSEARCH_URL", None)

@@ -46,6 +46,7 @@ def environment():
     env.update(
         DJANGO_SETTINGS_MODULE="site_.settings.production",
         ALLOWED_HOSTS="127.0.0.1,localhost",
+        WIEL_BASE_URL=f"http://127.0.0.1:{PORTS['Varnish']}",
         SECURE_SSL_REDIRECT="0",
         MEDIA_ROOT_SHARED="1",
         SECRET_KEY=env.get("SECRET_KEY") or secrets.token_urlsafe(50),

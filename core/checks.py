@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.checks import Tags, Warning, register
+from django.db import DatabaseError
 
 PER_PROCESS_CACHES = (  # or per host: neither is shared by a second web host
     "django.core.cache.backends.locmem.LocMemCache",
@@ -24,6 +25,31 @@ def shared_cache(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@register(Tags.urls)
+def site_follows_base_url(app_configs, databases=None, **kwargs):
+    """The default Wagtail Site makes Wagtail's absolute links: it should name WIEL_BASE_URL."""
+    if not databases:
+        return []
+    from wagtail.models import Site
+
+    from .base_url import site_address
+
+    try:
+        site = Site.objects.using(databases[0]).filter(is_default_site=True).first()
+    except DatabaseError:  # not migrated yet: `migrate` makes the site follow the setting
+        return []
+    if site is None or (site.hostname, site.port) == site_address():
+        return []
+    return [
+        Warning(
+            f"The default site is {site.hostname}:{site.port}, but WIEL_BASE_URL is {settings.WIEL_BASE_URL}: "
+            "links in pages, feeds and e-mails would disagree.",
+            hint="Run `manage.py migrate` (it sets the default site from WIEL_BASE_URL), or correct WIEL_BASE_URL.",
+            id="wiel.W003",
+        )
+    ]
 
 
 @register(Tags.compatibility, deploy=True)

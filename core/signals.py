@@ -5,6 +5,7 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from . import purging
+from .base_url import sync_default_site
 from .fragments import bump_content_version
 from .models import CareSetting, Municipality, Province, TargetGroup, Theme, WerkplaatsPage, YouthRegion
 from .permissions import ensure_werkplaats_access
@@ -35,8 +36,15 @@ for model in (Site, Locale, PageViewRestriction, Theme, TargetGroup, CareSetting
     post_save.connect(_content_changed, sender=model, dispatch_uid=f"wiel-content-{model.__name__}-saved")
     post_delete.connect(_content_changed, sender=model, dispatch_uid=f"wiel-content-{model.__name__}-deleted")
 
-# A migration may change reference data without a save signal (bulk loads, updates).
-post_migrate.connect(_content_changed, sender=apps.get_app_config("core"), dispatch_uid="wiel-content-migrated")
+
+def _migrated(sender, **kwargs):
+    # The default site takes the address of WIEL_BASE_URL (core/base_url.py); a migration may
+    # also change reference data without a save signal (bulk loads, updates).
+    sync_default_site()
+    bump_content_version()
+
+
+post_migrate.connect(_migrated, sender=apps.get_app_config("core"), dispatch_uid="wiel-content-migrated")
 
 
 # A shared cache in front (Varnish, a CDN): purge every URL a change affects, once committed.

@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from core.base_url import absolute
 from core.tokens import make_token, read_token
 
 from . import ical
@@ -143,9 +144,7 @@ def send_mail(registration, kind, request):
             "kind": kind,
             "settings_retention_months": settings.EVENT_REGISTRATION_RETENTION_MONTHS,
             "event_url": event.get_full_url(request),
-            "cancel_url": request.build_absolute_uri(
-                event.url + event.reverse_subpage("cancel", args=[cancel_token(registration)])
-            ),
+            "cancel_url": absolute(event.url + event.reverse_subpage("cancel", args=[cancel_token(registration)])),
         }
         text = render_to_string("events/email/registration.txt", context)
     message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [registration.email])

@@ -5,6 +5,8 @@ import json
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from core.base_url import absolute
+
 SCHEMA = "https://schema.org/"
 MODES = {
     "locatie": "OfflineEventAttendanceMode",
@@ -66,7 +68,7 @@ def event_data(page, request):
         data["performer"] = performers
     if page.listing_image_id:
         rendition = page.listing_image.get_rendition("fill-1200x630")
-        data["image"] = request.build_absolute_uri(rendition.url)
+        data["image"] = absolute(rendition.url)
     return data
 
 

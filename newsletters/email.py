@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 from wagtail.models import Page
 
+from core.base_url import absolute
 from core.images import prefetch_listing_images
 from core.models import Municipality, WerkplaatsPage
 
@@ -84,10 +85,6 @@ class Recipient:
     @property
     def interests(self):
         return (self.theme_ids, self.province_ids)
-
-
-def absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def page_url(page):

@@ -1,21 +1,14 @@
-from django.contrib.syndication.views import Feed
-from django.utils.feedgenerator import Rss201rev2Feed
+from core.feeds import PageFeed
 
 FEED_SIZE = 20
 
 
-class IssueFeed(Feed):
+class IssueFeed(PageFeed):
     """RSS 2.0 feed of one newsletter's sent issues (their web versions)."""
-
-    feed_type = Rss201rev2Feed
 
     def __init__(self, index_page, newsletter, mailings):
         super().__init__()
         self.index_page, self.newsletter, self.mailings = index_page, newsletter, mailings
-
-    def __call__(self, request, *args, **kwargs):
-        self.request = request
-        return super().__call__(request, *args, **kwargs)
 
     def title(self):
         return f"{self.newsletter.name} · Wiel"

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
+from core.base_url import absolute
 from core.ratelimit import too_many
 from core.tokens import make_token, read_token
 
@@ -76,9 +77,7 @@ def subscriber_from_preferences_token(token):
 
 
 def preferences_url(subscriber, page, request):
-    return request.build_absolute_uri(
-        page.url + page.reverse_subpage("preferences", args=[preferences_token(subscriber)])
-    )
+    return absolute(page.url + page.reverse_subpage("preferences", args=[preferences_token(subscriber)]))
 
 
 def save_preferences(subscriber, data):
@@ -186,12 +185,12 @@ def _send_request_mail(subscriber, pending, page, request):
     context = {
         "subscriber": subscriber,
         "pending": pending,
-        "site_url": request.build_absolute_uri("/"),
+        "site_url": absolute("/"),
         "preferences_url": preferences_url(subscriber, page, request),
     }
     if pending:
         path = page.url + page.reverse_subpage("confirm", args=[confirm_token(subscriber)])
-        context["confirm_url"] = request.build_absolute_uri(path)
+        context["confirm_url"] = absolute(path)
         context["days"] = settings.NEWSLETTER_CONFIRM_MAX_AGE // 86400
         subject = _("Confirm your subscription to the Wiel newsletters")
     else:

@@ -2,13 +2,12 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.health import healthz
+from core.sitemaps import robots_txt, sitemap
 from newsletters.unsubscribe import one_click_unsubscribe
 from practices import municipalities, question
 from search import views as search_views
@@ -20,8 +19,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
-    path("sitemap.xml", sitemap, name="sitemap"),
-    path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
+    path("robots.txt", robots_txt, name="robots"),
     path("i18n/", include("django.conf.urls.i18n")),
     # RFC 8058 one-click unsubscribe: a fixed, language-neutral address for List-Unsubscribe headers.
     path("nieuwsbrief/afmelden/<str:token>/", one_click_unsubscribe, name="newsletter_unsubscribe"),
@@ -40,6 +38,8 @@ if settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
 
 # Pages: Dutch at the root, English below /en/.
 urlpatterns += i18n_patterns(
+    # One sitemap per language, each page with its translations (core/sitemaps.py).
+    path("sitemap.xml", sitemap, name="sitemap"),
     path("zoeken/", search_views.search, name="search"),
     path("zoeken/suggesties/", search_views.suggestions, name="search_suggestions"),
     path(_("municipalities/"), municipalities.municipality_index, name="municipality_index"),

@@ -21,6 +21,7 @@ def production_env(**changes):
         "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
         "CACHE_URL": "redis://127.0.0.1:6379/1",
         "MEDIA_ROOT_SHARED": "1",
+        "WIEL_BASE_URL": "https://wiel.example",
     }
     for name, value in changes.items():
         if value is None:
@@ -75,6 +76,8 @@ def test_base_settings_refuse_to_start_without_secret_key():
     [
         ({"DATABASE_URL": None}, "Production settings need DATABASE_URL in the environment"),
         ({"CACHE_URL": None}, "Production settings need CACHE_URL in the environment"),
+        ({"WIEL_BASE_URL": None}, "Production settings need WIEL_BASE_URL in the environment"),
+        ({"WIEL_BASE_URL": "https://wiel.example/wiel/"}, "WIEL_BASE_URL must be like https://wiel.example"),
         ({"ALLOWED_HOSTS": None, "CACHE_URL": ""}, "Production settings need CACHE_URL, ALLOWED_HOSTS"),
         ({"SECRET_KEY": "short-and-guessable"}, "SECRET_KEY is too weak for production"),
         ({"SECRET_KEY": "django-insecure-" + "a1b2c3d4e5" * 5}, "SECRET_KEY is too weak for production"),

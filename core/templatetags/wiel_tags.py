@@ -8,6 +8,7 @@ from django.utils.formats import number_format
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
+from core.base_url import absolute
 from core.fragments import cached_fragment
 from core.request_memo import remembered
 from core.visibility import active_locale, locales, public
@@ -47,7 +48,7 @@ def language_links(context):
     for code, home in cached_fragment(("homes",), _homes):
         view_url = _view_in(request, code) if not isinstance(page, Page) else None
         if view_url:  # a view of our own (search, municipalities) exists in every language
-            links.append(_link(code, current, view_url, request.build_absolute_uri(view_url), True))
+            links.append(_link(code, current, view_url, absolute(view_url), True))
             continue
         target = translations.get(code)
         if target is not None:
@@ -195,3 +196,9 @@ class ContentCacheNode(template.Node):
         identity = repr((values, getattr(site, "pk", None), get_language(), timezone.localdate().isoformat()))
         digest = hashlib.sha256(identity.encode()).hexdigest()
         return cached_fragment(("html", digest), lambda: self.nodelist.render(context))
+
+
+@register.filter(name="absolute")
+def absolute_url(path):
+    """``path`` on the site's base URL (WIEL_BASE_URL), as links that leave the page need it."""
+    return absolute(path)

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from wagtail.models import Page, Site
 
+from core.base_url import site_address
 from demo.utils import data, demo_password, locale, publish, rich, translate
 from home.models import HomePage
 
@@ -29,7 +30,7 @@ def load(stdout):
         root.add_child(instance=home)
         publish(home)
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    site.hostname, site.port, site.site_name, site.root_page = "localhost", 80, "Wiel", home
+    (site.hostname, site.port), site.site_name, site.root_page = site_address(), "Wiel", home
     site.save()
     translate(home, "en", hero_text=rich(*texts["en"]["hero_text"]), **{field: texts["en"][field] for field in FIELDS})
 

@@ -8,6 +8,7 @@ hardening that needs HTTPS in front of the site.
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -30,6 +31,22 @@ def env_bool(name, default=False):
 
 def env_list(name, default=""):
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
+
+
+def base_url(value):
+    """``value`` as the site's base URL: http or https, a host, a port if need be, nothing more."""
+    parts = urlsplit(value.strip())
+    try:
+        parts.port  # noqa: B018 (raises on a port that is no number)
+    except ValueError:
+        parts = None
+    if not parts or parts.scheme not in ("http", "https") or not parts.hostname or parts.path not in ("", "/"):
+        raise ImproperlyConfigured(
+            f"WIEL_BASE_URL must be like https://wiel.example or http://127.0.0.1:8000 (no path), not {value!r}."
+        )
+    if parts.query or parts.fragment or parts.username or parts.password:
+        raise ImproperlyConfigured(f"WIEL_BASE_URL takes no query, fragment or login: {value!r}.")
+    return f"{parts.scheme}://{parts.netloc.lower()}"
 
 
 # --- Core -------------------------------------------------------------------
@@ -396,7 +413,11 @@ NEWSLETTER_ASYNC_COMMIT = env_bool("NEWSLETTER_ASYNC_COMMIT")  # PostgreSQL: see
 ANYMAIL = {"WEBHOOK_SECRET": env("ANYMAIL_WEBHOOK_SECRET") or f"wiel:{secrets.token_urlsafe(32)}"}
 
 WAGTAIL_SITE_NAME = "Wiel"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+# The site's address, the one setting every absolute link is made from: canonical and hreflang
+# links, the sitemap, feeds, the API, the PDF, calendar files and e-mails (core/base_url.py). The
+# default Wagtail Site follows it (`manage.py sync_site`, run by `make run`; check W003 otherwise).
+WIEL_BASE_URL = base_url(env("WIEL_BASE_URL", "http://127.0.0.1:8000"))
+WAGTAILADMIN_BASE_URL = WIEL_BASE_URL
 # How long a browser (CACHE_MAX_AGE) and a shared cache such as Varnish or a CDN
 # (CACHE_SHARED_MAX_AGE) may keep an anonymous page (core/http_cache.py). Publishing purges the
 # shared caches (docs/performance.md), so they may keep pages long.

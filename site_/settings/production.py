@@ -6,8 +6,9 @@ from .base import *  # noqa: F403
 from .base import SECRET_KEY, env, env_bool
 
 # Production refuses to start half-configured: without these it would quietly fall back to a
-# SQLite file and a per-process cache, which work on one process of one host only.
-MISSING = [name for name in ("DATABASE_URL", "CACHE_URL", "ALLOWED_HOSTS") if not env(name)]
+# SQLite file and a per-process cache, which work on one process of one host only, and every link
+# in feeds and e-mails would name 127.0.0.1.
+MISSING = [name for name in ("DATABASE_URL", "CACHE_URL", "ALLOWED_HOSTS", "WIEL_BASE_URL") if not env(name)]
 if MISSING:
     raise ImproperlyConfigured(
         f"Production settings need {', '.join(MISSING)} in the environment (see README, Configuration)."

@@ -12,7 +12,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed on
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
-WAGTAILADMIN_BASE_URL = "http://testserver"
+# The address of the test site (tests/conftest.py: site_tree), which the test client asks for.
+WIEL_BASE_URL = WAGTAILADMIN_BASE_URL = "http://localhost"
 # Tasks run in-process, so a test sees their effect at once; the crash test starts real workers.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},

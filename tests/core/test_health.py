@@ -58,6 +58,7 @@ def test_a_database_that_does_not_answer_gives_503():
         "ALLOWED_HOSTS": "wiel.example",
         "DATABASE_URL": "postgres://nobody@127.0.0.1:9/nothing",
         "CACHE_URL": "redis://127.0.0.1:6379/1",
+        "WIEL_BASE_URL": "https://wiel.example",
     }
     result = subprocess.run(  # noqa: S603 (our own manage.py)
         [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],

@@ -72,7 +72,7 @@ def test_publishing_sends_once_to_every_confirmed_reader(issue, readers, mailbox
 def test_the_message_parts_headers_and_personal_links(
     issue, readers, mailbox, settings, django_capture_on_commit_callbacks
 ):
-    settings.WAGTAILADMIN_BASE_URL = "https://wiel.example"
+    settings.WIEL_BASE_URL = "https://wiel.example"
     publish(issue, django_capture_on_commit_callbacks)
     message = mailbox.to("anna@example.org")[0]
     assert message["Subject"] == "SAMEN in de winter"
