@@ -8,6 +8,7 @@ same way from the restricted paths kept in the cache (``core.fragments``).
 from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import get_language
+from wagtail import hooks
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, PageViewRestriction
 
@@ -30,11 +31,24 @@ def is_restricted(page):
     return any(page.path.startswith(path) for path in restricted_paths())
 
 
+def withheld_ids():
+    """Pages that are live but not for the public yet, as the apps say through the hook
+    ``wiel_withheld_pages`` (a function returning page ids): a newsletter issue before it goes out.
+    Kept under the content version, which publishing and sending raise."""
+    return cached_fragment(
+        ("withheld",), lambda: sorted({pk for withheld in hooks.get_hooks("wiel_withheld_pages") for pk in withheld()})
+    )
+
+
 def public(pages):
-    """``pages`` without those in a private section, as ``PageQuerySet.public()``."""
+    """``pages`` without those in a private section, as ``PageQuerySet.public()``, and without
+    those withheld until later (``withheld_ids``)."""
     private = Q()
     for path in restricted_paths():
         private |= Q(path__startswith=path)
+    withheld = withheld_ids()
+    if withheld:
+        private |= Q(pk__in=withheld)
     return pages.exclude(private) if private else pages
 
 

@@ -7,7 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
-from .models import NewsletterList, NewsletterPage, Suppression
+from .models import Mailing, NewsletterList, NewsletterPage, Suppression
 
 
 class NewsletterListViewSet(SnippetViewSet):
@@ -50,3 +50,10 @@ def issue_buttons(page, user, view_name, next_url=None):
         return
     yield PageMenuItem(_("Send a test e-mail"), reverse("newsletters_test_send", args=[page.pk]), "mail", 80, page=page)
     yield PageMenuItem(_("Fill in the digest"), reverse("newsletters_digest", args=[page.pk]), "list-ul", 81, page=page)
+
+
+@hooks.register("wiel_withheld_pages")
+def unsent_issues():
+    """An issue is public once its mailing has started (core.visibility.public leaves it out before)."""
+    sent = Mailing.objects.filter(started_at__isnull=False).values("page")
+    return NewsletterPage.objects.exclude(pk__in=sent).values_list("pk", flat=True)

@@ -27,7 +27,7 @@ from core.fragments import cached_fragment, cached_items
 from core.pagination import paginate
 from core.visibility import active_locale, public
 from events.models import EventPage
-from newsletters.models import Mailing, NewsletterPage
+from newsletters.models import NewsletterPage
 from practices.models import PracticePage
 
 from . import circuit, facets
@@ -68,9 +68,7 @@ def clean_query(text):
 def searchable_pages(locale=None):
     """Live, public pages of the searched kinds in the language, without issues not yet sent."""
     models = [model for _slug, model, _label in KINDS]
-    pages = public(Page.objects.live()).type(*models).filter(locale=locale or active_locale())
-    unsent = NewsletterPage.objects.exclude(pk__in=Mailing.objects.filter(started_at__isnull=False).values("page"))
-    return pages.exclude(pk__in=list(unsent.values_list("pk", flat=True)))
+    return public(Page.objects.live()).type(*models).filter(locale=locale or active_locale())
 
 
 def backend_query(backend, query, operator="and"):

@@ -59,6 +59,14 @@ def test_upcoming_first_and_past_separately(calendar):
 
 
 @pytest.mark.django_db
+def test_every_attendance_option_reads_differently(calendar):
+    html = Client().get(calendar["national"].url).content.decode()
+    select = re.search(r'<select id="filter-mode".*?</select>', html, re.S).group(0)
+    labels = re.findall(r">([^<]+)</option>", select)
+    assert len(labels) == 4 and len(set(labels)) == 4, labels  # any, on site, online, both
+
+
+@pytest.mark.django_db
 def test_filters(calendar):
     client, url = Client(), calendar["national"].url
     assert titles(client.get(url, {"thema": "informele-steun"})) == ["Symposium"]

@@ -247,3 +247,26 @@ def test_a_send_time_in_the_past_is_refused_in_the_admin(admin_client, newslette
     ahead = (timezone.now() + datetime.timedelta(days=1)).strftime("%Y-%m-%d %H:%M")
     assert add_issue("morgen", ahead).status_code == 302
     assert NewsletterPage.objects.get(slug="morgen").send_at is not None
+
+
+@pytest.mark.django_db
+def test_an_issue_is_listed_on_its_werkplaats_page_only_once_it_went_out(
+    newsletters, site_tree, django_capture_on_commit_callbacks
+):
+    from newsletters.sending import prepare
+
+    later = draft_issue(
+        site_tree["samen"],
+        newsletters["samen"],
+        title="Wintereditie",
+        send_at=timezone.now() + datetime.timedelta(days=3),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        later.save_revision().publish()
+    client = Client()
+    werkplaats = site_tree["samen"].url
+    assert "Wintereditie" not in client.get(werkplaats).content.decode()  # it would answer 404
+    with django_capture_on_commit_callbacks(execute=True):
+        prepare(Mailing.objects.get(page=later))
+    html = client.get(werkplaats).content.decode()
+    assert "Wintereditie" in html and client.get(NewsletterPage.objects.get(pk=later.pk).url).status_code == 200
