@@ -88,3 +88,17 @@ def test_production_refuses_to_start_half_configured(changes, message):
     result = manage(production_env(**changes), "check")
     assert result.returncode != 0
     assert message in result.stderr
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["ftp://wiel.example", "https://", "https://wiel.example/wiel/", "wiel.example", "https://a:b@wiel.example"],
+)
+def test_a_base_url_that_cannot_be_one_is_refused(value):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from site_.settings.base import base_url
+
+    with pytest.raises(ImproperlyConfigured, match="WIEL_BASE_URL"):
+        base_url(value)
+    assert base_url("HTTPS://Wiel.Example/") == "https://wiel.example"

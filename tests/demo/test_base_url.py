@@ -148,17 +148,3 @@ def test_the_default_site_follows_the_base_url_and_a_check_names_a_mismatch(sett
     settings.WIEL_BASE_URL = "https://wiel.example"
     [warning] = [m for m in run_checks(databases=["default"]) if m.id == "wiel.W003"]
     assert "127.0.0.1:8000" in warning.msg and "https://wiel.example" in warning.msg
-
-
-@pytest.mark.parametrize(
-    "value",
-    ["ftp://wiel.example", "https://", "https://wiel.example/wiel/", "wiel.example", "https://a:b@wiel.example"],
-)
-def test_a_base_url_that_cannot_be_one_is_refused(value):
-    from django.core.exceptions import ImproperlyConfigured
-
-    from site_.settings.base import base_url
-
-    with pytest.raises(ImproperlyConfigured, match="WIEL_BASE_URL"):
-        base_url(value)
-    assert base_url("HTTPS://Wiel.Example/") == "https://wiel.example"
