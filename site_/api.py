@@ -7,9 +7,7 @@ take is a 400.
 
 import hashlib
 
-from django.core.cache import cache
 from django.db.models import QuerySet, prefetch_related_objects
-from rest_framework.serializers import ListSerializer
 from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
@@ -19,7 +17,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from core.fragments import content_version
+from core.fragments import cached_items
 from search.api import FallbackSearchFilter
 
 MAX_OFFSET = 10**6
@@ -70,29 +68,11 @@ class ReusedChildRelationField(ChildRelationField):
 
 
 class ListingPageSerializer(PageSerializer):
-    def to_representation(self, instance):
-        # An item of a listing (not a page nested in one) comes from the view's item cache if it can.
-        view = self.context.get("view")
-        top_level = isinstance(self.parent, ListSerializer) and self.parent.parent is None
-        if not top_level or getattr(view, "cached_items", None) is None:
-            return super().to_representation(instance)
-        cached = view.cached_items.get(instance.pk)
-        if cached is None:
-            cached = view.fresh_items[instance.pk] = super().to_representation(instance)
-        return cached
+    """Wagtail's page serializer, with one child-relation serializer per listing."""
 
     def build_relational_field(self, field_name, relation_info):
         field_class, kwargs = super().build_relational_field(field_name, relation_info)
         return (ReusedChildRelationField if field_class is ChildRelationField else field_class), kwargs
-
-
-class KeptItem:
-    """An item of a listing whose representation is kept: only its id is needed."""
-
-    __slots__ = ("pk",)
-
-    def __init__(self, pk):
-        self.pk = pk
 
 
 class PagesWithTheirRecords(PagesAPIViewSet):
@@ -106,7 +86,6 @@ class PagesWithTheirRecords(PagesAPIViewSet):
     """
 
     base_serializer_class = ListingPageSerializer
-    cached_items = fresh_items = None  # a listing's, set by listing_view
 
     def get_queryset(self):
         # Wagtail asks for the queryset three times a request; its site and view-restriction
@@ -129,31 +108,32 @@ class PagesWithTheirRecords(PagesAPIViewSet):
         if isinstance(queryset, QuerySet):
             # The page of ids first: only the items not kept are read as pages.
             ids = list(self.paginate_queryset(queryset.values_list("pk", flat=True)))
-            self.cached_items = self.kept(ids)
-            pages = queryset.in_bulk([pk for pk in ids if pk not in self.cached_items])
-            items = [pages.get(pk) or KeptItem(pk) for pk in ids if pk in pages or pk in self.cached_items]
+
+            def pages(missing):
+                found = queryset.in_bulk(missing)
+                return [found[pk] for pk in missing if pk in found]
+
         else:  # search results
-            items = list(self.paginate_queryset(queryset))
-            self.cached_items = self.kept([item.pk for item in items])
-        self.fresh_items = {}
-        missing = [item for item in items if item.pk not in self.cached_items]
-        if missing:
-            prefetch_related_objects(missing, *getattr(model, "api_prefetch", ()))
-        response = self.get_paginated_response(self.get_serializer(items, many=True).data)
-        if self.fresh_items:
-            cache.set_many({self.item_key(pk): data for pk, data in self.fresh_items.items()}, 3600)
-        return response
+            results = {item.pk: item for item in self.paginate_queryset(queryset)}
+            ids = list(results)
 
-    def kept(self, ids):
-        """{id: representation} of the items ``ids`` kept in the cache."""
-        keys = {pk: self.item_key(pk) for pk in ids}
-        stored = cache.get_many(list(keys.values()))
-        return {pk: stored[key] for pk, key in keys.items() if key in stored}
+            def pages(missing):
+                return [results[pk] for pk in missing]
 
-    def item_key(self, pk):
+        def serialise(missing):
+            found = pages(missing)
+            prefetch_related_objects(found, *getattr(model, "api_prefetch", ()))
+            data = self.get_serializer(found, many=True).data
+            return {page.pk: item for page, item in zip(found, data, strict=True)}
+
+        kept = cached_items(("api-item", self.asked()), ids, serialise)
+        return self.get_paginated_response([kept[pk] for pk in ids if pk in kept])
+
+    def asked(self):
+        """What decides an item's representation besides the page: host, type and fields."""
         request = self.request
         asked = repr((request.scheme, request.get_host(), request.GET.get("type"), request.GET.get("fields")))
-        return f"wiel:api-item:{content_version()}:{hashlib.sha256(asked.encode()).hexdigest()[:24]}:{pk}"
+        return hashlib.sha256(asked.encode()).hexdigest()[:24]
 
     def get_base_queryset(self):
         if not hasattr(self, "_base_queryset"):
