@@ -50,8 +50,16 @@ def affected_urls(page):
         urls |= _page_urls(version)
         for ancestor in version.get_ancestors().filter(depth__gt=1).live().specific():
             urls |= _page_urls(ancestor)
-            if isinstance(ancestor, SectionIndexPage) and not ancestor.is_national:
-                for overview in type(ancestor).objects.live().filter(locale_id=ancestor.locale_id):
+            if not isinstance(ancestor, SectionIndexPage):
+                continue
+            if ancestor.lists_untranslated:  # it shows in the other languages' overviews too
+                for other in ancestor.get_translations().live().specific():
+                    urls |= _page_urls(other)
+            if not ancestor.is_national:
+                overviews = type(ancestor).objects.live()
+                if not ancestor.lists_untranslated:
+                    overviews = overviews.filter(locale_id=ancestor.locale_id)
+                for overview in overviews:
                     if overview.is_national:
                         urls |= _page_urls(overview)
         try:

@@ -4,12 +4,15 @@ Wagtail's sitemap lists the descendants of the site's root page: the Dutch tree 
 language has its own home page below the root. Here ``/sitemap.xml`` lists the Dutch pages and
 ``/en/sitemap.xml`` the English ones (robots.txt names both), and every page carries a
 ``<xhtml:link rel="alternate" hreflang="...">`` for itself and each live, public translation,
-with ``x-default`` on the Dutch one, as Google documents for multilingual sites.
+with ``x-default`` on the Dutch one, as Google documents for multilingual sites. An alias that
+wagtail-localize keeps in another language until it is translated is left out (its canonical
+link names its source).
 """
 
 from collections import defaultdict
 
 from django.conf import settings
+from django.db.models import F, Q
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
@@ -33,7 +36,9 @@ class LanguageSitemap(Sitemap):
         tree = Page.objects.none()
         for home in homes:
             tree |= Page.objects.descendant_of(home, inclusive=True)
-        return public(tree.live())
+        # An alias in another language still carries its source's text: a duplicate, not a version.
+        untranslated = Q(alias_of__isnull=False) & ~Q(alias_of__locale_id=F("locale_id"))
+        return public(tree.live()).exclude(untranslated)
 
     def items(self):
         return (

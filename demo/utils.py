@@ -268,7 +268,7 @@ def data(name):
 
 def section(parent, model, key, werkplaats=None, **extra):
     """The overview ``key`` of ``demo/data/site.json`` below ``parent``, in Dutch, with its English
-    translation when it is national (a werkplaats' overviews are translated with their content)."""
+    translation when it is national or its werkplaats has one."""
     texts = data("site.json")["sections"][key]
     dutch = texts["nl"]
     summary = dutch["werkplaats_summary"].format(werkplaats=werkplaats.title) if werkplaats else dutch["summary"]
@@ -276,11 +276,19 @@ def section(parent, model, key, werkplaats=None, **extra):
     if "intro" in dutch:
         fields["intro"] = rich(*dutch["intro"])
     page = create_child(parent, model(show_in_menus=werkplaats is None, **fields))
+    english = texts["en"]
     if werkplaats is None:
-        english = texts["en"]
         extra_en = {"intro": rich(*english["intro"])} if "intro" in fields else {}
         translate(page, "en", slug=english["slug"], title=english["title"], summary=english["summary"], **extra_en)
+    elif "werkplaats_summary" in english and _translated(werkplaats, "en"):
+        translate(page, "en", slug=english["slug"], title=english["title"], summary=english["werkplaats_summary"])
     return page
+
+
+def _translated(page, language_code):
+    """Has ``page`` a translation of its own in ``language_code`` (not an alias still in the source's words)?"""
+    version = page.get_translation_or_none(locale(language_code))
+    return version is not None and version.alias_of_id is None
 
 
 def sections(model, key):

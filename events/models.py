@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -21,14 +21,16 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyBlock
 from core.models import BasePage, SectionIndexPage, WerkplaatsContentPage
+from core.routes import LocalizedRoutablePageMixin, localized_path
 
 from .blocks import ProgrammeBlock
 
 
-class EventIndexPage(RoutablePageMixin, SectionIndexPage):
+class EventIndexPage(LocalizedRoutablePageMixin, SectionIndexPage):
     """A calendar: below a werkplaats its own events, below the home page those of all werkplaatsen."""
 
     subpage_types = ["events.EventPage"]
+    lists_untranslated = True
 
     class Meta:
         verbose_name = _("event calendar")
@@ -43,7 +45,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
 
         return event_listing(self, request, past=False)
 
-    @path("afgelopen/", name="past")
+    @localized_path({"nl": "afgelopen/", "en": "past/"}, name="past")
     def past(self, request):
         from .views import event_listing
 
@@ -55,14 +57,14 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
 
         return calendar_feed(self, request)
 
-    @path("ical/thema/<slug:theme>/", name="ical_theme")
+    @localized_path({"nl": "ical/thema/<slug:theme>/", "en": "ical/theme/<slug:theme>/"}, name="ical_theme")
     def ical_theme(self, request, theme):
         from .views import calendar_feed
 
         return calendar_feed(self, request, theme=theme)
 
 
-class EventPage(RoutablePageMixin, WerkplaatsContentPage):
+class EventPage(LocalizedRoutablePageMixin, WerkplaatsContentPage):
     class Mode(models.TextChoices):
         ON_SITE = "locatie", _("on site")
         ONLINE = "online", _("online")
@@ -289,13 +291,13 @@ class EventPage(RoutablePageMixin, WerkplaatsContentPage):
 
         return event_detail(self, request)
 
-    @path("aanmelden/", name="register")
+    @localized_path({"nl": "aanmelden/", "en": "register/"}, name="register")
     def register(self, request):
         from .views import registration_form
 
         return registration_form(self, request)
 
-    @path("afmelden/<str:token>/", name="cancel")
+    @localized_path({"nl": "afmelden/<str:token>/", "en": "cancel/<str:token>/"}, name="cancel")
     def cancel(self, request, token):
         from .views import registration_cancel
 

@@ -33,7 +33,10 @@ def filter_events(events, data):
         chosen["thema"] = theme
     werkplaats = params.slug(data.get("werkplaats"))
     if werkplaats:
-        events = events.filter(werkplaats__slug=werkplaats)
+        # By the werkplaats in any language: an English calendar also lists Dutch-only events.
+        events = events.filter(
+            werkplaats__translation_key__in=WerkplaatsPage.objects.filter(slug=werkplaats).values("translation_key")
+        )
         chosen["werkplaats"] = werkplaats
     mode = data.get("vorm")
     if mode in EventPage.Mode.values:
@@ -43,6 +46,16 @@ def filter_events(events, data):
         events = events.filter(skj_points__gt=0)
         chosen["skj"] = "ja"
     return events.distinct(), chosen
+
+
+def werkplaats_choices(index, events):
+    """The werkplaatsen of ``events``, once each, in the calendar's language where they have a version."""
+    keys = WerkplaatsPage.objects.filter(pk__in=events.values("werkplaats")).values("translation_key")
+    versions = {}
+    for werkplaats in WerkplaatsPage.objects.live().filter(translation_key__in=keys).order_by("title"):
+        if werkplaats.translation_key not in versions or werkplaats.locale_id == index.locale_id:
+            versions[werkplaats.translation_key] = werkplaats
+    return sorted(versions.values(), key=lambda werkplaats: werkplaats.title)
 
 
 def event_listing(index, request, past):
@@ -63,11 +76,7 @@ def event_listing(index, request, past):
         "chosen": chosen,
         "modes": EventPage.Mode.choices,
         "themes": Theme.objects.filter(pk__in=scope.values("themes")).order_by("name"),
-        "werkplaatsen": (
-            WerkplaatsPage.objects.filter(pk__in=scope.values("werkplaats")).order_by("title")
-            if index.is_national
-            else []
-        ),
+        "werkplaatsen": werkplaats_choices(index, scope) if index.is_national else [],
     }
     return index.render(request, template="events/event_index_page.html", context_overrides=context)
 

@@ -163,6 +163,11 @@ class IssueRenderer:
             provinces.setdefault(werkplaats_id, set()).add(province_id)
         return provinces
 
+    @cached_property
+    def language(self):
+        """The issue's language: its text, the interface words around it and the greeting."""
+        return self.issue.locale.language_code if self.issue.locale_id else settings.LANGUAGE_CODE
+
     def key(self, interests):
         """Readers share a variant unless the issue is personalised."""
         return interests if self.issue.personalise else (frozenset(), frozenset())
@@ -182,7 +187,7 @@ class IssueRenderer:
                 "preferences_url": PREFERENCES,
                 "unsubscribe_url": UNSUBSCRIBE,
             }
-            with override(self.issue.locale.language_code if self.issue.locale_id else "nl"):
+            with override(self.language):
                 self._variants[key] = (
                     render_to_string("newsletters/email/issue.html", context),
                     render_to_string("newsletters/email/issue.txt", context),
@@ -191,7 +196,7 @@ class IssueRenderer:
 
     def personal(self, recipient):
         """The reader's own greeting and links."""
-        with override("nl"):
+        with override(self.language):
             greeting = _("Dear %(name)s,") % {"name": recipient.name} if recipient.name else _("Dear reader,")
         preferences = self._links["preferences"].replace(
             READER_SLOT, sign_preferences(recipient.subscriber_id, recipient.email)

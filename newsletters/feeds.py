@@ -11,13 +11,13 @@ class IssueFeed(PageFeed):
         self.index_page, self.newsletter, self.mailings = index_page, newsletter, mailings
 
     def title(self):
-        return f"{self.newsletter.name} · Wiel"
+        return f"{self.newsletter.label} · Wiel"
 
     def link(self):
         return self.index_page.get_full_url(self.request)
 
     def description(self):
-        return self.newsletter.description or self.newsletter.name
+        return self.newsletter.text or self.newsletter.label
 
     def items(self):
         return self.mailings[:FEED_SIZE]

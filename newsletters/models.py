@@ -9,24 +9,32 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from core.models import BasePage
 from core.page_forms import NewsletterPageForm
+from core.routes import LocalizedRoutablePageMixin, localized_path
 
 from .blocks import TEXT_FEATURES, IssueBodyBlock
+
+
+def _reading_english():
+    return (get_language() or "nl").startswith("en")
 
 
 class NewsletterList(models.Model):
     """One newsletter: the national one, or a werkplaats' own."""
 
     name = models.CharField(_("name"), max_length=120)
+    name_en = models.CharField(_("name (English)"), max_length=120, blank=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     description = models.TextField(_("description"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
     werkplaats = models.ForeignKey(
         "core.WerkplaatsPage",
         verbose_name=_("werkplaats"),
@@ -55,8 +63,10 @@ class NewsletterList(models.Model):
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("name_en"),
         FieldPanel("slug"),
         FieldPanel("description"),
+        FieldPanel("description_en"),
         FieldPanel("werkplaats"),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         FieldPanel("provinces", widget=forms.CheckboxSelectMultiple),
@@ -69,7 +79,17 @@ class NewsletterList(models.Model):
         verbose_name_plural = _("newsletters")
 
     def __str__(self):
-        return self.name
+        return self.label
+
+    @property
+    def label(self):
+        """The name in the active language, falling back to Dutch (as the taxonomies do)."""
+        return self.name_en if _reading_english() and self.name_en else self.name
+
+    @property
+    def text(self):
+        """The description in the active language, falling back to Dutch."""
+        return self.description_en if _reading_english() and self.description_en else self.description
 
 
 class Subscriber(models.Model):
@@ -115,7 +135,7 @@ class Subscription(models.Model):
         return f"{self.subscriber} – {self.newsletter} ({self.get_status_display()})"
 
 
-class NewsletterIndexPage(RoutablePageMixin, BasePage):
+class NewsletterIndexPage(LocalizedRoutablePageMixin, BasePage):
     """Where people subscribe to the newsletters (and, later, read the archive)."""
 
     content_panels = [*BasePage.content_panels, FieldPanel("summary")]
@@ -133,37 +153,37 @@ class NewsletterIndexPage(RoutablePageMixin, BasePage):
 
         return subscribe_form(self, request)
 
-    @path("voorkeuren/<str:token>/", name="preferences")
+    @localized_path({"nl": "voorkeuren/<str:token>/", "en": "preferences/<str:token>/"}, name="preferences")
     def preferences(self, request, token):
         from .views import preference_centre
 
         return preference_centre(self, request, token)
 
-    @path("voorkeuren/<str:token>/gegevens/", name="data")
+    @localized_path({"nl": "voorkeuren/<str:token>/gegevens/", "en": "preferences/<str:token>/data/"}, name="data")
     def data(self, request, token):
         from .views import download_data
 
         return download_data(self, request, token)
 
-    @path("voorkeuren/<str:token>/wissen/", name="erase")
+    @localized_path({"nl": "voorkeuren/<str:token>/wissen/", "en": "preferences/<str:token>/erase/"}, name="erase")
     def erase(self, request, token):
         from .views import erase_data
 
         return erase_data(self, request, token)
 
-    @path("archief/", name="archive")
+    @localized_path({"nl": "archief/", "en": "archive/"}, name="archive")
     def archive(self, request):
         from .views import archive
 
         return archive(self, request)
 
-    @path("archief/<slug:slug>/rss/", name="feed")
+    @localized_path({"nl": "archief/<slug:slug>/rss/", "en": "archive/<slug:slug>/rss/"}, name="feed")
     def feed(self, request, slug):
         from .views import feed
 
         return feed(self, request, slug)
 
-    @path("bevestigen/<str:token>/", name="confirm")
+    @localized_path({"nl": "bevestigen/<str:token>/", "en": "confirm/<str:token>/"}, name="confirm")
     def confirm(self, request, token):
         from .views import confirm_subscription
 

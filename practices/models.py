@@ -19,7 +19,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -27,6 +27,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyBlock
 from core.models import BasePage, Municipality, SectionIndexPage, Term, WerkplaatsContentPage
+from core.routes import LocalizedRoutablePageMixin, localized_path
 from core.widgets import MunicipalityChooser
 
 from .serializers import MunicipalitySerializer, TermSerializer
@@ -70,7 +71,7 @@ class CostBand(models.IntegerChoices):
     VERY_HIGH = 5, _("5: very high (over €2,000)")
 
 
-class PracticeIndexPage(RoutablePageMixin, SectionIndexPage):
+class PracticeIndexPage(LocalizedRoutablePageMixin, SectionIndexPage):
     """Lists practices: below a werkplaats its own, below the home page all of them."""
 
     subpage_types = ["practices.PracticePage"]
@@ -88,7 +89,7 @@ class PracticeIndexPage(RoutablePageMixin, SectionIndexPage):
 
         return practice_listing(self, request)
 
-    @path("vergelijk/", name="compare")
+    @localized_path({"nl": "vergelijk/", "en": "compare/"}, name="compare")
     def compare(self, request):
         from .views import practice_comparison
 
@@ -101,7 +102,7 @@ class PracticeIndexPage(RoutablePageMixin, SectionIndexPage):
         return practice_csv(self, request)
 
 
-class PracticePage(RoutablePageMixin, WerkplaatsContentPage):
+class PracticePage(LocalizedRoutablePageMixin, WerkplaatsContentPage):
     aim = models.TextField(_("aim (doel)"), help_text=_("What the practice sets out to achieve, in a few sentences."))
     target_groups = ParentalManyToManyField("core.TargetGroup", verbose_name=_("target groups"), blank=True)
     age_min = models.PositiveSmallIntegerField(

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -40,8 +41,10 @@ if settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
 urlpatterns += i18n_patterns(
     # One sitemap per language, each page with its translations (core/sitemaps.py).
     path("sitemap.xml", sitemap, name="sitemap"),
-    path("zoeken/", search_views.search, name="search"),
-    path("zoeken/suggesties/", search_views.suggestions, name="search_suggestions"),
+    path(_("search/"), search_views.search, name="search"),
+    path(_("search/suggestions/"), search_views.suggestions, name="search_suggestions"),
+    # Links from before the English words: /en/zoeken/ keeps working.
+    path("zoeken/", RedirectView.as_view(pattern_name="search", query_string=True, permanent=True)),
     path(_("municipalities/"), municipalities.municipality_index, name="municipality_index"),
     path(_("municipalities/suggestions/"), municipalities.municipality_suggestions, name="municipality_suggestions"),
     path(_("municipalities/<slug:slug>/"), municipalities.municipality_detail, name="municipality_detail"),

@@ -1,6 +1,10 @@
 """The base every Wiel page builds on, and a plain content page."""
 
+from functools import reduce
+from operator import or_
+
 from django.db import models
+from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -111,10 +115,31 @@ class SectionIndexPage(BasePage):
 
         return self.get_parent().specific_class is not WerkplaatsPage
 
+    # An overview that also lists the pages not (yet) translated into its language, in their
+    # source language: an event in Dutch only is still an event an English reader may attend.
+    lists_untranslated = False
+
     def in_scope(self, pages):
-        """Live, public ``pages`` of this overview's language, limited to its werkplaats unless national."""
-        pages = public(pages.live()).filter(locale_id=self.locale_id)
-        return pages if self.is_national else pages.descendant_of(self)
+        """Live, public ``pages`` of this overview's language, limited to its werkplaats unless national.
+
+        With ``lists_untranslated``, also the pages of the other languages that have no live
+        version in this one (cards mark their language, ``core.languages``).
+        """
+        pages = public(pages.live())
+        own = pages.filter(locale_id=self.locale_id)
+        if not self.lists_untranslated:
+            return own if self.is_national else own.descendant_of(self)
+        translated = Page.objects.live().filter(locale_id=self.locale_id).values("translation_key")
+        untranslated = pages.exclude(locale_id=self.locale_id).exclude(translation_key__in=translated)
+        if not self.is_national:
+            own = own.descendant_of(self)
+            overviews = Page.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk)
+            untranslated = untranslated.filter(
+                reduce(
+                    or_, (Q(path__startswith=path) for path in overviews.values_list("path", flat=True)), Q(pk__in=[])
+                )
+            )
+        return pages.filter(Q(pk__in=own.values("pk")) | Q(pk__in=untranslated.values("pk")))
 
 
 class ContentPage(BasePage):

@@ -2,14 +2,16 @@ import hashlib
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import NoReverseMatch, translate_url
 from django.utils import timezone
 from django.utils.formats import number_format
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
 from core.base_url import absolute
 from core.fragments import cached_fragment
+from core.languages import IN_LANGUAGE, copied_language, other_language
 from core.request_memo import remembered
 from core.visibility import active_locale, locales, public
 
@@ -23,12 +25,19 @@ def _home_for(locale):
     return remembered(("home", locale.pk), lambda: Page.objects.live().filter(locale=locale, depth=2).first())
 
 
+UNTRANSLATED = "untranslated"  # ?untranslated=1: the reader came from a page without a version in this language
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One link per language: the translation of this page, or that language's home page.
+    """One link per language: the translation of this page, else the nearest page above it that
+    has one (with ``?untranslated=1``, so it can say why the reader landed there), else that
+    language's home page.
 
-    Returns dicts with ``code``, ``name``, ``url``, ``active`` and ``is_translation``
-    (False when the link falls back to the home page because no translation exists).
+    Returns dicts with ``code``, ``name``, ``url``, ``full_url``, ``active`` and ``is_translation``
+    (False for a fallback, and for an alias that shows the other language's text: neither is
+    an hreflang alternate). On a routable page's sub-route (the past events, the archive), a
+    translation's link goes to the same sub-route in that language's words.
     """
     request = context.get("request")
     page = context.get("page") or context.get("self")
@@ -48,24 +57,63 @@ def language_links(context):
     for code, home in cached_fragment(("homes",), _homes):
         view_url = _view_in(request, code) if not isinstance(page, Page) else None
         if view_url:  # a view of our own (search, municipalities) exists in every language
-            links.append(_link(code, current, view_url, absolute(view_url), True))
+            links.append(_link(code, current, view_url, absolute(view_url), True, True))
             continue
         target = translations.get(code)
         if target is not None:
-            links.append(_link(code, current, *target, True))
+            url, full_url, is_translation, same_page = target
+            route = _sub_route(page, request, code) if same_page else ""
+            links.append(_link(code, current, url + route, full_url + route, is_translation, same_page))
         elif home is not None:
-            links.append(_link(code, current, home["url"], home["full_url"], False))
+            links.append(_link(code, current, home["url"], home["full_url"], False, False))
     if request is not None:
         request._wiel_language_links = (cache_key, links)
     return links
 
 
 def _translation_urls(page, request):
-    """{language code: (URL, full URL)} of the live translations of ``page``, itself included."""
-    return {
-        translation.locale.language_code: (translation.get_url(request), translation.get_full_url(request))
-        for translation in page.get_translations(inclusive=True).live().select_related("locale")
-    }
+    """{language code: (URL, full URL, is a translation, is this page)} for every language.
+
+    The page itself and its live translations; an alias in another language (wagtail-localize's
+    synchronised copy, still in the source language's words) is listed but is no translation.
+    For a language without either, the nearest ancestor with a live version in it.
+    """
+    found = {}
+    for version in page.get_translations(inclusive=True).live().select_related("locale", "alias_of"):
+        untranslated = version.alias_of_id is not None and version.alias_of.locale_id != version.locale_id
+        found[version.locale.language_code] = (
+            version.get_url(request),
+            version.get_full_url(request),
+            not untranslated,
+            True,
+        )
+    missing = {locale.language_code for locale in locales()} - set(found)
+    if missing and page.depth > 2:  # a home page has no page above it but the root
+        ancestors = page.get_ancestors().filter(depth__gt=1).order_by("-depth")
+        versions = (
+            Page.objects.live()
+            .filter(translation_key__in=ancestors.values("translation_key"), locale__language_code__in=missing)
+            .select_related("locale")
+            .order_by("-depth")
+        )
+        for version in versions:
+            code = version.locale.language_code
+            if code not in found:
+                marker = f"?{UNTRANSLATED}=1"
+                found[code] = (version.get_url(request) + marker, version.get_full_url(request) + marker, False, False)
+    return found
+
+
+def _sub_route(page, request, code):
+    """The sub-path of the routable sub-route this request is on, in language ``code``'s words."""
+    match = getattr(request, "routable_resolver_match", None)
+    reverse_in = getattr(page, "reverse_subpage_in", None)
+    if match is None or reverse_in is None or not match.url_name:
+        return ""
+    try:
+        return reverse_in(code, match.url_name, args=match.args, kwargs=match.kwargs)
+    except NoReverseMatch:
+        return ""
 
 
 def _homes():
@@ -77,7 +125,7 @@ def _homes():
     return homes
 
 
-def _link(code, current, url, full_url, is_translation):
+def _link(code, current, url, full_url, is_translation, same_page):
     return {
         "code": code,
         "name": LANGUAGE_NAMES.get(code, code),
@@ -85,6 +133,9 @@ def _link(code, current, url, full_url, is_translation):
         "full_url": full_url,
         "active": current.startswith(code),
         "is_translation": is_translation,
+        # An alias: this page, its text not yet translated; else a page above it or the home page.
+        "untranslated": same_page and not is_translation,
+        "elsewhere": not same_page,
     }
 
 
@@ -202,3 +253,25 @@ class ContentCacheNode(template.Node):
 def absolute_url(path):
     """``path`` on the site's base URL (WIEL_BASE_URL), as links that leave the page need it."""
     return absolute(path)
+
+
+@register.filter
+def lang_attr(page):
+    """`` lang="nl"`` when ``page``'s text is in another language than the one being read."""
+    language = other_language(page)
+    return format_html(' lang="{}"', language) if language else ""
+
+
+@register.filter
+def in_language(page):
+    """ "in Dutch" when ``page``'s text is in another language than the one being read, else ""."""
+    language = other_language(page)
+    return IN_LANGUAGE.get(language, language) if language else ""
+
+
+@register.filter
+def copied_lang_attr(page):
+    """`` lang="nl"`` on the parts of a translated ``page`` that are copied, not translated, from
+    its source (inline rows such as learning networks and documents), when read in another language."""
+    language = copied_language(page)
+    return format_html(' lang="{}"', language) if language else ""

@@ -42,6 +42,7 @@ def load(stdout):
             slug=werkplaats.slug,
             defaults={
                 "name": file["werkplaats_list_name"].format(short_name=werkplaats.short_name),
+                "name_en": file["werkplaats_list_name_en"].format(short_name=werkplaats.short_name),
                 "werkplaats": werkplaats,
             },
         )

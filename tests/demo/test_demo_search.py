@@ -42,6 +42,6 @@ def test_search_on_the_demo_content():
     kinds = next(facet for facet in response.context["facets"] if facet.key == "soort")
     assert sum(option.count for option in kinds.options) == response.context["total"]
 
-    english = Client().get("/en/zoeken/", {"q": "mentor"})  # English pages, English werkplaats names
+    english = Client().get("/en/search/", {"q": "mentor"})  # English pages, English werkplaats names
     werkplaatsen = next(facet for facet in english.context["facets"] if facet.key == "werkplaats")
     assert english.context["total"] and sum(option.count for option in werkplaatsen.options) == english.context["total"]

@@ -100,7 +100,7 @@ def test_used_nearby_is_partial():
     in_region = fit(profile((NEIGHBOUR, "voortgezet", "")))
     assert in_region.level == PARTIAL
     assert (
-        "Used nearby, in your jeugdregio Regio 1: Buurdorp (300,000 inhabitants, 1,000 per km²: "
+        "Used nearby, in your youth-care region Regio 1: Buurdorp (300,000 inhabitants, 1,000 per km²: "
         "7.5 times as many inhabitants, 2.5 times as densely populated)."
     ) in texts(in_region)
     in_province = fit(profile((PROVINCIAL, "voortgezet", "")))

@@ -75,8 +75,8 @@ def test_english_pages_are_stemmed_in_english(practices):
     translation = dutch.copy_for_translation(english, copy_parents=True)
     translation.title, translation.summary = "Support for families", "Help from the neighbourhood."
     translation.save_revision().publish()
-    assert titles(search("/en/zoeken/", q="family")) == ["Support for families"]
-    assert titles(search("/en/zoeken/", q="neighbourhoods")) == ["Support for families"]
+    assert titles(search("/en/search/", q="family")) == ["Support for families"]
+    assert titles(search("/en/search/", q="neighbourhoods")) == ["Support for families"]
 
 
 @pytest.mark.django_db
@@ -111,7 +111,7 @@ def test_small_words_are_left_out_when_they_stand_in_the_way(site_tree):
     translation = article.copy_for_translation(english, copy_parents=True)
     translation.title, translation.summary = "Mentor programme", "How matching works."
     translation.save_revision().publish()
-    response = search("/en/zoeken/", q="what is a mentor programme")
+    response = search("/en/search/", q="what is a mentor programme")
     attempt = response.context["attempt"]
     assert attempt.without_small_words and set(attempt.dropped) >= {"what", "a"}
     assert titles(response) == ["Mentor programme"]

@@ -1,0 +1,87 @@
+"""Which language a page's text is in, without a query per page.
+
+A page's text is in its locale's language, except for an alias that wagtail-localize keeps in
+another locale until someone translates it: that one still carries its source's words. Listings
+and pages mark such text with ``lang`` and say which language it is in (``wiel_tags.lang_attr``,
+``in_language``), so a screen reader pronounces it right and a reader knows what to expect.
+"""
+
+from django.conf import settings
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from .fragments import cached_fragment
+from .visibility import locales
+
+IN_LANGUAGE = {"nl": _("in Dutch"), "en": _("in English")}
+
+
+def locale_language(locale_id):
+    """The language code of a locale, from the locales kept per content version."""
+    for locale in locales():
+        if locale.pk == locale_id:
+            return locale.language_code
+    return settings.LANGUAGE_CODE
+
+
+def page_language(page):
+    """The language of ``page``'s locale (its URL, its interface)."""
+    return locale_language(page.locale_id)
+
+
+def _alias_sources():
+    """{alias page id: its source's locale id} for aliases in another locale than their source."""
+    return {
+        pk: source_locale
+        for pk, locale, source_locale in Page.objects.filter(alias_of__isnull=False).values_list(
+            "pk", "locale_id", "alias_of__locale_id"
+        )
+        if locale != source_locale
+    }
+
+
+def content_language(page):
+    """The language ``page``'s text is written in."""
+    if getattr(page, "alias_of_id", None) is not None:
+        source = cached_fragment(("alias-sources",), _alias_sources).get(page.pk)
+        if source is not None:
+            return locale_language(source)
+    locale_id = getattr(page, "locale_id", None)
+    return locale_language(locale_id) if locale_id is not None else get_language()
+
+
+def other_language(page):
+    """The language of ``page``'s text when it is not the language being read, else None."""
+    if getattr(page, "locale_id", None) is None:
+        return None
+    language = content_language(page)
+    current = get_language() or settings.LANGUAGE_CODE
+    return None if current.startswith(language) else language
+
+
+def source_language(page):
+    """The language ``page`` was first written in: that of its oldest version.
+
+    What wagtail-localize copies rather than translates (inline rows such as learning networks
+    or documents) stays in this language on every version.
+    """
+    if page_language(page) == settings.LANGUAGE_CODE:
+        return settings.LANGUAGE_CODE  # the source language's version is where pages start
+    return cached_fragment(
+        ("source-language", str(page.translation_key)),
+        lambda: locale_language(
+            Page.objects.filter(translation_key=page.translation_key)
+            .order_by("pk")
+            .values_list("locale_id", flat=True)[0]
+        ),
+    )
+
+
+def copied_language(page):
+    """The language of ``page``'s copied (untranslated) parts when it is not the one being read, else None."""
+    if getattr(page, "locale_id", None) is None:
+        return None
+    language = source_language(page)
+    current = get_language() or settings.LANGUAGE_CODE
+    return None if current.startswith(language) else language
