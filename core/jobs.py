@@ -49,8 +49,10 @@ JOBS = [
     Job("send_newsletters", 60, ("send_newsletters",)),
     # Index updates Elasticsearch missed while it was down (nothing to do on the database backend).
     Job("retry_index_updates", 300, ("retry_index_updates",)),
-    # Registrants' personal data after the retention period, expired sessions, old task results.
+    # Registrants' personal data after the retention period, never-confirmed subscribers,
+    # expired sessions, old task results.
     Job("erase_event_registrations", 3600, ("erase_event_registrations",)),
+    Job("erase_unconfirmed_subscribers", 3600, ("erase_unconfirmed_subscribers",)),
     Job("clearsessions", 86400, ("clearsessions",)),
     Job("prune_task_results", 86400, prune_task_results),
 ]

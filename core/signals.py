@@ -7,7 +7,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pr
 from . import purging
 from .base_url import sync_default_site
 from .fragments import bump_content_version
-from .models import CareSetting, Municipality, Province, TargetGroup, Theme, WerkplaatsPage, YouthRegion
+from .models import CareSetting, Municipality, Province, SitePages, TargetGroup, Theme, WerkplaatsPage, YouthRegion
 from .permissions import ensure_werkplaats_access
 
 
@@ -32,7 +32,18 @@ page_published.connect(_content_changed, dispatch_uid="wiel-content-published")
 page_unpublished.connect(_content_changed, dispatch_uid="wiel-content-unpublished")
 post_page_move.connect(_content_changed, dispatch_uid="wiel-content-moved")
 post_delete.connect(_page_deleted, dispatch_uid="wiel-content-deleted")
-for model in (Site, Locale, PageViewRestriction, Theme, TargetGroup, CareSetting, Municipality, YouthRegion, Province):
+for model in (
+    Site,
+    Locale,
+    PageViewRestriction,
+    SitePages,
+    Theme,
+    TargetGroup,
+    CareSetting,
+    Municipality,
+    YouthRegion,
+    Province,
+):
     post_save.connect(_content_changed, sender=model, dispatch_uid=f"wiel-content-{model.__name__}-saved")
     post_delete.connect(_content_changed, sender=model, dispatch_uid=f"wiel-content-{model.__name__}-deleted")
 

@@ -173,9 +173,10 @@ def request_subscription(data, consent_text, page, request):
         for newsletter in data["lists"]:
             subscription, _created = Subscription.objects.get_or_create(subscriber=subscriber, newsletter=newsletter)
             if subscription.status != Subscription.Status.CONFIRMED:
-                if subscription.status == Subscription.Status.UNSUBSCRIBED:
-                    subscription.status = Subscription.Status.PENDING
-                    subscription.save(update_fields=["status"])
+                # Asked (again) now: a new link goes out, and the request counts from today
+                # (erase_unconfirmed_subscribers).
+                subscription.status, subscription.requested_at = Subscription.Status.PENDING, timezone.now()
+                subscription.save(update_fields=["status", "requested_at"])
                 pending.append(newsletter)
         transaction.on_commit(lambda: _send_request_mail(subscriber, pending, page, request))
     return subscriber

@@ -1,6 +1,7 @@
 from .documents import DocumentText
 from .geography import Municipality, Province, YouthRegion
 from .pages import BasePage, ContentPage, SectionIndexPage, WerkplaatsContentPage
+from .settings import SitePages
 from .taxonomy import CareSetting, TargetGroup, Term, Theme
 from .werkplaats import Leernetwerk, Partner, WerkplaatsIndexPage, WerkplaatsPage
 
@@ -14,6 +15,7 @@ __all__ = [
     "Partner",
     "Province",
     "SectionIndexPage",
+    "SitePages",
     "TargetGroup",
     "Term",
     "Theme",

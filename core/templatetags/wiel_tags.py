@@ -11,7 +11,7 @@ from wagtail.models import Locale, Page, Site
 
 from core.base_url import absolute
 from core.fragments import cached_fragment
-from core.languages import IN_LANGUAGE, copied_language, other_language
+from core.languages import IN_LANGUAGE, copied_language, other_language, page_language
 from core.request_memo import remembered
 from core.visibility import active_locale, locales, public
 
@@ -76,31 +76,28 @@ def _translation_urls(page, request):
 
     The page itself and its live translations; an alias in another language (wagtail-localize's
     synchronised copy, still in the source language's words) is listed but is no translation.
-    For a language without either, the nearest ancestor with a live version in it.
+    For a language without either, the nearest ancestor with a live version in it. One query:
+    the versions of the page and of its ancestors (whose tree paths its own path spells out).
     """
+    paths = [page.path[: Page.steplen * depth] for depth in range(2, page.depth + 1)]
+    versions = (
+        Page.objects.live()
+        .filter(translation_key__in=Page.objects.filter(path__in=paths).values("translation_key"))
+        .select_related("locale", "alias_of")
+        .order_by("-depth")
+    )
     found = {}
-    for version in page.get_translations(inclusive=True).live().select_related("locale", "alias_of"):
-        untranslated = version.alias_of_id is not None and version.alias_of.locale_id != version.locale_id
-        found[version.locale.language_code] = (
-            version.get_url(request),
-            version.get_full_url(request),
-            not untranslated,
-            True,
-        )
-    missing = {locale.language_code for locale in locales()} - set(found)
-    if missing and page.depth > 2:  # a home page has no page above it but the root
-        ancestors = page.get_ancestors().filter(depth__gt=1).order_by("-depth")
-        versions = (
-            Page.objects.live()
-            .filter(translation_key__in=ancestors.values("translation_key"), locale__language_code__in=missing)
-            .select_related("locale")
-            .order_by("-depth")
-        )
-        for version in versions:
-            code = version.locale.language_code
-            if code not in found:
-                marker = f"?{UNTRANSLATED}=1"
-                found[code] = (version.get_url(request) + marker, version.get_full_url(request) + marker, False, False)
+    for version in versions:
+        code = version.locale.language_code
+        same_page = version.translation_key == page.translation_key
+        if code in found and not (same_page and not found[code][3]):
+            continue  # a deeper version in this language is already the answer
+        if same_page:
+            untranslated = version.alias_of_id is not None and version.alias_of.locale_id != version.locale_id
+            found[code] = (version.get_url(request), version.get_full_url(request), not untranslated, True)
+        else:
+            marker = f"?{UNTRANSLATED}=1"
+            found[code] = (version.get_url(request) + marker, version.get_full_url(request) + marker, False, False)
     return found
 
 
@@ -275,3 +272,47 @@ def copied_lang_attr(page):
     its source (inline rows such as learning networks and documents), when read in another language."""
     language = copied_language(page)
     return format_html(' lang="{}"', language) if language else ""
+
+
+@register.simple_tag(takes_context=True)
+def site_pages(context):
+    """{role: {"title", "url", "lang"}} of the site's contact, privacy, accessibility and colophon
+    pages (``core.models.SitePages``), each in the language being read where it has a version
+    (``lang`` names the page's own language otherwise). Kept per site, language and content version.
+    """
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return {}
+    language = get_language() or settings.LANGUAGE_CODE
+    return cached_fragment(("site-pages", site.pk, language), lambda: _site_pages(site))
+
+
+def _site_pages(site):
+    from core.models import SitePages
+
+    chosen = SitePages.objects.filter(site=site).first()  # not for_site: reading creates no row
+    if chosen is None:
+        return {}
+    locale = active_locale()
+    found = {}
+    for role in SitePages.ROLES:
+        page_id = getattr(chosen, f"{role}_page_id")
+        if page_id is None:
+            continue
+        versions = {
+            version.locale_id: version
+            for version in Page.objects.live().filter(
+                translation_key=Page.objects.filter(pk=page_id).values("translation_key")[:1]
+            )
+        }
+        version = versions.get(locale.pk) or versions.get(
+            Page.objects.filter(pk=page_id).values_list("locale_id", flat=True).first()
+        )
+        if version is not None and public(Page.objects.filter(pk=version.pk)).exists():
+            found[role] = {
+                "title": version.title,
+                "url": version.get_url(),
+                "lang": "" if version.locale_id == locale.pk else page_language(version),
+            }
+    return found

@@ -1,7 +1,7 @@
 """One loader per kind of content, run in this order by ``manage.py load_demo_content``."""
 
-from . import articles, events, home, media, newsletters, practices, search, werkplaatsen
+from . import articles, events, home, media, newsletters, pages, practices, search, werkplaatsen
 
-# The home page first, then what hangs below it; the library before the pages that show its
+# The home page first (with the footer's own pages), then what hangs below it; the library before the pages that show its
 # pictures and documents; events name practices; newsletters compose the content before them.
-LOADERS = [home, werkplaatsen, media, articles, practices, events, newsletters, search]
+LOADERS = [home, pages, werkplaatsen, media, articles, practices, events, newsletters, search]

@@ -1,5 +1,6 @@
 """Subscribing: double opt-in per list, tokens, no enumeration, rate limit, honeypot, consent record."""
 
+import io
 import re
 
 import pytest
@@ -137,3 +138,51 @@ def test_the_signup_block_in_a_page_body_subscribes_through_the_newsletter_page(
         parent=site_tree["samen_news"], title="Kies zelf", body=[("newsletter_signup", {**block, "newsletter": None})]
     )
     assert client.get(open_choice.url).content.decode().count('name="lists"') == 2
+
+
+@pytest.mark.django_db
+def test_addresses_that_never_confirm_are_erased_once_their_link_expired(newsletters, settings):
+    import datetime
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    settings.NEWSLETTER_CONFIRM_MAX_AGE = 7 * 24 * 3600
+    old = timezone.now() - datetime.timedelta(days=8)
+    recent = timezone.now() - datetime.timedelta(days=6)
+
+    def subscriber(address, *statuses, when=old):
+        person = Subscriber.objects.create(email=address, consent_text="ja", consent_at=when)
+        for newsletter, status in zip([newsletters["national"], newsletters["samen"]], statuses, strict=False):
+            subscription = Subscription.objects.create(subscriber=person, newsletter=newsletter, status=status)
+            Subscription.objects.filter(pk=subscription.pk).update(requested_at=when)
+        return person
+
+    expired = subscriber("expired@example.org", "wacht", "wacht")
+    waiting = subscriber("waiting@example.org", "wacht", when=recent)
+    confirmed = subscriber("confirmed@example.org", "actief", "wacht")
+    left = subscriber("left@example.org", "afgemeld")
+    call_command("erase_unconfirmed_subscribers", "--dry-run", stdout=io.StringIO())
+    assert Subscriber.objects.filter(pk=expired.pk).exists()
+    output = io.StringIO()
+    call_command("erase_unconfirmed_subscribers", stdout=output)
+    assert "Erased 1 unconfirmed subscriber(s)" in output.getvalue()
+    assert set(Subscriber.objects.values_list("email", flat=True)) == {waiting.email, confirmed.email, left.email}
+    assert not Subscription.objects.filter(subscriber_id=expired.pk).exists()
+
+
+@pytest.mark.django_db
+def test_asking_again_restarts_the_confirmation_period(newsletters, settings, django_capture_on_commit_callbacks):
+    import datetime
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    form = {"email": "again@example.org", "lists": [newsletters["national"].pk], "consent": "on"}
+    with django_capture_on_commit_callbacks(execute=True):
+        Client().post(newsletters["page"].url, form)
+    Subscription.objects.update(requested_at=timezone.now() - datetime.timedelta(days=30))
+    with django_capture_on_commit_callbacks(execute=True):
+        Client().post(newsletters["page"].url, form)
+    call_command("erase_unconfirmed_subscribers", stdout=io.StringIO())
+    assert Subscriber.objects.filter(email="again@example.org").exists()
