@@ -10,7 +10,7 @@ PORT ?= 8000
 # Every absolute link (feeds, sitemaps, e-mails) names the address `make run` serves.
 WIEL_BASE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: run serve test check lint format migrate demo browsers servers clean
+.PHONY: run serve test check lint format migrate demo browsers servers checkers clean
 
 $(STAMP): requirements/base.txt requirements/dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,7 +35,7 @@ serve: $(STAMP) servers
 	deploy/serve
 
 ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set).
-test: $(STAMP) browsers servers
+test: $(STAMP) browsers servers checkers
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## The contributor's loop: lint, then the suite without the browser and the slow tests (see README).
@@ -57,6 +57,20 @@ servers:
 		echo "Installing Debian's varnish and wrk"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish wrk >/dev/null; }
 
+## The Nu HTML checker for the HTML test: vnu-jar from npm (pinned in package-lock.json, no install
+## scripts: it runs on Debian's Java runtime, installed if missing).
+checkers: node_modules/vnu-jar/build/dist/vnu.jar
+	@command -v java >/dev/null || { \
+		echo "Installing Debian's Java runtime for the HTML checker"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
+
+node_modules/vnu-jar/build/dist/vnu.jar: package.json package-lock.json
+	@command -v npm >/dev/null || { \
+		echo "Installing Debian's npm for the HTML checker"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }
+	npm ci --ignore-scripts --no-audit --no-fund --silent
+	touch $@
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -66,4 +80,4 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache node_modules

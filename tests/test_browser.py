@@ -477,3 +477,104 @@ def wagtails_checker_on_every_page_type(live_server, page):
         if not words.replace(".", "").isdigit() or int(words.replace(".", "")) == 0 or issues != "0":
             problems.append((kind, f"editor {pk}", words, issues))
     assert problems == [], problems
+
+
+DESKTOP = {"width": 1280, "height": 800}
+PAGE_TYPES = [
+    "/",
+    "/werkplaatsen/",
+    "/werkplaatsen/samen/",
+    "/praktijkvoorbeelden/",
+    "/praktijkvoorbeelden/?thema=informele-steun&gemeente=leiden",
+    "/werkplaatsen/samen/praktijkvoorbeelden/buurtgezinnen/",
+    "/nieuws/",
+    "/werkplaatsen/samen/nieuws/terugblik-symposium-informele-steun/",
+    "/agenda/",
+    "/agenda/afgelopen/",
+    "/nieuwsbrieven/",
+    "/nieuwsbrieven/archief/",
+    "/zoeken/?q=jongeren",
+    "/gemeenten/",
+    "/gemeenten/leiden/",
+    "/privacy/",
+    "/toegankelijkheid/",
+    "/en/",
+    "/en/practices/",
+    "/en/events/",
+]
+
+
+# The blocks that must share one left edge (where their text starts), and how wide the page is.
+BLOCKS = ".site-header__bar, main > .breadcrumbs, main .container, .site-footer > .container"
+LAYOUT_JS = """(blocks) => {
+    const edge = e => Math.round(e.getBoundingClientRect().left + parseFloat(getComputedStyle(e).paddingLeft));
+    const found = [...document.querySelectorAll(blocks)].map(edge);
+    return {width: document.documentElement.scrollWidth, edges: [...new Set(found)]};
+}"""
+
+
+def test_every_page_type_at_phone_and_desktop_width(demo_site, browser):
+    """axe-core finds nothing at 375 and 1280 px, nothing is wider than the screen, every block
+    starts at the same left edge, and the first result of a listing is on the first screen."""
+    from events.models import EventPage
+    from practices.models import PracticePage
+
+    event = EventPage.objects.live().filter(locale__language_code="nl", registration_enabled=True).first()
+    ids = PracticePage.objects.live().filter(locale__language_code="nl").values_list("pk", flat=True)[:3]
+    paths = [
+        *PAGE_TYPES,
+        event.url,
+        event.url + "aanmelden/",
+        "/praktijkvoorbeelden/vergelijk/?" + "&".join(f"p={pk}" for pk in ids),
+    ]
+    problems = []
+    for viewport in (PHONE, DESKTOP):
+        page = browser.new_page(viewport=viewport)
+        for path in paths:
+            page.goto(demo_site.url + path)
+            found = axe_violations(page)
+            if found:
+                problems.append((viewport["width"], path, found))
+            layout = page.evaluate(LAYOUT_JS, BLOCKS)
+            if layout["width"] > viewport["width"]:
+                problems.append((viewport["width"], path, f"{layout['width']} px wide"))
+            if len(layout["edges"]) != 1:
+                problems.append((viewport["width"], path, f"left edges {layout['edges']}"))
+        for path, first in (("/praktijkvoorbeelden/", ".practice-card"), ("/zoeken/?q=jongeren", ".search-result")):
+            page.goto(demo_site.url + path)
+            box = page.locator(first).first.bounding_box()
+            if not box or box["y"] >= viewport["height"]:
+                problems.append((viewport["width"], path, f"first result at {box and box['y']}"))
+        page.close()
+    assert problems == [], "\n".join(map(str, problems))
+
+
+def test_menu_and_filters_without_javascript_on_a_phone_and_a_desktop(demo_site, browser):
+    phone = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    page = phone.new_page()
+    page.goto(demo_site.url + "/praktijkvoorbeelden/")
+    menu = page.get_by_role("navigation", name="Hoofdmenu")
+    assert menu.is_hidden()
+    page.locator(".site-menu__toggle").click()
+    assert menu.is_visible()
+    menu.get_by_role("link", name="Agenda").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/agenda/")
+    page.goto(demo_site.url + "/praktijkvoorbeelden/")
+    facets = page.locator("form.facets")
+    assert facets.is_hidden()
+    page.get_by_text("Filters", exact=True).click()
+    facets.get_by_role("group", name="Thema").get_by_label("Informele steun").check()
+    facets.get_by_role("button", name="Filters toepassen").click()
+    page.wait_for_load_state()
+    assert "thema=informele-steun" in page.url
+    assert page.locator(".panel-disclosure__toggle", has_text="Filters (1)").is_visible()
+    assert page.get_by_role("list", name="Actieve filters").get_by_role("link").count() == 1
+    phone.close()
+    desktop = browser.new_context(java_script_enabled=False, viewport=DESKTOP)
+    page = desktop.new_page()
+    page.goto(demo_site.url + "/praktijkvoorbeelden/")
+    assert page.get_by_role("navigation", name="Hoofdmenu").is_visible()
+    assert page.locator(".site-menu__toggle").is_hidden()
+    assert page.locator("form.facets").is_visible() and page.locator("form.fit-form").is_visible()
+    desktop.close()
