@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -34,6 +35,27 @@ class RegistrationClosed(Exception):
 class Outcome:
     registration: Registration
     created: bool  # False: the address was already registered; we re-sent its details
+    # What the page tells whoever sent the form: a place, or a position on the waiting list. For an
+    # address that was already registered it is what a new registration would have got at that
+    # moment, so the page reveals nothing about who signed up (the e-mail tells its owner the truth).
+    status: str = Registration.Status.CONFIRMED
+    position: int | None = None
+
+
+def as_if_new(event):
+    """(status, waiting-list position or None) a new registration for ``event`` gets now."""
+    taken = event.registrations.filter(status=Registration.Status.CONFIRMED).count()
+    if taken < (event.capacity or 0):
+        return Registration.Status.CONFIRMED, None
+    return Registration.Status.WAITING, event.registrations.filter(status=Registration.Status.WAITING).count() + 1
+
+
+def waiting_position(registration):
+    """``registration``'s place on its event's waiting list (1 is the next to move up), or None."""
+    if registration.status != Registration.Status.WAITING:
+        return None
+    ahead = Q(created_at__lt=registration.created_at) | Q(created_at=registration.created_at, pk__lt=registration.pk)
+    return registration.event.registrations.filter(ahead, status=Registration.Status.WAITING).count() + 1
 
 
 def cancel_token(registration):
@@ -64,7 +86,7 @@ def register(event, data, request):
             raise RegistrationClosed
         existing = locked.registrations.exclude(status=Registration.Status.CANCELLED).filter(email=email).first()
         if existing:
-            outcome = Outcome(existing, created=False)
+            outcome = Outcome(existing, False, *as_if_new(locked))
         else:
             taken = locked.registrations.filter(status=Registration.Status.CONFIRMED).count()
             status = Registration.Status.CONFIRMED if taken < locked.capacity else Registration.Status.WAITING
@@ -81,9 +103,9 @@ def register(event, data, request):
                     )
             except IntegrityError:  # the same address, a moment earlier, in another request
                 registration = locked.registrations.exclude(status=Registration.Status.CANCELLED).get(email=email)
-                outcome = Outcome(registration, created=False)
+                outcome = Outcome(registration, False, *as_if_new(locked))
             else:
-                outcome = Outcome(registration, created=True)
+                outcome = Outcome(registration, True, registration.status, waiting_position(registration))
         kind = "registered" if outcome.created else "reminder"
         transaction.on_commit(lambda: send_mail(outcome.registration, kind, request))
     return outcome
@@ -144,6 +166,7 @@ def send_mail(registration, kind, request):
             "kind": kind,
             "settings_retention_months": settings.EVENT_REGISTRATION_RETENTION_MONTHS,
             "event_url": event.get_full_url(request),
+            "position": waiting_position(registration),
             "cancel_url": absolute(event.url + event.reverse_subpage("cancel", args=[cancel_token(registration)])),
         }
         text = render_to_string("events/email/registration.txt", context)

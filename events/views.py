@@ -17,7 +17,7 @@ from core.routes import render_route
 from . import ical
 from .forms import RegistrationForm
 from .models import EventPage, Registration
-from .registration import RegistrationClosed, cancel, register, registration_from_token
+from .registration import RegistrationClosed, as_if_new, cancel, register, registration_from_token
 from .structured_data import event_data, json_ld
 
 PAGE_SIZE = 12
@@ -135,15 +135,20 @@ def registration_form(page, request):
         }
         return render_route(page, request, template, context, status=429)
     if request.method == "POST" and form.is_valid():
-        if form.cleaned_data.get("website"):
-            return render_route(page, request, "events/registration_done.html")  # a bot: say nothing
+        if form.cleaned_data.get("website"):  # a bot: told what anyone would be, and nothing is kept
+            status, position = as_if_new(page)
+            return render_route(
+                page, request, "events/registration_done.html", {"status": status, "position": position}
+            )
         try:
-            register(page, form.cleaned_data, request)
+            outcome = register(page, form.cleaned_data, request)
         except RegistrationClosed:
             return render_route(page, request, template, {"closed": True}, status=410)
-        # The same page for a new registration and for an address that was already registered:
-        # both get an e-mail, and nobody learns from this page who else has signed up.
-        return render_route(page, request, "events/registration_done.html")
+        # A place or a waiting-list position; for an address that was already registered, what a
+        # new registration would get (events.registration.Outcome): both get an e-mail, and nobody
+        # learns from this page who else has signed up.
+        context = {"status": outcome.status, "position": outcome.position}
+        return render_route(page, request, "events/registration_done.html", context)
     context = {
         "form": form,
         "places_left": places_left(page),

@@ -334,7 +334,7 @@ def find_and_register_for_an_event(live_server, page):
     page.get_by_label("Ik ga ermee akkoord", exact=False).check()
     page.get_by_role("button", name="Aanmelden").click()
     page.wait_for_load_state()
-    assert page.locator("h1").inner_text() == "Dank je, kijk in je mail"
+    assert page.locator("h1").inner_text() == "Je hebt een plek"
     assert axe_violations(page) == []
     registration = Registration.objects.get(email="sanne@example.org")
     assert registration.status == "bevestigd"

@@ -67,9 +67,9 @@ def test_a_cached_block_needs_a_name():
 @pytest.mark.django_db
 def test_the_practice_page_shows_each_change_and_each_readers_municipality(practice_db):
     client, page = Client(), practice_db["a"]
-    assert "Uw gemeente: Leiden." in client.get(page.url, {"gemeente": "leiden"}).content.decode()
+    assert "Jouw gemeente: Leiden." in client.get(page.url, {"gemeente": "leiden"}).content.decode()
     html = client.get(page.url, {"gemeente": "groningen"}).content.decode()
-    assert "Uw gemeente: Groningen." in html and "Uw gemeente: Leiden." not in html  # the map's own block
+    assert "Jouw gemeente: Groningen." in html and "Jouw gemeente: Leiden." not in html  # the map's own block
     publish_with(page, aim="Een nieuw doel voor iedereen")
     assert "Een nieuw doel voor iedereen" in client.get(page.url).content.decode()
 

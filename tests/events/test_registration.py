@@ -66,7 +66,7 @@ def cancel_link(message):
 def test_register_gets_a_place_and_an_email_with_the_event(workshop, mailbox, signup):
     response = signup(workshop, "Anna", "Anna@Example.org", skj_number="1234567")
     assert response.status_code == 200
-    assert "kijk in je mail" in response.content.decode()
+    assert "<h1>Je hebt een plek</h1>" in response.content.decode()
     registration = Registration.objects.get()
     assert (registration.email, registration.status, registration.skj_number) == (
         "anna@example.org",
@@ -115,6 +115,33 @@ def test_full_event_fills_the_waiting_list_and_promotes_in_order(workshop, mailb
     assert Registration.objects.filter(event=workshop, status="bevestigd").count() == 3
     committed(client.post, "/" + path)  # a second click changes nothing
     assert Registration.objects.filter(event=workshop, status="bevestigd").count() == 3
+
+
+@pytest.mark.django_db
+def test_the_answer_says_place_or_waiting_list_position(workshop, mailbox, signup):
+    for number in range(3):
+        assert "<h1>Je hebt een plek</h1>" in signup(workshop, f"D{number}", f"d{number}@example.org").content.decode()
+    first = signup(workshop, "Wachtende", "wacht1@example.org").content.decode()
+    second = signup(workshop, "Wachtende", "wacht2@example.org").content.decode()
+    assert "<h1>Je staat op de wachtlijst, plaats 1</h1>" in first
+    assert "<h1>Je staat op de wachtlijst, plaats 2</h1>" in second
+    assert "Je bent nummer 2 op de wachtlijst." in body(mailbox.to("wacht2@example.org")[0])
+
+
+@pytest.mark.django_db
+def test_an_address_already_registered_gets_the_answer_anyone_would(workshop, mailbox, signup):
+    """The page tells what a new registration would get, never the address's own status: that goes
+    to its owner by e-mail."""
+    for number in range(3):
+        signup(workshop, f"D{number}", f"d{number}@example.org")
+    signup(workshop, "Wachtende", "wacht1@example.org")
+    again_confirmed = signup(workshop, "D0", "d0@example.org").content  # has a place
+    again_waiting = signup(workshop, "Wachtende", "wacht1@example.org").content  # is number 1
+    newcomer = signup(workshop, "Nieuw", "nieuw@example.org").content
+    assert again_confirmed == again_waiting == newcomer
+    assert "plaats 2" in newcomer.decode()
+    assert "nummer 1 op de wachtlijst" in body(mailbox.to("wacht1@example.org")[-1])  # the truth, to its owner
+    assert Registration.objects.count() == 5
 
 
 @pytest.mark.django_db

@@ -39,7 +39,7 @@ def test_a_former_municipality_answers_for_today_with_a_note(practice_db):
 @pytest.mark.parametrize(
     ("typed", "message", "suggestion"),
     [
-        ("", "Typ de naam van uw gemeente.", None),
+        ("", "Typ de naam van je gemeente.", None),
         ("Den Hag", "Wij kennen geen gemeente die Den Hag heet.", "gemeente=s-gravenhage"),
         ("Bergen", "Er is meer dan één gemeente die Bergen heet: kies er een.", "gemeente=bergen-nh"),
         ("<script>alert(1)</script>", "Wij kennen geen gemeente", None),

@@ -74,8 +74,8 @@ def test_the_readers_municipality_is_marked(practice_db):
     assert svg.find(f".//{SVG}path[@class='map__home-area']").get("d") == home.d
     circle = svg.find(f".//{SVG}circle[@class='map__home']")
     assert (int(circle.get("cx")), int(circle.get("cy"))) == (home.x, home.y)
-    assert "Uw gemeente: &#x27;s-Gravenhage" in html
-    assert "Uw gemeente: 's-Gravenhage." in svg.find(f"{SVG}desc").text
+    assert "Jouw gemeente: &#x27;s-Gravenhage" in html
+    assert "Jouw gemeente: 's-Gravenhage." in svg.find(f"{SVG}desc").text
 
 
 @pytest.mark.django_db

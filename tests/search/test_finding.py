@@ -130,7 +130,7 @@ def test_a_mistyped_word_is_corrected_and_a_suggestion_offered(site_tree):
     partly = search(q="thuiszittrs mantelzorgers")
     assert partly.context["attempt"].some_words
     assert partly.context["attempt"].suggestion == "thuiszitters mantelzorgers"
-    assert 'Bedoelt u: <a href="?q=thuiszitters%20mantelzorgers">thuiszitters mantelzorgers</a>' in (
+    assert 'Bedoel je: <a href="?q=thuiszitters%20mantelzorgers">thuiszitters mantelzorgers</a>' in (
         partly.content.decode()
     )
     nothing = search(q="qwertyuiop")
