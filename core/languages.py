@@ -51,13 +51,18 @@ def content_language(page):
     return locale_language(locale_id) if locale_id is not None else get_language()
 
 
-def other_language(page):
-    """The language of ``page``'s text when it is not the language being read, else None."""
+def _unless_read(page, language_of):
+    """``language_of(page)`` when ``page`` is a page and that is not the language being read, else None."""
     if getattr(page, "locale_id", None) is None:
         return None
-    language = content_language(page)
+    language = language_of(page)
     current = get_language() or settings.LANGUAGE_CODE
     return None if current.startswith(language) else language
+
+
+def other_language(page):
+    """The language of ``page``'s text when it is not the language being read, else None."""
+    return _unless_read(page, content_language)
 
 
 def source_language(page):
@@ -80,8 +85,4 @@ def source_language(page):
 
 def copied_language(page):
     """The language of ``page``'s copied (untranslated) parts when it is not the one being read, else None."""
-    if getattr(page, "locale_id", None) is None:
-        return None
-    language = source_language(page)
-    current = get_language() or settings.LANGUAGE_CODE
-    return None if current.startswith(language) else language
+    return _unless_read(page, source_language)

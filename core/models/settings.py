@@ -6,6 +6,19 @@ from wagtail.admin.panels import PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 
+def _site_page(verbose_name, **options):
+    """A chosen page; emptied, not deleted with it, when the page goes."""
+    return models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        **options,
+    )
+
+
 @register_setting(icon="link")
 class SitePages(BaseSiteSetting):
     """The pages every page links to in its footer (and the forms to the privacy statement).
@@ -14,39 +27,12 @@ class SitePages(BaseSiteSetting):
     being read, or to the chosen page itself where there is none.
     """
 
-    privacy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("privacy statement"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("What the forms collect, why, how long, and how to see or erase it."),
+    privacy_page = _site_page(
+        _("privacy statement"), help_text=_("What the forms collect, why, how long, and how to see or erase it.")
     )
-    accessibility_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("accessibility statement"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    contact_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("contact"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    colophon_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("colophon"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    accessibility_page = _site_page(_("accessibility statement"))
+    contact_page = _site_page(_("contact"))
+    colophon_page = _site_page(_("colophon"))
 
     ROLES = ("contact", "privacy", "accessibility", "colophon")  # in the footer's order
 
