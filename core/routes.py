@@ -60,7 +60,8 @@ class LocalizedRoutablePageMixin(RoutablePageMixin):
 
     def serve(self, request, view=None, args=None, kwargs=None):
         match = getattr(request, "routable_resolver_match", None)
-        if view is not None and match is not None and match.url_name:
+        # Only a GET or HEAD is sent on: a form posted to the other words is answered where it is.
+        if view is not None and match is not None and match.url_name and request.method in ("GET", "HEAD"):
             own = self.reverse_subpage(match.url_name, args=match.args, kwargs=match.kwargs)
             if own.lstrip("/") != getattr(request, "routable_subpath", own).lstrip("/"):
                 query = request.META.get("QUERY_STRING", "")

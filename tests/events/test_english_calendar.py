@@ -40,6 +40,14 @@ def test_the_other_languages_words_redirect_to_the_pages_own(calendar, english_c
     assert client.get(english_calendar.url + "nergens/").status_code == 404
 
 
+def test_a_form_posted_to_the_other_words_is_answered_not_redirected(calendar, registration_form):
+    from core.factories import publish_with
+
+    event = english(publish_with(calendar["symposium"], registration_enabled=True, capacity=10))
+    answer = Client().post(event.url + "aanmelden/", registration_form("Ann", "ann@example.org"))
+    assert answer.status_code == 200 and "You have a place" in answer.content.decode()
+
+
 def test_the_english_calendar_lists_dutch_only_events_marked_as_dutch(calendar, english_calendar):
     html = Client().get(english_calendar.url).content.decode()
     assert "Symposium" in html and "Online sessie" in html
