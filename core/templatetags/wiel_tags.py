@@ -289,27 +289,31 @@ def site_pages(context):
 
 
 def _site_pages(site):
+    """Three queries whatever is chosen: the setting, the chosen pages, their live public versions."""
     from core.models import SitePages
 
     chosen = SitePages.objects.filter(site=site).first()  # not for_site: reading creates no row
     if chosen is None:
         return {}
+    ids = {role: getattr(chosen, f"{role}_page_id") for role in SitePages.ROLES}
+    originals = {
+        pk: (key, locale_id)
+        for pk, key, locale_id in Page.objects.filter(pk__in=ids.values()).values_list(
+            "pk", "translation_key", "locale_id"
+        )
+    }
+    versions = {
+        (version.translation_key, version.locale_id): version
+        for version in public(Page.objects.live().filter(translation_key__in=[key for key, _ in originals.values()]))
+    }
     locale = active_locale()
     found = {}
-    for role in SitePages.ROLES:
-        page_id = getattr(chosen, f"{role}_page_id")
-        if page_id is None:
+    for role, page_id in ids.items():
+        if page_id not in originals:
             continue
-        versions = {
-            version.locale_id: version
-            for version in Page.objects.live().filter(
-                translation_key=Page.objects.filter(pk=page_id).values("translation_key")[:1]
-            )
-        }
-        version = versions.get(locale.pk) or versions.get(
-            Page.objects.filter(pk=page_id).values_list("locale_id", flat=True).first()
-        )
-        if version is not None and public(Page.objects.filter(pk=version.pk)).exists():
+        key, own_locale = originals[page_id]
+        version = versions.get((key, locale.pk)) or versions.get((key, own_locale))
+        if version is not None:
             found[role] = {
                 "title": version.title,
                 "url": version.get_url(),

@@ -80,3 +80,16 @@ def test_the_subscription_form_links_the_privacy_statement(newsletters, chosen):
 def test_without_chosen_pages_the_footer_still_renders(site_tree):
     html = footer(Client().get(site_tree["home"].url).content.decode())
     assert "Over deze site" in html and "/admin/" in html
+
+
+def test_the_footer_pages_cost_three_queries_however_many_are_chosen(site_tree, chosen, django_assert_num_queries):
+    from django.utils import translation
+
+    from core.templatetags.wiel_tags import _site_pages
+
+    site = site_tree["home"].get_site()
+    with translation.override("nl"):
+        _site_pages(site)  # the locales, once per content version
+        with django_assert_num_queries(3):
+            links = _site_pages(site)
+    assert list(links) == ["contact", "privacy", "accessibility"]
