@@ -7,6 +7,7 @@ and pages mark such text with ``lang`` and say which language it is in (``wiel_t
 """
 
 from django.conf import settings
+from django.db.models import F, Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
@@ -15,6 +16,9 @@ from .fragments import cached_fragment
 from .visibility import locales
 
 IN_LANGUAGE = {"nl": _("in Dutch"), "en": _("in English")}
+
+# An alias in another locale than its source: a copy still in the source's words, no translation.
+UNTRANSLATED_ALIAS = Q(alias_of__isnull=False) & ~Q(alias_of__locale_id=F("locale_id"))
 
 
 def locale_language(locale_id):
@@ -32,13 +36,7 @@ def page_language(page):
 
 def _alias_sources():
     """{alias page id: its source's locale id} for aliases in another locale than their source."""
-    return {
-        pk: source_locale
-        for pk, locale, source_locale in Page.objects.filter(alias_of__isnull=False).values_list(
-            "pk", "locale_id", "alias_of__locale_id"
-        )
-        if locale != source_locale
-    }
+    return dict(Page.objects.filter(UNTRANSLATED_ALIAS).values_list("pk", "alias_of__locale_id"))
 
 
 def content_language(page):
@@ -49,6 +47,11 @@ def content_language(page):
             return locale_language(source)
     locale_id = getattr(page, "locale_id", None)
     return locale_language(locale_id) if locale_id is not None else get_language()
+
+
+def is_untranslated(page):
+    """Is ``page`` an alias still in another language's words (not a translation of its own)?"""
+    return content_language(page) != page_language(page)
 
 
 def _unless_read(page, language_of):

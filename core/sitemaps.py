@@ -12,7 +12,6 @@ link names its source).
 from collections import defaultdict
 
 from django.conf import settings
-from django.db.models import F, Q
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
@@ -22,6 +21,7 @@ from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Page
 
 from .base_url import absolute
+from .languages import UNTRANSLATED_ALIAS
 from .visibility import public
 
 
@@ -37,8 +37,7 @@ class LanguageSitemap(Sitemap):
         for home in homes:
             tree |= Page.objects.descendant_of(home, inclusive=True)
         # An alias in another language still carries its source's text: a duplicate, not a version.
-        untranslated = Q(alias_of__isnull=False) & ~Q(alias_of__locale_id=F("locale_id"))
-        return public(tree.live()).exclude(untranslated)
+        return public(tree.live()).exclude(UNTRANSLATED_ALIAS)
 
     def items(self):
         return (

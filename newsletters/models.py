@@ -9,22 +9,17 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils.functional import cached_property
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from core.models import BasePage
+from core.models import BasePage, reading_english
 from core.page_forms import NewsletterPageForm
 from core.routes import LocalizedRoutablePageMixin, localized_path
 
 from .blocks import TEXT_FEATURES, IssueBodyBlock
-
-
-def _reading_english():
-    return (get_language() or "nl").startswith("en")
 
 
 class NewsletterList(models.Model):
@@ -84,12 +79,12 @@ class NewsletterList(models.Model):
     @property
     def label(self):
         """The name in the active language, falling back to Dutch (as the taxonomies do)."""
-        return self.name_en if _reading_english() and self.name_en else self.name
+        return self.name_en if reading_english() and self.name_en else self.name
 
     @property
     def text(self):
         """The description in the active language, falling back to Dutch."""
-        return self.description_en if _reading_english() and self.description_en else self.description
+        return self.description_en if reading_english() and self.description_en else self.description
 
 
 class Subscriber(models.Model):

@@ -2,7 +2,7 @@ from .documents import DocumentText
 from .geography import Municipality, Province, YouthRegion
 from .pages import BasePage, ContentPage, SectionIndexPage, WerkplaatsContentPage
 from .settings import SitePages
-from .taxonomy import CareSetting, TargetGroup, Term, Theme
+from .taxonomy import CareSetting, TargetGroup, Term, Theme, reading_english
 from .werkplaats import Leernetwerk, Partner, WerkplaatsIndexPage, WerkplaatsPage
 
 __all__ = [
@@ -23,4 +23,5 @@ __all__ = [
     "WerkplaatsContentPage",
     "WerkplaatsPage",
     "YouthRegion",
+    "reading_english",
 ]

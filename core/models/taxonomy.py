@@ -11,6 +11,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 
+def reading_english():
+    """Is the active language English? Names with an English twin (``name_en``) show it then."""
+    return (get_language() or "nl").startswith("en")
+
+
 class Term(index.Indexed, models.Model):
     name = models.CharField(_("name (Dutch)"), max_length=100, unique=True)
     name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
@@ -30,7 +35,7 @@ class Term(index.Indexed, models.Model):
     @property
     def label(self):
         """The name in the active language, falling back to Dutch."""
-        if (get_language() or "nl").startswith("en") and self.name_en:
+        if reading_english() and self.name_en:
             return self.name_en
         return self.name
 

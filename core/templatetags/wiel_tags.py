@@ -11,7 +11,7 @@ from wagtail.models import Locale, Page, Site
 
 from core.base_url import absolute
 from core.fragments import cached_fragment
-from core.languages import IN_LANGUAGE, copied_language, other_language, page_language
+from core.languages import IN_LANGUAGE, copied_language, is_untranslated, other_language, page_language
 from core.request_memo import remembered
 from core.visibility import active_locale, locales, public
 
@@ -83,18 +83,18 @@ def _translation_urls(page, request):
     versions = (
         Page.objects.live()
         .filter(translation_key__in=Page.objects.filter(path__in=paths).values("translation_key"))
-        .select_related("locale", "alias_of")
-        .order_by("-depth")
+        .select_related("locale")
     )
     found = {}
-    for version in versions:
+    # The page's own versions first, then its ancestors' from the nearest up: the first per language wins.
+    for version in sorted(
+        versions, key=lambda version: (version.translation_key != page.translation_key, -version.depth)
+    ):
         code = version.locale.language_code
-        same_page = version.translation_key == page.translation_key
-        if code in found and not (same_page and not found[code][3]):
-            continue  # a deeper version in this language is already the answer
-        if same_page:
-            untranslated = version.alias_of_id is not None and version.alias_of.locale_id != version.locale_id
-            found[code] = (version.get_url(request), version.get_full_url(request), not untranslated, True)
+        if code in found:
+            continue
+        if version.translation_key == page.translation_key:
+            found[code] = (version.get_url(request), version.get_full_url(request), not is_untranslated(version), True)
         else:
             marker = f"?{UNTRANSLATED}=1"
             found[code] = (version.get_url(request) + marker, version.get_full_url(request) + marker, False, False)
