@@ -10,7 +10,11 @@ PORT ?= 8000
 # Every absolute link (feeds, sitemaps, e-mails) names the address `make run` serves.
 WIEL_BASE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: run serve test check lint format migrate demo browsers servers checkers clean
+# The PostgreSQL role and database `make services` creates for the suite (DATABASE_URL=... make test).
+TEST_DATABASE_URL ?= postgres://wiel:wiel@127.0.0.1:5432/test
+export TEST_DATABASE_URL
+
+.PHONY: run serve test check lint format migrate demo browsers servers services search-engine checkers clean
 
 $(STAMP): requirements/base.txt requirements/dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,7 +39,7 @@ serve: $(STAMP) servers
 	deploy/serve
 
 ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set).
-test: $(STAMP) browsers servers checkers
+test: $(STAMP) browsers servers services checkers
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## The contributor's loop: lint, then the suite without the browser and the slow tests (see README).
@@ -56,6 +60,16 @@ servers:
 	@test -x /usr/sbin/varnishd -a -x /usr/bin/wrk || { \
 		echo "Installing Debian's varnish and wrk"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish wrk >/dev/null; }
+
+## PostgreSQL (with the role and database of TEST_DATABASE_URL) and Redis on 127.0.0.1, from Debian's
+## packages, started when they do not answer yet (deploy/services; no systemd needed).
+services:
+	@deploy/services postgresql redis
+
+## A search engine on 127.0.0.1:9250: OpenSearch 2.19 from Maven Central (deploy/search-engine/run;
+## `deploy/search-engine/run stop` stops it). The tests start their own; docs/search.md.
+search-engine:
+	@deploy/search-engine/run start
 
 ## The Nu HTML checker for the HTML test: vnu-jar from npm (pinned in package-lock.json, no install
 ## scripts: it runs on Debian's Java runtime, installed if missing).

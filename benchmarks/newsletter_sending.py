@@ -1,8 +1,8 @@
 """Newsletter sending at scale: one issue to 10,000 subscribers through a local SMTP server.
 
     .venv/bin/python benchmarks/newsletter_sending.py               # SQLite file in var/
-    createdb -h 127.0.0.1 -U postgres wiel_benchmark
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/wiel_benchmark .venv/bin/python benchmarks/newsletter_sending.py
+    createdb -h 127.0.0.1 -U wiel wiel_benchmark   # password wiel (make services)
+    DATABASE_URL=postgres://wiel:wiel@127.0.0.1:5432/wiel_benchmark .venv/bin/python benchmarks/newsletter_sending.py
 
 The SMTP server (aiosmtpd) runs in a process of its own and counts what it accepts. The
 sending is the worker's own code path (``send_mailing``), with every delivery recorded before

@@ -1,6 +1,6 @@
 """Several newsletter workers on one mailing: does every reader get the issue exactly once?
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/wiel_workers .venv/bin/python benchmarks/newsletter_workers.py
+    DATABASE_URL=postgres://wiel:wiel@127.0.0.1:5432/wiel_workers .venv/bin/python benchmarks/newsletter_workers.py
     ... --workers 3 --readers 2000 --lease 3 --rate 100 --batch 500 --email-timeout 1 --freeze 4
 
 Builds a fresh PostgreSQL database (DATABASE_URL; ``--reuse`` keeps it), one list with

@@ -1,8 +1,8 @@
 """Practice database at scale: generate 10,000 practices, then time the listing and a practice page.
 
     .venv/bin/python benchmarks/practices.py                 # SQLite file in var/
-    createdb -h 127.0.0.1 -U postgres wiel_benchmark
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/wiel_benchmark .venv/bin/python benchmarks/practices.py
+    createdb -h 127.0.0.1 -U wiel wiel_benchmark   # password wiel (make services)
+    DATABASE_URL=postgres://wiel:wiel@127.0.0.1:5432/wiel_benchmark .venv/bin/python benchmarks/practices.py
 
 Add ``--reuse`` to measure again on the database a previous run left (building 10,000
 practices takes several minutes). Prints p50 and p95 latency and the SQL queries per request

@@ -1,8 +1,8 @@
 """Search at scale: 10,000 practices and 5,000 articles, then search latency and index rebuild time.
 
     .venv/bin/python benchmarks/search_latency.py                 # SQLite file in var/
-    createdb -h 127.0.0.1 -U postgres wiel_benchmark
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/wiel_benchmark .venv/bin/python benchmarks/search_latency.py
+    createdb -h 127.0.0.1 -U wiel wiel_benchmark   # password wiel (make services)
+    DATABASE_URL=postgres://wiel:wiel@127.0.0.1:5432/wiel_benchmark .venv/bin/python benchmarks/search_latency.py
 
 ``--reuse`` measures again on the database a previous run left; ``--no-rebuild`` skips the
 rebuild. BENCHMARK_PRACTICES,

@@ -7,7 +7,7 @@
 The queries and the pages they should find are in ``benchmarks/search_queries.json`` (written
 before the search was tuned). Each backend gets a demo site of its own, built afresh (``--reuse``
 searches the one a previous run left): SQLite in ``var/``, PostgreSQL in the database
-``SEARCH_QUALITY_DATABASE_URL`` (default ``postgres://postgres@127.0.0.1:5432/wiel_search_quality``,
+``SEARCH_QUALITY_DATABASE_URL`` (default ``postgres://wiel:wiel@127.0.0.1:5432/wiel_search_quality``,
 created if missing, its public schema dropped), Elasticsearch beside a SQLite file. Every query
 goes through the search page's own path (``search.query.run``: synonyms, relaxation, typo
 correction). Printed per backend, side by side: MRR (the mean of 1/rank of the first expected
@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = Path(__file__).resolve().parent / "search_queries.json"
-POSTGRES_URL = os.environ.get("SEARCH_QUALITY_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/wiel_search_quality")
+POSTGRES_URL = os.environ.get("SEARCH_QUALITY_DATABASE_URL", "postgres://wiel:wiel@127.0.0.1:5432/wiel_search_quality")
 BACKENDS = ["sqlite", "postgresql", "elasticsearch"]
 
 

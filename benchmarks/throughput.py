@@ -41,7 +41,7 @@ PORTS = {"ceiling": 8710, "uncached": 8711, "django cache": 8712, "Varnish": 871
 
 def environment():
     env = dict(os.environ)
-    env.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/wiel_throughput")
+    env.setdefault("DATABASE_URL", "postgres://wiel:wiel@127.0.0.1:5432/wiel_throughput")
     env.setdefault("CACHE_URL", "redis://127.0.0.1:6379/3")
     env.update(
         DJANGO_SETTINGS_MODULE="site_.settings.production",

@@ -12,8 +12,11 @@ import elasticsearch
 from django.conf import settings
 from django.core.cache import cache
 
-# What Elasticsearch raises when it is down, slow (past its timeout) or refuses a request.
-UNAVAILABLE = (elastic_transport.TransportError, elasticsearch.ApiError)
+from .backends.opensearch_client import opensearchpy
+
+# What the engine's client raises when the engine is down, slow (past its timeout) or refuses a
+# request: Elasticsearch's, and OpenSearch's (whose TransportError covers both).
+UNAVAILABLE = (elastic_transport.TransportError, elasticsearch.ApiError, opensearchpy.TransportError)
 
 KEY = "wiel:search:paused:{alias}"
 

@@ -1,6 +1,8 @@
 import email
 import email.policy
+import os
 import socket
+from types import SimpleNamespace
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -233,3 +235,20 @@ def page_queries():
         return once(client, url, params)
 
     return measure
+
+
+@pytest.fixture(scope="session")
+def search_engine(tmp_path_factory):
+    """A live OpenSearch node for the session (tests/search_engine.py), started at first use and
+    stopped with the tests; or the engine at TEST_SEARCH_ENGINE_URL, left running."""
+    from tests.search_engine import SearchEngine
+
+    if os.environ.get("TEST_SEARCH_ENGINE_URL"):
+        backend = os.environ.get("TEST_SEARCH_ENGINE", "opensearch2")
+        yield SimpleNamespace(urls=os.environ["TEST_SEARCH_ENGINE_URL"].split(","), backend=backend)
+        return
+    engine = SearchEngine(tmp_path_factory.mktemp("search-engine"))
+    engine.backend = "opensearch2"
+    engine.start()
+    yield engine
+    engine.stop()

@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 from django.db import connection
 from django.utils import timezone
@@ -59,13 +60,21 @@ class RecordingServer:
         return [recipient for _peer, recipient in self.log]
 
 
+def database_url(settings):
+    """The URL of the test database as the test run sees it, password included."""
+    credentials = quote(settings["USER"], safe="")
+    if settings["PASSWORD"]:
+        credentials += ":" + quote(settings["PASSWORD"], safe="")
+    return f"postgres://{credentials}@{settings['HOST']}:{settings['PORT']}/{settings['NAME']}"
+
+
 def start_worker(port, log, extra=None):
     """``manage.py send_newsletters --worker`` on this database, sending to 127.0.0.1:``port``."""
     settings = connection.settings_dict
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "site_.settings.dev",
-        "DATABASE_URL": f"postgres://{settings['USER']}@{settings['HOST']}:{settings['PORT']}/{settings['NAME']}",
+        "DATABASE_URL": database_url(settings),
         "NEWSLETTER_TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
         "NEWSLETTER_LEASE_SECONDS": "3",
         "EMAIL_TIMEOUT": "1",

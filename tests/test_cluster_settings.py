@@ -11,6 +11,17 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.slow  # each test starts Django in a subprocess
+# The pool test takes a real connection: the suite's own PostgreSQL when it runs on one, otherwise
+# the server `make services` starts (deploy/services).
+POSTGRES_URL = next(
+    url
+    for url in (
+        os.environ.get("DATABASE_URL", ""),
+        os.environ.get("TEST_DATABASE_URL", ""),
+        "postgres://wiel:wiel@127.0.0.1:5432/test",
+    )
+    if url.startswith("postgres")
+)
 
 READ = """
 import json
@@ -41,7 +52,7 @@ def read_settings(**extra):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "site_.settings.dev",
-        "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
+        "DATABASE_URL": POSTGRES_URL,
         **extra,
     }
     result = subprocess.run(  # noqa: S603 (our own manage.py)

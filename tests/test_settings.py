@@ -18,7 +18,7 @@ def production_env(**changes):
         "DJANGO_SETTINGS_MODULE": "site_.settings.production",
         "SECRET_KEY": STRONG_KEY,
         "ALLOWED_HOSTS": "wiel.example",
-        "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
+        "DATABASE_URL": "postgres://wiel:wiel@127.0.0.1:5432/postgres",
         "CACHE_URL": "redis://127.0.0.1:6379/1",
         "MEDIA_ROOT_SHARED": "1",
         "WIEL_BASE_URL": "https://wiel.example",

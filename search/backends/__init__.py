@@ -100,7 +100,10 @@ class DutchBackendMixin:
 
 class DutchIndexMixin:
     def put(self):
-        self.es.indices.create(index=self.name, **self.backend.index_settings())
+        if self.backend.use_new_elasticsearch_api:  # Elasticsearch 8 and 9: settings as keywords
+            self.es.indices.create(index=self.name, **self.backend.index_settings())
+        else:  # OpenSearch: one request body
+            self.es.indices.create(index=self.name, body=self.backend.index_settings())
 
 
 class IdsResultsMixin:

@@ -341,15 +341,20 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Wiel <noreply@wiel.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Search ------------------------------------------------------------------
-# Elasticsearch when ELASTICSEARCH_URL is set, Wagtail's database backend otherwise.
+# A search engine (Elasticsearch 8 or 9, or OpenSearch 2 or 3) when ELASTICSEARCH_URL is set,
+# Wagtail's database backend otherwise.
 
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
-ELASTICSEARCH_VERSION = env("ELASTICSEARCH_VERSION", "8")
+# Which engine ELASTICSEARCH_URL names: the backend of search/backends/ with that name.
+SEARCH_ENGINES = ("elasticsearch8", "elasticsearch9", "opensearch2")
+SEARCH_ENGINE = env("SEARCH_ENGINE", "elasticsearch8")
+if SEARCH_ENGINE not in SEARCH_ENGINES:
+    raise ImproperlyConfigured(f"SEARCH_ENGINE must be one of {', '.join(SEARCH_ENGINES)}, not {SEARCH_ENGINE!r}")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            # Wagtail's backend of that version, with Dutch analysis and the synonyms (search/backends).
-            "BACKEND": f"search.backends.elasticsearch{ELASTICSEARCH_VERSION}",
+            # Wagtail's backend for that engine, with Wiel's analysis and synonyms (search/backends).
+            "BACKEND": f"search.backends.{SEARCH_ENGINE}",
             # One node or several, comma-separated (https://user:password@host:9200 carries a login).
             "URLS": env_list("ELASTICSEARCH_URL"),
             "INDEX_PREFIX": env("ELASTICSEARCH_INDEX_PREFIX", "wiel_"),

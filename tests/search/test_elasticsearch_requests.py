@@ -1,5 +1,5 @@
-"""What Wiel hands Elasticsearch, read from the real backend objects (no server runs here; the
-same requests are sent to a live one in test_live_elasticsearch.py when ELASTICSEARCH_URL is set)."""
+"""What Wiel hands Elasticsearch, read from the real backend objects without a server; the same
+classes meet a live engine in test_engine.py."""
 
 import pytest
 from modelsearch.backends.elasticsearchbase import ElasticsearchAtomicIndexRebuilder

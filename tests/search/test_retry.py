@@ -34,9 +34,8 @@ def test_publishing_while_elasticsearch_is_down_succeeds_and_is_retried(site_tre
         call_command("retry_index_updates")  # still down: all kept, and it stops after one refusal
     assert sum(PendingIndexUpdate.objects.values_list("attempts", flat=True)) == tried + 1
 
-    # Elasticsearch is back. (Here the database backend stands in for it under the same alias,
-    # as the test cannot start Elasticsearch; tests/search/test_live_elasticsearch.py does the
-    # same against a real server when ELASTICSEARCH_URL is set.)
+    # Elasticsearch is back. (Here the database backend stands in for it under the same alias;
+    # tests/search/test_engine.py does the same against a live engine.)
     settings.WAGTAILSEARCH_BACKENDS = {"default": {**elasticsearch_down, "AUTO_UPDATE": False}}
     from wagtail.search.backends import get_search_backend
 

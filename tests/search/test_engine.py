@@ -1,13 +1,13 @@
-"""Against a real Elasticsearch 8 or 9: set ELASTICSEARCH_URL (and ELASTICSEARCH_VERSION=9 for a
-version-9 server) to run these; without it they are skipped. See docs/search.md for a one-line
-server. Each run uses its own index prefix and removes its indexes afterwards.
+"""Against a real search engine: an OpenSearch 2.19 node the session starts on 127.0.0.1
+(``search_engine`` in tests/conftest.py, deploy/search-engine/run), or the engine at
+TEST_SEARCH_ENGINE_URL with its backend in TEST_SEARCH_ENGINE (elasticsearch8, elasticsearch9 or
+opensearch2). Each test uses its own index prefix and removes its indexes afterwards.
 
 They index real pages and search them through the search page, so they prove what the request
 tests (test_elasticsearch_requests.py) can only read: Dutch analysis, synonyms, typo tolerance,
 facets from ids, the atomic rebuild and the retry of missed updates.
 """
 
-import os
 import uuid
 
 import pytest
@@ -20,24 +20,24 @@ from articles.factories import ArticlePageFactory
 from practices.factories import PracticeIndexPageFactory, make_practice
 from search.models import PendingIndexUpdate, Synonym
 
-URL = os.environ.get("ELASTICSEARCH_URL", "")
-pytestmark = pytest.mark.skipif(not URL, reason="needs a live Elasticsearch server: set ELASTICSEARCH_URL")
+pytestmark = [pytest.mark.slow, pytest.mark.engine]
 
 
 @pytest.fixture
-def elasticsearch(settings, db):
+def elasticsearch(search_engine, settings, db):
+    """The engine as Wiel's default search backend, the database backend as its fallback."""
     prefix = f"wiel_test_{uuid.uuid4().hex[:8]}_"
-    version = os.environ.get("ELASTICSEARCH_VERSION", "8")
-    database = dict(settings.WAGTAILSEARCH_BACKENDS["default"])
+    database = dict(settings.WAGTAILSEARCH_BACKENDS[settings.DATABASE_SEARCH])
     settings.WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": f"search.backends.elasticsearch{version}",
-            "URLS": [URL],
+            "BACKEND": f"search.backends.{search_engine.backend}",
+            "URLS": search_engine.urls,
             "INDEX_PREFIX": prefix,
             "TIMEOUT": 10,
         },
         "fallback": database,
     }
+    settings.DATABASE_SEARCH = "fallback"
     Synonym.objects.create(terms="JIM, Jouw Informele Mentor, informele mentor")
     call_command("update_index", backend_name="default", verbosity=0)  # creates the indexes, with the synonyms
     backend = get_search_backend("default")
