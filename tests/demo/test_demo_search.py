@@ -1,13 +1,19 @@
 """Search quality on the demo content: its synonyms, the promoted result, factsheet text, and
 facet counts that agree with what filtering by them shows."""
 
+import json
+from pathlib import Path
+
 import pytest
 from django.test import Client
+from wagtail.models import Page
 
 from demo.utils import data
 from practices.models import PracticePage
 from search.models import Synonym
 from search.synonyms import expand
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def search(**params):
@@ -45,3 +51,25 @@ def test_search_on_the_demo_content():
     english = Client().get("/en/search/", {"q": "mentor"})  # English pages, English werkplaats names
     werkplaatsen = next(facet for facet in english.context["facets"] if facet.key == "werkplaats")
     assert english.context["total"] and sum(option.count for option in werkplaatsen.options) == english.context["total"]
+
+
+@pytest.mark.django_db
+def test_every_page_the_search_benchmark_expects_is_in_the_demo():
+    """benchmarks/search_quality.py names pages by their Dutch slug: each must be one live Dutch
+    page, and an English query's page must have an English version, or its figures mean nothing."""
+    queries = json.loads((ROOT / "benchmarks" / "search_queries.json").read_text(encoding="utf-8"))["queries"]
+    assert len(queries) >= 93 + 20
+    dutch = Page.objects.live().filter(locale__language_code="nl")
+    keys = {}
+    for slug in {slug for item in queries for slug in item["expect"]}:
+        pages = list(dutch.filter(slug=slug).values_list("translation_key", flat=True))
+        assert len(pages) == 1, f"the benchmark expects {slug!r}, which is {len(pages)} Dutch pages in the demo"
+        keys[slug] = pages[0]
+    english = set(
+        Page.objects.live()
+        .filter(locale__language_code="en", translation_key__in=keys.values())
+        .values_list("translation_key", flat=True)
+    )
+    for item in queries:
+        if item["language"] == "en":
+            assert {keys[slug] for slug in item["expect"]} <= english, f"no English version for {item['q']!r}"
