@@ -134,7 +134,7 @@ def engine_url():
         print(f"The engine not measured: {started.stderr.strip()}", file=sys.stderr)
         return None
     os.environ.setdefault("SEARCH_ENGINE", "opensearch2")
-    return started.stdout.strip().splitlines()[-1]
+    return next(line for line in reversed(started.stdout.splitlines()) if line.startswith("http"))
 
 
 def postgres_answers():

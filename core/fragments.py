@@ -60,10 +60,11 @@ def kept_in_process(store, compute):
     return value
 
 
-def cached_fragment(name, compute):
-    """``compute()`` cached under ``name`` (a tuple) and the content version."""
+def cached_fragment(name, compute, keep=None):
+    """``compute()`` cached under ``name`` (a tuple) and the content version; a value computed now
+    is stored only if ``keep(value)`` (when given) says so."""
     key = ":".join(["wiel:fragment", str(content_version()), *map(str, name)])
-    return remembered(key, lambda: _get_or_set(key, compute))
+    return remembered(key, lambda: _get_or_set(key, compute, keep))
 
 
 def cached_items(name, ids, compute):
@@ -81,9 +82,10 @@ def cached_items(name, ids, compute):
     return found
 
 
-def _get_or_set(key, compute):
+def _get_or_set(key, compute, keep=None):
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, TIMEOUT)
+        if keep is None or keep(value):
+            cache.set(key, value, TIMEOUT)
     return value

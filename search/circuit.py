@@ -12,7 +12,7 @@ import elasticsearch
 from django.conf import settings
 from django.core.cache import cache
 
-from .backends.opensearch_client import opensearchpy
+from .opensearch_client import opensearchpy
 
 # What the engine's client raises when the engine is down, slow (past its timeout) or refuses a
 # request: Elasticsearch's, and OpenSearch's (whose TransportError covers both).

@@ -13,7 +13,6 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from django.conf import settings
 from django.db import connection, connections
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -30,9 +29,8 @@ from events.models import EventPage
 from newsletters.models import NewsletterPage
 from practices.models import PracticePage
 
-from . import circuit, facets
+from . import circuit, facets, failover
 from .analysis import content_words, plural_variant, words
-from .circuit import UNAVAILABLE
 from .synonyms import expand
 from .vocabulary import correct
 
@@ -231,37 +229,27 @@ def kept_run(query, chosen, exclude, backend):
         )
     )
     digest = hashlib.sha256(identity.encode()).hexdigest()
-    return cached_fragment(("search", digest), lambda: run(query, chosen, exclude=exclude, backend=backend))
-
-
-FALLBACK = "fallback"
+    with failover.watch() as watch:  # what the database answered for a failing engine is not kept
+        compute = lambda: run(query, chosen, exclude=exclude, backend=backend)  # noqa: E731
+        return cached_fragment(("search", digest), compute, keep=lambda _: not watch.degraded)
 
 
 @dataclass
 class Outcome:
     page: object  # a paginator page of results: specific pages, with their werkplaats
     facets: list  # [FacetResult]
-    degraded: bool  # answered by the database fallback because Elasticsearch failed
+    degraded: bool  # answered by the database because the search engine failed
     attempt: Attempt = None  # see Found
 
 
 def with_fallback(search):
-    """``search(backend)``, on Elasticsearch and, when that is down or slow, on the database backend.
-
-    The database backend ("fallback" in WAGTAILSEARCH_BACKENDS) is kept up to date beside
-    Elasticsearch. After a failure Elasticsearch is skipped for a while (``search/circuit.py``),
-    so a hanging server costs one timeout, not one per request. Returns (result, degraded).
-    """
-    aliases = ["default"] + ([FALLBACK] if FALLBACK in settings.WAGTAILSEARCH_BACKENDS else [])
-    for alias in aliases[:-1]:
-        if circuit.paused(alias):
-            continue
-        try:
-            return search(get_search_backend(alias)), False
-        except UNAVAILABLE as error:
-            circuit.pause(alias)
-            logger.warning("Search backend %r unavailable (%s); answering from %r", alias, error, FALLBACK)
-    return search(get_search_backend(aliases[-1])), len(aliases) > 1
+    """``search(backend)`` on the search engine, or on the database backend while the engine is
+    paused after a failure (``search/circuit.py``); the database also answers for the engine when
+    it fails midway (``search/failover.py``). Returns (result, degraded)."""
+    alias = failover.FALLBACK if failover.configured() and circuit.paused(failover.ENGINE) else "default"
+    with failover.watch() as watch:
+        result = search(get_search_backend(alias))
+    return result, watch.degraded or alias == failover.FALLBACK
 
 
 def execute(query, request, per_page, exclude=()):

@@ -14,6 +14,9 @@ them; the database backend has the same method (``search/backends/database.py``)
 from copy import deepcopy
 
 from modelsearch.utils import deep_update
+from wagtail.search.backends import get_search_backend
+
+from search.failover import FALLBACK, answer
 
 TEXT_FILTERS = ["lowercase", "asciifolding", "dutch_stop", "dutch_stemmer", "wiel_undouble"]
 # A search for any of several words (the relaxed search of search/query.py) asks at least this
@@ -104,6 +107,36 @@ class DutchIndexMixin:
             self.es.indices.create(index=self.name, **self.backend.index_settings())
         else:  # OpenSearch: one request body
             self.es.indices.create(index=self.name, body=self.backend.index_settings())
+
+
+class FailoverResultsMixin:
+    """Results the database backend gives when the engine is paused or fails while they are read
+    (``search/failover.py``): the same query, the same queryset, the same slice."""
+
+    def _on_database(self):
+        compiler = self.query_compiler
+        database = get_search_backend(FALLBACK)
+        autocomplete = isinstance(compiler, self.backend.autocomplete_query_compiler_class)
+        run = database.autocomplete if autocomplete else database.search
+        results = run(
+            compiler.query, compiler.queryset, fields=compiler.fields, order_by_relevance=compiler.order_by_relevance
+        )
+        results.start, results.stop = self.start, self.stop
+        return results
+
+    def _do_search(self):
+        return answer(super()._do_search, lambda: self._on_database()._do_search())
+
+    def _do_count(self):
+        return answer(super()._do_count, lambda: self._on_database()._do_count())
+
+    def facet(self, field_name):
+        on_engine = super().facet
+        return answer(lambda: on_engine(field_name), lambda: self._on_database().facet(field_name))
+
+    def ids(self, limit):
+        on_engine = super().ids
+        return answer(lambda: on_engine(limit), lambda: self._on_database().ids(limit))
 
 
 class IdsResultsMixin:

@@ -1,6 +1,6 @@
 from modelsearch.backends import elasticsearch8
 
-from . import DutchBackendMixin, DutchIndexMixin, IdsResultsMixin, QueryMixin, RetryMixin
+from . import DutchBackendMixin, DutchIndexMixin, FailoverResultsMixin, IdsResultsMixin, QueryMixin, RetryMixin
 
 
 class Elasticsearch8Index(DutchIndexMixin, elasticsearch8.Elasticsearch8Index):
@@ -11,7 +11,7 @@ class Elasticsearch8SearchQueryCompiler(QueryMixin, elasticsearch8.Elasticsearch
     pass
 
 
-class Elasticsearch8SearchResults(IdsResultsMixin, elasticsearch8.Elasticsearch8SearchResults):
+class Elasticsearch8SearchResults(FailoverResultsMixin, IdsResultsMixin, elasticsearch8.Elasticsearch8SearchResults):
     pass
 
 

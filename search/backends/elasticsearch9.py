@@ -1,6 +1,6 @@
 from modelsearch.backends import elasticsearch9
 
-from . import DutchBackendMixin, DutchIndexMixin, IdsResultsMixin, QueryMixin, RetryMixin
+from . import DutchBackendMixin, DutchIndexMixin, FailoverResultsMixin, IdsResultsMixin, QueryMixin, RetryMixin
 
 
 class Elasticsearch9Index(DutchIndexMixin, elasticsearch9.Elasticsearch9Index):
@@ -11,7 +11,7 @@ class Elasticsearch9SearchQueryCompiler(QueryMixin, elasticsearch9.Elasticsearch
     pass
 
 
-class Elasticsearch9SearchResults(IdsResultsMixin, elasticsearch9.Elasticsearch9SearchResults):
+class Elasticsearch9SearchResults(FailoverResultsMixin, IdsResultsMixin, elasticsearch9.Elasticsearch9SearchResults):
     pass
 
 

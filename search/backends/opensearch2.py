@@ -3,13 +3,13 @@ typo handling and ``ids()``, as for Elasticsearch 8 and 9 (``search/backends/__i
 Chosen with ``SEARCH_ENGINE=opensearch2``; it also serves OpenSearch 3 clusters (the 2.x client
 speaks to both)."""
 
-from .opensearch_client import import_opensearchpy
+from search.opensearch_client import import_opensearchpy
 
 import_opensearchpy()  # before modelsearch's module imports the client
 
 from modelsearch.backends import opensearch2  # noqa: E402
 
-from . import DutchBackendMixin, DutchIndexMixin, IdsResultsMixin, QueryMixin, RetryMixin  # noqa: E402
+from . import DutchBackendMixin, DutchIndexMixin, FailoverResultsMixin, IdsResultsMixin, QueryMixin, RetryMixin  # noqa: E402
 
 
 class OpenSearch2Index(DutchIndexMixin, opensearch2.OpenSearch2Index):
@@ -20,7 +20,7 @@ class OpenSearch2SearchQueryCompiler(QueryMixin, opensearch2.OpenSearch2SearchQu
     pass
 
 
-class OpenSearch2SearchResults(IdsResultsMixin, opensearch2.OpenSearch2SearchResults):
+class OpenSearch2SearchResults(FailoverResultsMixin, IdsResultsMixin, opensearch2.OpenSearch2SearchResults):
     pass
 
 
