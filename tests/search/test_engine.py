@@ -8,6 +8,8 @@ tests (test_elasticsearch_requests.py) can only read: Dutch analysis, synonyms, 
 facets from ids, the atomic rebuild and the retry of missed updates.
 """
 
+import threading
+import time
 import uuid
 
 import pytest
@@ -103,3 +105,88 @@ def test_missed_updates_reach_the_server_when_it_answers_again(elasticsearch, si
     assert not PendingIndexUpdate.objects.exists()
     refreshed(get_search_backend("default"))
     assert titles(search(q="kwartiermakers")) == ["Kwartiermakers in de wijk"]
+
+
+@pytest.fixture
+def cluster(tmp_path):
+    """Three OpenSearch nodes on 127.0.0.1 forming one cluster, stopped after the test."""
+    from tests.search_engine import SearchEngine
+
+    engine = SearchEngine(tmp_path / "cluster", nodes=3, heap="256m")
+    engine.start()
+    yield engine
+    engine.stop()
+
+
+def green(backend, nodes):
+    health = backend.es.cluster.health(
+        wait_for_status="green", wait_for_nodes=str(nodes), params={"timeout": "90s", "request_timeout": 100}
+    )
+    assert health["status"] == "green" and health["number_of_nodes"] == nodes, health
+    return health
+
+
+@pytest.mark.django_db
+def test_a_cluster_answers_and_loses_no_publish_while_a_node_is_down(cluster, settings, site_tree):
+    """One replica on three nodes: with one node killed, searches keep answering from the other
+    copies, and pages published meanwhile (the writes that time out wait in the retry list) are
+    in the index once the node is back."""
+    prefix = f"wiel_cluster_{uuid.uuid4().hex[:8]}_"
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.opensearch2",
+            "URLS": cluster.urls,
+            "INDEX_PREFIX": prefix,
+            "TIMEOUT": 5,
+            "INDEX_SETTINGS": {"settings": {"index": {"number_of_shards": 3, "number_of_replicas": 1}}},
+        },
+        "fallback": dict(settings.WAGTAILSEARCH_BACKENDS[settings.DATABASE_SEARCH]),
+    }
+    settings.SEARCH_BACKEND_PAUSE = 2
+    practices = PracticeIndexPageFactory(parent=site_tree["groningen"])
+    before = [make_practice(practices, f"Pleegzorg in de wijk {n}") for n in range(5)]
+    call_command("update_index", backend_name="default", verbosity=0)
+    backend = get_search_backend("default")
+    green(backend, 3)
+
+    answered, failed, stop = [], [], threading.Event()
+
+    def load():
+        # The engine alone (no database fallback, which a real outage would add): every search
+        # must come back whole, from some copy of every shard.
+        while not stop.is_set():
+            try:
+                response = backend.es.search(
+                    index=f"{prefix}wagtailcore_page", body={"query": {"match": {"title": "pleegzorg"}}}
+                )
+            except Exception as error:  # noqa: BLE001 (any failure is what is counted)
+                failed.append(repr(error))
+            else:
+                (failed if response["_shards"]["failed"] else answered).append(response["hits"]["total"]["value"])
+            time.sleep(0.02)
+
+    worker = threading.Thread(target=load)
+    worker.start()
+    try:
+        time.sleep(1)
+        cluster.kill(2)
+        during = [make_practice(practices, f"Pleegzorg tijdens de storing {n}") for n in range(5)]
+        time.sleep(3)
+        answered_while_down = len(answered)
+        cluster.start()  # the stopped node comes back with its data and rejoins
+        green(backend, 3)
+    finally:
+        stop.set()
+        worker.join()
+    call_command("retry_index_updates", verbosity=0)
+    backend.get_index_for_model(Page).refresh()
+    pages = before + during
+    indexed = backend.es.search(
+        index=f"{prefix}wagtailcore_page",
+        body={"query": {"ids": {"values": [f"{page.pk}" for page in pages]}}, "size": 100, "_source": False},
+    )
+    missing = {page.pk for page in pages} - {int(hit["_id"]) for hit in indexed["hits"]["hits"]}
+    print(f"cluster: {len(answered)} searches answered, {len(failed)} failed, {len(missing)} documents missing")
+    assert answered_while_down > 0 and failed == [] and missing == set()
+    assert not PendingIndexUpdate.objects.exists()
+    backend.es.indices.delete(index=f"{prefix}*", ignore_unavailable=True, allow_no_indices=True)
