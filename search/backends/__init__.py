@@ -1,10 +1,13 @@
-"""Wagtail's Elasticsearch backends with Dutch analysis and the editors' synonyms.
+"""Wagtail's search-engine backends (Elasticsearch 8 and 9, OpenSearch 2) with Dutch analysis, the
+editors' synonyms, retries, failover to the database and titles weighed as on SQLite.
 
 Every text field is indexed with the index's default analyser: standard tokens, lower case,
-ASCII folding ("coördinator" = "coordinator"), Dutch stop words and the Dutch stemmer. Searches
-use the same chain with the synonyms added (``synonym_graph`` is a search-time filter). The
-synonyms are read from the database when an index is created, so ``manage.py update_index``
-(an atomic rebuild behind an alias) brings edited synonyms into effect.
+ASCII folding ("coördinator" = "coordinator"), the Dutch stemmer with the undoubling of
+``search/analysis.py``, then the Dutch stop words (as stems). Searches use the same chain with the
+synonyms after the stemmer (``synonym_graph`` is a search-time filter), so the engine stems each
+rule as it stems a page and a plural fires its singular's group. The synonyms are read from the
+database when an index is created, so ``manage.py update_index`` (an atomic rebuild behind an
+alias) brings edited synonyms into effect.
 
 The results also give ``ids(limit)``, the matches' primary keys, best first, without loading the
 pages: the search page counts its facets from them (``search/facets.py``) and shows a slice of
@@ -16,26 +19,39 @@ from copy import deepcopy
 from modelsearch.utils import deep_update
 from wagtail.search.backends import get_search_backend
 
+from search.analysis import STOP_WORDS, stem
 from search.failover import FALLBACK, answer
 
-TEXT_FILTERS = ["lowercase", "asciifolding", "dutch_stop", "dutch_stemmer", "wiel_undouble"]
+from .database import TITLE_WEIGHT
+
+# Stems first, then the synonyms, then the stop words: the engine reads each synonym rule through
+# the filters before the synonym filter, so a rule is stemmed as the words of a page are, and
+# "thuiszitters" fires the group of "thuiszitter"; stop words go last, from a list of their stems,
+# so that a rule with small words in it ("centrum voor jeugd en gezin") is kept whole.
+TEXT_FILTERS = ["lowercase", "asciifolding", "dutch_stemmer", "wiel_undouble", "dutch_stop"]
+SEARCH_FILTERS = ["lowercase", "asciifolding", "dutch_stemmer", "wiel_undouble", "wiel_synonyms", "dutch_stop"]
 # A search for any of several words (the relaxed search of search/query.py) asks at least this
 # share of them: "-50%" lets half of the words be missing, rounded down (2 words: 1; 5 words: 3).
 RELAXED_MINIMUM_SHOULD_MATCH = "-50%"
+# Wagtail copies a page's title (boost 2) into a field of its own beside the text of the whole page;
+# that field is asked with this weight, so a title weighs TITLE_WEIGHT times the body in all, as on
+# SQLite (search/backends/database.py).
+TITLE_FIELD_PREFIX = "_all_text_boost_"
 
 
 def dutch_analysis(synonym_rules):
     filters = {
-        "dutch_stop": {"type": "stop", "stopwords": "_dutch_"},
+        "dutch_stop": {"type": "stop", "stopwords": sorted({stem(word, "nl") for word in STOP_WORDS["nl"]})},
         "dutch_stemmer": {"type": "stemmer", "language": "dutch"},
         # Dutch Snowball keeps a doubled final consonant ("gezinnen" -> "gezinn"); undoubled, the
         # plural meets the singular, as in search/analysis.py.
         "wiel_undouble": {"type": "pattern_replace", "pattern": "([b-df-hj-np-tv-z])\\1$", "replacement": "$1"},
     }
-    search_filters = list(TEXT_FILTERS)
+    search_filters = list(SEARCH_FILTERS)
     if synonym_rules:
         filters["wiel_synonyms"] = {"type": "synonym_graph", "synonyms": synonym_rules, "lenient": True}
-        search_filters.insert(2, "wiel_synonyms")  # after folding, before stop words and stemming
+    else:
+        search_filters.remove("wiel_synonyms")
     return {
         "filter": filters,
         "analyzer": {
@@ -43,6 +59,17 @@ def dutch_analysis(synonym_rules):
             "default_search": {"type": "custom", "tokenizer": "standard", "filter": search_filters},
         },
     }
+
+
+def weigh_titles(compiled):
+    """The title field of a compiled text query asked with the weight that makes TITLE_WEIGHT."""
+    inner = compiled.get("multi_match")
+    if inner:
+        inner["fields"] = [
+            f"{field.partition('^')[0]}^{TITLE_WEIGHT - 1:g}" if field.startswith(TITLE_FIELD_PREFIX) else field
+            for field in inner["fields"]
+        ]
+    return compiled
 
 
 class RetryMixin:
@@ -84,13 +111,13 @@ class QueryMixin:
         if query.operator == "or":
             inner = compiled["multi_match"] if "multi_match" in compiled else next(iter(compiled["match"].values()))
             inner["minimum_should_match"] = RELAXED_MINIMUM_SHOULD_MATCH
-        return compiled
+        return weigh_titles(compiled)
 
     def _compile_fuzzy_query(self, query, fields):
         compiled = super()._compile_fuzzy_query(query, fields)
         inner = compiled["multi_match"] if "multi_match" in compiled else next(iter(compiled["match"].values()))
         inner["analyzer"] = "default"
-        return compiled
+        return weigh_titles(compiled)
 
 
 class DutchBackendMixin:

@@ -190,3 +190,28 @@ def test_a_cluster_answers_and_loses_no_publish_while_a_node_is_down(cluster, se
     assert answered_while_down > 0 and failed == [] and missing == set()
     assert not PendingIndexUpdate.objects.exists()
     backend.es.indices.delete(index=f"{prefix}*", ignore_unavailable=True, allow_no_indices=True)
+
+
+@pytest.mark.django_db
+def test_the_engine_stems_synonyms_keeps_small_words_in_them_and_weighs_titles(elasticsearch, site_tree):
+    """The engine agrees with the database backends: a plural fires its singular's group, a
+    synonym with stop words in it works whole, and a title weighs ten times the body."""
+    Synonym.objects.create(terms="thuiszitter, schoolverzuim")
+    Synonym.objects.create(terms="CJG, centrum voor jeugd en gezin")
+    call_command("update_index", backend_name="default", verbosity=0)  # the new synonyms
+    backend = get_search_backend("default")
+    practices = PracticeIndexPageFactory(parent=site_tree["groningen"])
+    make_practice(practices, "Aanpak van schoolverzuim")
+    make_practice(practices, "Inloop bij het CJG")
+    ArticlePageFactory(parent=site_tree["samen_news"], title="Nieuws uit de wijk", summary="Over schoolverzuim, kort.")
+    ArticlePageFactory(
+        parent=site_tree["samen_news"],
+        title="Over wijkteams",
+        summary="Gezinnen, gezinnen, gezinnen: wijkteams werken met gezinnen en voor gezinnen.",
+    )
+    make_practice(practices, "Gezinnen in de wijk")
+    refreshed(backend)
+    assert titles(search(q="thuiszitters")) == ["Aanpak van schoolverzuim", "Nieuws uit de wijk"]
+    assert titles(search(q="centrum voor jeugd en gezin")) == ["Inloop bij het CJG"]
+    ranked = [hit["page"].title for hit in search(q="gezinnen").context["hits"]]
+    assert ranked == ["Gezinnen in de wijk", "Over wijkteams"]  # the title first, not the body that repeats it

@@ -53,17 +53,18 @@ def test_index_settings_use_dutch_analysis_with_the_synonyms(es_backend):
     assert analysis["analyzer"]["default"]["filter"] == [
         "lowercase",
         "asciifolding",
-        "dutch_stop",
         "dutch_stemmer",
         "wiel_undouble",
+        "dutch_stop",
     ]
+    # Synonyms after stemming, stop words last: see test_engine.py for what that does on a live engine.
     assert analysis["analyzer"]["default_search"]["filter"] == [
         "lowercase",
         "asciifolding",
-        "wiel_synonyms",
-        "dutch_stop",
         "dutch_stemmer",
         "wiel_undouble",
+        "wiel_synonyms",
+        "dutch_stop",
     ]
     assert analysis["filter"]["wiel_undouble"] == {
         "type": "pattern_replace",
@@ -71,7 +72,9 @@ def test_index_settings_use_dutch_analysis_with_the_synonyms(es_backend):
         "replacement": "$1",
     }
     assert analysis["filter"]["dutch_stemmer"] == {"type": "stemmer", "language": "dutch"}
-    assert analysis["filter"]["dutch_stop"] == {"type": "stop", "stopwords": "_dutch_"}
+    stop_words = analysis["filter"]["dutch_stop"]["stopwords"]
+    assert {"de", "het", "een", "vor", "en"} <= set(stop_words)  # as stems: "voor" is "vor"
+    assert "jeugd" not in stop_words
     assert analysis["filter"]["wiel_synonyms"]["type"] == "synonym_graph"
     assert analysis["filter"]["wiel_synonyms"]["synonyms"] == elasticsearch_rules()
     assert "jim, jouw informele mentor, informele mentor" in elasticsearch_rules()
