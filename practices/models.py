@@ -220,6 +220,7 @@ class PracticePage(LocalizedRoutablePageMixin, WerkplaatsContentPage):
         index.RelatedFields("themes", [index.SearchField("name"), index.SearchField("name_en")]),
         index.RelatedFields("target_groups", [index.SearchField("name"), index.SearchField("name_en")]),
         index.SearchField("document_text"),
+        index.SearchField("partner_text"),
     ]
     api_fields = [
         APIField("summary"),
@@ -324,6 +325,17 @@ class PracticePage(LocalizedRoutablePageMixin, WerkplaatsContentPage):
         from core.documents import text_of
 
         return text_of([link.document_id for link in self.documents.all()])
+
+    def partner_text(self):
+        """The partners it needs and those its implementations worked with, by their Dutch and
+        English names and as named locally, so that "JGZ" or "leerplicht" finds the practice."""
+        partners = {*self.partners_needed.all()}
+        notes = []
+        for implementation in self.implementations.all():
+            partners.update(implementation.partners.all())
+            notes.append(implementation.partners_note)
+        names = sorted({name for partner in partners for name in (partner.name, partner.name_en) if name})
+        return " ".join([*names, *filter(None, notes)])
 
     def clean(self):
         super().clean()

@@ -29,7 +29,7 @@ from events.models import EventPage
 from newsletters.models import NewsletterPage
 from practices.models import PracticePage
 
-from . import circuit, facets, failover
+from . import circuit, decompound, facets, failover
 from .analysis import content_words, plural_variant, words
 from .synonyms import expand
 from .vocabulary import correct
@@ -97,7 +97,14 @@ def _has_trigrams(alias):
 
 
 # What the search did when the words as typed found nothing (see ``find``), for the notice.
-AS_TYPED, WITHOUT_SMALL_WORDS, CORRECTED, SOME_WORDS, CLOSE = "", "zonder-kleine-woorden", "verbeterd", "deel", "lijkt"
+AS_TYPED, WITHOUT_SMALL_WORDS, SPLIT, CORRECTED, SOME_WORDS, CLOSE = (
+    "",
+    "zonder-kleine-woorden",
+    "gesplitst",
+    "verbeterd",
+    "deel",
+    "lijkt",
+)
 MAX_TERMS = 8  # words counted one by one when ranking by how many match
 
 
@@ -108,10 +115,15 @@ class Attempt:
     searched: str = ""  # the words searched, when not the query as typed
     dropped: tuple = ()  # the small words left out (WITHOUT_SMALL_WORDS)
     suggestion: str = ""  # "did you mean ...?": the query with its unknown words corrected
+    tried: tuple = ()  # when nothing was found: the other forms of the query that were searched too
 
     @property
     def without_small_words(self):
         return self.how == WITHOUT_SMALL_WORDS
+
+    @property
+    def split(self):
+        return self.how == SPLIT
 
     @property
     def corrected(self):
@@ -131,29 +143,42 @@ def find(backend, query, pages, language):
 
     1. every word, as typed (with the synonyms and compounds);
     2. every word but the small ones (``search/data/stopwords_*.txt``);
-    3. with each word no indexed page uses replaced by the closest one that a page does use
+    3. with each compound or derivation no indexed page uses split into words pages do use
+       ("jeugdhulpverlening": "jeugd hulpverlening"; ``search/decompound.py``);
+    4. with each word no indexed page uses replaced by the closest one that a page does use
        (``search/vocabulary.py``);
-    4. any of the words, those matching the most words first (Elasticsearch: at least half of
-       them, ``minimum_should_match``);
-    5. where the backend tolerates typos (PostgreSQL trigrams, Elasticsearch fuzziness), words
+    5. any of the words, those matching the most words first (Elasticsearch: at least half of
+       them, ``minimum_should_match``), with compounds split even where only their first part
+       is known;
+    6. where the backend tolerates typos (PostgreSQL trigrams, Elasticsearch fuzziness), words
        that look alike.
     """
     ids = _search(backend, query, pages)
     if ids:
         return Attempt(ids)
+    tried = []
     content = " ".join(content_words(query, language))
     if content != " ".join(words(query)):
+        tried.append(content)
         ids = _search(backend, content, pages)
         if ids:
             dropped = tuple(word for word in words(query) if word not in content.split())
             return Attempt(ids, WITHOUT_SMALL_WORDS, content, dropped)
+    parts = decompound.split(content)
+    if parts:
+        tried.append(parts)
+        ids = _search(backend, parts, pages)
+        if ids:
+            return Attempt(ids, SPLIT, parts)
     correction = correct(content)
     if correction:
+        tried.append(correction)
         ids = _search(backend, correction, pages)
         if ids:
             return Attempt(ids, CORRECTED, correction)
-    terms = (correction or content).split()
+    terms = (correction or decompound.loose_parts(content) or content).split()
     if len(terms) > 1:
+        tried.append(" ".join(terms))
         ids = _search_any(backend, " ".join(terms[:MAX_TERMS]), pages)
         if ids:
             return Attempt(ids, SOME_WORDS, " ".join(terms), suggestion=correction)
@@ -161,7 +186,7 @@ def find(backend, query, pages, language):
         ids = backend.search(Fuzzy(query), pages).ids(facets.WINDOW)
         if ids:
             return Attempt(ids, CLOSE, suggestion=correction)
-    return Attempt([], suggestion=correction)
+    return Attempt([], suggestion=correction, tried=tuple(dict.fromkeys(tried)))
 
 
 def _search(backend, text, pages):

@@ -1,0 +1,135 @@
+"""Dutch compounds and derivations that no page contains, split into words that pages do contain.
+
+Dutch writes compounds as one word, and a reader may type one the site never uses:
+"jeugdhulpverlening", "thuiszittersproblematiek", "talentontwikkeling". Nor does the stemmer see
+into derivations such as "brugklassers" or "mentorschap". A word that is not in the vocabulary of
+the indexed pages (``search/vocabulary.py``, the words "did you mean ...?" draws on) is split
+against that same vocabulary, the same way for every backend (``search/query.py``):
+
+- a compound: a known first part, an optional linking -s-, -e- or -en-, and a known rest, which may
+  itself be such a compound ("jeugd" + "hulpverlening", "dakloosheid" + s + "preventie");
+- a derivation: a known word before a derivational ending ("brugklas" + "sers",
+  "mentor" + "schap", "ervaringsdeskundig(e)" + "heid").
+
+``split`` gives the parts when every part is known; ``loose_parts`` also accepts a known first
+part before an unknown rest, for the search that asks for any of the words.
+"""
+
+from .analysis import VOWELS, words
+from .models import SearchTerm
+from .vocabulary import MIN_LENGTH
+
+LINKS = ("s", "en", "e", "")  # what Dutch puts between the parts of a compound
+# Derivational endings, longest first; what is left must be a known word (possibly with -e or -en).
+ENDINGS = ("heden", "heid", "schap", "ingen", "ing", "ers", "er", "isch", "lijk")
+MIN_PART = 4  # shorter parts split too much ("kind" stays; "ki" + "nd" never)
+MAX_DEPTH = 3  # parts of parts of parts
+
+
+def _undouble(word):
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in VOWELS:
+        return word[:-1]
+    return word
+
+
+def _forms(part):
+    """The forms a last part may take in the vocabulary: as typed, with -e, singular for -en/-s."""
+    forms = [part, part + "e"]
+    if part.endswith("en") and len(part) - 2 >= MIN_PART:
+        forms.append(part[:-2])
+    elif part.endswith("s") and len(part) - 1 >= MIN_PART:
+        forms.append(part[:-1])
+    return forms
+
+
+def _derivation_bases(word):
+    """The known words a derivation may come from, most likely first."""
+    for ending in ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_PART:
+            base = word[: -len(ending)]
+            yield from dict.fromkeys((base, _undouble(base), base + "e", base + "en"))
+
+
+def _candidates(word, depth=0):
+    """Every string whose being a known word would let ``word`` be split (one query asks them all)."""
+    found = set(_derivation_bases(word))
+    if depth >= MAX_DEPTH:
+        return found
+    for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+        found.add(word[:cut])
+        rest = word[cut:]
+        for link in LINKS:
+            if rest.startswith(link) and len(rest) - len(link) >= MIN_PART:
+                tail = rest[len(link) :]
+                found.update(_forms(tail))
+                found.update(_candidates(tail, depth + 1))
+    return found
+
+
+def _split(word, known, depth=0):
+    """The known parts of ``word``, longest first part first, or None."""
+    for base in _derivation_bases(word):
+        if base in known:
+            return [base]
+    if depth >= MAX_DEPTH:
+        return None
+    for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+        head = word[:cut]
+        if head not in known:
+            continue
+        rest = word[cut:]
+        for link in LINKS:
+            if not rest.startswith(link) or len(rest) - len(link) < MIN_PART:
+                continue
+            tail = rest[len(link) :]
+            for form in _forms(tail):
+                if form in known:
+                    return [head, form]
+            parts = _split(tail, known, depth + 1)
+            if parts:
+                return [head, *parts]
+    return None
+
+
+def _known(strings):
+    strings = [string for string in strings if len(string) >= MIN_LENGTH]
+    return set(SearchTerm.objects.filter(word__in=strings).values_list("word", flat=True)) if strings else set()
+
+
+def _unknown_words(text):
+    found = words(text)
+    long_enough = [word for word in found if len(word) >= 2 * MIN_PART and not word.isdigit()]
+    known = _known(long_enough)
+    return found, [word for word in long_enough if word not in known]
+
+
+def split(text):
+    """``text`` with every unknown word that splits into known words replaced by its parts, or ""
+    when no word splits. Two queries, however long the text."""
+    found, unknown = _unknown_words(text)
+    if not unknown:
+        return ""
+    known = _known({candidate for word in unknown for candidate in _candidates(word)})
+    parts = {word: _split(word, known) for word in unknown}
+    if not any(parts.values()):
+        return ""
+    return " ".join(" ".join(parts.get(word) or [word]) for word in found)
+
+
+def loose_parts(text):
+    """Like ``split``, but an unknown word with a known first part of at least five letters also
+    gives that part and the rest ("leerplicht" + "ambtenaar" when no page says "ambtenaar"):
+    for the search that asks for any of the words. "" when nothing splits."""
+    found, unknown = _unknown_words(text)
+    if not unknown:
+        return ""
+    known = _known({candidate for word in unknown for candidate in _candidates(word)})
+    result, changed = [], False
+    for word in found:
+        parts = _split(word, known) if word in unknown else None
+        if parts is None and word in unknown:
+            head = next((word[:cut] for cut in range(len(word) - MIN_PART, MIN_PART, -1) if word[:cut] in known), None)
+            parts = [head, word[len(head) :]] if head else None
+        changed = changed or bool(parts)
+        result.extend(parts or [word])
+    return " ".join(result) if changed else ""
