@@ -298,8 +298,22 @@ class Summary:
     title: str
     url: str
     text: str  # the search description, or else the summary
-    date: object  # an event's start, an article's date, or when it was first published
+    date: object  # see ``shown_date``
     werkplaats: str = ""
+    date_kind: str = ""  # REVIEWED, PUBLISHED or "" (an event's start, an article's date)
+
+
+REVIEWED, PUBLISHED = "reviewed", "published"
+
+
+def shown_date(page):
+    """(date, kind) a result shows: the page's own date, an event's start or an article's date,
+    a practice's last review; only a page with none of these shows when it was first published."""
+    if getattr(page, "start", None) or getattr(page, "date", None):
+        return getattr(page, "start", None) or page.date, ""
+    if getattr(page, "last_reviewed", None):
+        return page.last_reviewed, REVIEWED
+    return page.first_published_at, PUBLISHED
 
 
 def summaries(ids, request):
@@ -307,19 +321,22 @@ def summaries(ids, request):
     others read as their specific pages (a query per kind) and kept."""
     site = Site.find_for_request(request)
 
+    def summary(page):
+        date, date_kind = shown_date(page)
+        werkplaats = getattr(page, "werkplaats", None)
+        return Summary(
+            page.pk,
+            type(page),
+            page.title,
+            page.get_url(request),
+            page.search_description or getattr(page, "summary", ""),
+            date,
+            (werkplaats.short_name or werkplaats.title) if werkplaats else "",
+            date_kind,
+        )
+
     def read(missing):
-        return {
-            page.pk: Summary(
-                page.pk,
-                type(page),
-                page.title,
-                page.get_url(request),
-                page.search_description or getattr(page, "summary", ""),
-                getattr(page, "start", None) or getattr(page, "date", None) or page.first_published_at,
-                (page.werkplaats.short_name or page.werkplaats.title) if getattr(page, "werkplaats", None) else "",
-            )
-            for page in specific_pages(missing)
-        }
+        return {page.pk: summary(page) for page in specific_pages(missing)}
 
     kept = cached_items(("search-summary", getattr(site, "pk", None)), ids, read)
     return [kept[pk] for pk in ids if pk in kept]

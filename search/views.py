@@ -69,6 +69,7 @@ def search(request):
                 "title": snippet(found.title, marked, length=500),
                 "snippet": snippet(found.text, marked),
                 "date": found.date,
+                "date_kind": getattr(found, "date_kind", ""),
                 "werkplaats": found.werkplaats,
             }
         )

@@ -241,3 +241,21 @@ def test_a_typo_finds_what_was_meant_on_every_backend(content):
     )
     exact = search(q="buurtgezinnen")
     assert exact.context["attempt"].how == ""  # an exact match is never padded with near misses
+
+
+@pytest.mark.django_db
+def test_a_result_shows_the_pages_own_date_never_when_it_was_loaded(site_tree):
+    """A practice shows its last review, said as such; only a page without a date of its own
+    shows when it was published, said as such too."""
+    from practices.factories import make_practice
+
+    practices = PracticeIndexPageFactory(parent=site_tree["groningen"])
+    reviewed = make_practice(practices, "Kwartiermakers herzien", last_reviewed=datetime.date(2023, 6, 1))
+    make_practice(practices, "Kwartiermakers zonder herziening", last_reviewed=None)
+    response = Client().get("/zoeken/", {"q": "kwartiermakers"})
+    dates = {hit["page"].title: (hit["date"], hit["date_kind"]) for hit in response.context["hits"]}
+    assert dates[reviewed.title] == (datetime.date(2023, 6, 1), "reviewed")
+    assert dates["Kwartiermakers zonder herziening"][1] == "published"
+    page = response.content.decode()
+    assert 'herzien <time datetime="2023-06-01">1 juni 2023</time>' in page
+    assert f'gepubliceerd <time datetime="{timezone.localdate():%Y-%m-%d}"' in page
