@@ -31,6 +31,7 @@ from practices.models import PracticePage
 
 from . import circuit, decompound, facets, failover
 from .analysis import content_words, plural_variant, words
+from .ranking import goal_first
 from .synonyms import expand
 from .vocabulary import correct
 
@@ -44,6 +45,10 @@ KINDS = [
     ("artikel", ArticlePage, _("Article")),
     ("nieuwsbrief", NewsletterPage, _("Newsletter")),
 ]
+
+
+# When scores are close, the kind a professional most often comes for goes first (search/ranking.py).
+PREFERRED = (PracticePage,)
 
 
 def clean_query(text):
@@ -234,7 +239,7 @@ def run(query, chosen, locale=None, exclude=(), backend=None):
     if not query:
         return Found([], facets.count([], {}, chosen, KINDS, locale)[1], Attempt([]))
     attempt = find(backend, query, pages, locale.language_code)
-    ids = attempt.ids
+    ids = goal_first(attempt.ids, attempt.searched or query, locale.language_code, preferred=PREFERRED)
     passing, results = facets.count(ids, facets.page_values(ids, KINDS), chosen, KINDS, locale)
     return Found(ids if passing is None else passing, results, attempt)
 
