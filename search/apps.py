@@ -8,4 +8,8 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from . import signals  # noqa: F401 (connect its signal handlers)
+        from core.health import register_check
+
+        from . import checks, signals  # noqa: F401 (register the deploy checks, connect the signal handlers)
+
+        register_check("search", checks.engine_health)

@@ -7,10 +7,15 @@ backend ("fallback" in WAGTAILSEARCH_BACKENDS, kept up to date beside the engine
 marked as degraded, so that what it shows can say so (the search page's notice, the admin's
 message, ``DegradedSearchMiddleware``) and its answer is not kept in a shared cache as if the
 engine had given it. A site without an engine has no fallback and nothing to fall back from.
+
+Only an outage pauses the engine (no answer, a timeout, a 5xx or 429). A refusal (a 4xx: a wrong
+mapping or setting, a missing index) is a configuration error: the reader still gets the
+database's answer, but every such request logs an error and ``/healthz/`` names it
+(``search.circuit.report_misconfiguration``); ``manage.py check --deploy`` finds it before
+(``search/checks.py``).
 """
 
 import contextvars
-import logging
 from contextlib import contextmanager
 
 from django.conf import settings
@@ -21,7 +26,6 @@ from .circuit import UNAVAILABLE
 ENGINE = "default"  # the engine is always the default backend when one is configured
 FALLBACK = "fallback"
 
-logger = logging.getLogger(__name__)
 # A list per watched stretch (a request, a kept search): [True] once the database answered.
 _marks = contextvars.ContextVar("wiel_search_degraded", default=None)
 
@@ -38,8 +42,7 @@ def answer(on_engine, on_database):
         try:
             return on_engine()
         except UNAVAILABLE as error:
-            circuit.pause(ENGINE)
-            logger.warning("Search engine unavailable (%s); answering from the database", error)
+            circuit.failed(ENGINE, error)  # paused if down; logged as an error if misconfigured
     marks = _marks.get()
     if marks is not None:
         marks.append(True)

@@ -95,7 +95,7 @@ class RetryMixin:
         try:
             send(obj)
         except UNAVAILABLE as error:
-            circuit.pause(BACKEND)
+            circuit.failed(BACKEND, error)  # paused if down; logged as an error if misconfigured
             remember(obj, action, error)
             raise
         forget(obj)

@@ -215,3 +215,31 @@ def test_the_engine_stems_synonyms_keeps_small_words_in_them_and_weighs_titles(e
     assert titles(search(q="centrum voor jeugd en gezin")) == ["Inloop bij het CJG"]
     ranked = [hit["page"].title for hit in search(q="gezinnen").context["hits"]]
     assert ranked == ["Gezinnen in de wijk", "Over wijkteams"]  # the title first, not the body that repeats it
+
+
+@pytest.mark.django_db
+def test_a_configuration_error_is_loud_and_only_an_outage_pauses(
+    elasticsearch, search_engine, site_tree, settings, client, caplog
+):
+    """An index that is not there (a deploy without update_index) is a configuration error: the
+    reader still gets the database's answer, but the log says so at error level, /healthz/ names it,
+    the deploy check fails, and the engine is not paused as if it were down."""
+    from django.core.checks import run_checks
+
+    from search import circuit
+
+    ArticlePageFactory(parent=site_tree["samen_news"], title="Pleegzorg in de regio")
+    settings.ELASTICSEARCH_URL = search_engine.urls[0]
+    settings.WAGTAILSEARCH_BACKENDS = {
+        **settings.WAGTAILSEARCH_BACKENDS,
+        "default": {**settings.WAGTAILSEARCH_BACKENDS["default"], "INDEX_PREFIX": "wiel_never_built_"},
+    }
+    with caplog.at_level("ERROR", logger="search.circuit"):
+        response = client.get("/zoeken/", {"q": "pleegzorg"})
+    assert response.status_code == 200 and response.context["degraded"]
+    assert titles(response) == ["Pleegzorg in de regio"]  # from the database
+    assert any("configuration error" in record.getMessage() for record in caplog.records)
+    assert not circuit.paused("default")  # a pause would hide it, and mends nothing
+    health = client.get("/healthz/").json()["checks"]["search"]
+    assert health == {"status": "error", "error": "SearchEngineRefused"}
+    assert "wiel.E010" in [message.id for message in run_checks(include_deployment_checks=True, tags=["search"])]

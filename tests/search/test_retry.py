@@ -86,3 +86,25 @@ def test_the_retry_keeps_a_newer_failure_that_arrived_while_it_ran(site_tree, el
     assert ElasticsearchBackAgain.sent == [page.pk] and done == 1 and not refused
     assert pending == 1  # the newer wish is still there for the next run
     assert PendingIndexUpdate.objects.get(object_id=str(page.pk)).last_error == "refused during the retry"
+
+
+def test_only_an_outage_pauses_the_engine_a_refusal_is_a_configuration_error():
+    from elastic_transport import ApiResponseMeta, ConnectionTimeout, HttpHeaders, NodeConfig
+    from elasticsearch import ApiError
+
+    from search.circuit import is_outage
+    from search.opensearch_client import opensearchpy
+
+    def api_error(status):
+        meta = ApiResponseMeta(status, "1.1", HttpHeaders(), 0.01, NodeConfig("http", "127.0.0.1", 9200))
+        return ApiError("refused", meta, {})
+
+    assert is_outage(opensearchpy.ConnectionError("N/A", "refused", None))
+    assert is_outage(opensearchpy.ConnectionTimeout("TIMEOUT", "slow", None))
+    assert is_outage(opensearchpy.TransportError(503, "unavailable", {}))
+    assert is_outage(opensearchpy.TransportError(429, "too many requests", {}))
+    assert not is_outage(opensearchpy.RequestError(400, "mapper_parsing_exception", {}))
+    assert not is_outage(opensearchpy.NotFoundError(404, "index_not_found_exception", {}))
+    assert not is_outage(opensearchpy.AuthenticationException(401, "security_exception", {}))
+    assert is_outage(ConnectionTimeout("timed out"))
+    assert is_outage(api_error(502)) and not is_outage(api_error(400))
