@@ -40,6 +40,7 @@ if getattr(settings, "ELASTICSEARCH_URL", None):
     out["nodes"] = sorted(str(node.base_url) for node in client.transport.node_pool.all())
     out["authorization"] = client._headers.get("authorization")
     out["ca_certs"] = sorted({str(node.config.ca_certs) for node in client.transport.node_pool.all()})
+    out["index"] = get_search_backend("default").settings["settings"]["index"]
 if settings.DATABASES["default"].get("OPTIONS", {}).get("pool"):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
@@ -82,10 +83,13 @@ def test_elasticsearch_takes_several_nodes_an_api_key_and_a_ca():
         ELASTICSEARCH_URL="https://es1.internal:9200,https://es2.internal:9200,https://es3.internal:9200",
         ELASTICSEARCH_API_KEY="c2VjcmV0LWtleQ==",
         ELASTICSEARCH_CA_CERTS=ca,
+        ELASTICSEARCH_REPLICAS="1",
+        ELASTICSEARCH_SHARDS="3",
     )
     assert cluster["nodes"] == [f"https://es{n}.internal:9200" for n in (1, 2, 3)]
     assert cluster["authorization"] == "ApiKey c2VjcmV0LWtleQ=="
     assert cluster["ca_certs"] == [ca]
+    assert cluster["index"]["number_of_replicas"] == 1 and cluster["index"]["number_of_shards"] == 3
 
 
 def test_media_on_object_storage_are_a_setting():

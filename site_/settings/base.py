@@ -363,6 +363,20 @@ if ELASTICSEARCH_URL:
             "TIMEOUT": int(env("ELASTICSEARCH_TIMEOUT", "2")),
             # update_index builds a new index beside the old one and then moves the alias.
             "ATOMIC_REBUILD": env_bool("ELASTICSEARCH_ATOMIC_REBUILD", default=True),
+            # On a cluster: copies of each shard on other nodes, so a lost node loses no search
+            # (the engine's defaults, 1 shard and 1 replica, unless set).
+            "INDEX_SETTINGS": {
+                "settings": {
+                    "index": {
+                        name: int(value)
+                        for name, value in (
+                            ("number_of_shards", env("ELASTICSEARCH_SHARDS")),
+                            ("number_of_replicas", env("ELASTICSEARCH_REPLICAS")),
+                        )
+                        if value
+                    }
+                }
+            },
             # Passed to the Elasticsearch client: an API key instead of a login, and the CA
             # certificate of a cluster with its own certificate authority.
             "OPTIONS": {
