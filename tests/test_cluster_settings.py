@@ -90,6 +90,9 @@ def test_elasticsearch_takes_several_nodes_an_api_key_and_a_ca():
     assert cluster["authorization"] == "ApiKey c2VjcmV0LWtleQ=="
     assert cluster["ca_certs"] == [ca]
     assert cluster["index"]["number_of_replicas"] == 1 and cluster["index"]["number_of_shards"] == 3
+    assert cluster["index"]["max_ngram_diff"] == 12  # Wagtail's own index settings are kept
+    default = read_settings(ELASTICSEARCH_URL="http://127.0.0.1:9200")
+    assert default["index"] == {"max_ngram_diff": 12}  # nothing set: the engine's replicas and shards
 
 
 def test_media_on_object_storage_are_a_setting():

@@ -352,6 +352,14 @@ SEARCH_ENGINES = ("elasticsearch8", "elasticsearch9", "opensearch2")
 SEARCH_ENGINE = env("SEARCH_ENGINE", "elasticsearch8")
 if SEARCH_ENGINE not in SEARCH_ENGINES:
     raise ImproperlyConfigured(f"SEARCH_ENGINE must be one of {', '.join(SEARCH_ENGINES)}, not {SEARCH_ENGINE!r}")
+ELASTICSEARCH_INDEX = {
+    name: int(value)
+    for name, value in (
+        ("number_of_shards", env("ELASTICSEARCH_SHARDS")),
+        ("number_of_replicas", env("ELASTICSEARCH_REPLICAS")),
+    )
+    if value
+}
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
@@ -364,19 +372,9 @@ if ELASTICSEARCH_URL:
             # update_index builds a new index beside the old one and then moves the alias.
             "ATOMIC_REBUILD": env_bool("ELASTICSEARCH_ATOMIC_REBUILD", default=True),
             # On a cluster: copies of each shard on other nodes, so a lost node loses no search
-            # (the engine's defaults, 1 shard and 1 replica, unless set).
-            "INDEX_SETTINGS": {
-                "settings": {
-                    "index": {
-                        name: int(value)
-                        for name, value in (
-                            ("number_of_shards", env("ELASTICSEARCH_SHARDS")),
-                            ("number_of_replicas", env("ELASTICSEARCH_REPLICAS")),
-                        )
-                        if value
-                    }
-                }
-            },
+            # (the engine's defaults, 1 shard and 1 replica, unless set). Only what is set: an
+            # empty "index" would replace Wagtail's own index settings.
+            "INDEX_SETTINGS": {"settings": {"index": ELASTICSEARCH_INDEX}} if ELASTICSEARCH_INDEX else {},
             # Passed to the Elasticsearch client: an API key instead of a login, and the CA
             # certificate of a cluster with its own certificate authority.
             "OPTIONS": {
