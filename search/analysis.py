@@ -14,6 +14,8 @@ its Dutch and its English stem.
 
 import re
 import unicodedata
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,6 +28,25 @@ VOWELS = set("aeiouy")
 WORD = re.compile(r"\w+")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+# The language of the pages a search is over, where the caller knows it (the search page does):
+# the engine then asks its English fields, PostgreSQL parses the query with its English rules.
+_query_language = ContextVar("wiel_query_language", default=None)
+
+
+@contextmanager
+def searching_in(language):
+    token = _query_language.set(language)
+    try:
+        yield
+    finally:
+        _query_language.reset(token)
+
+
+def query_language():
+    """The language set by ``searching_in`` (None where no caller said)."""
+    return _query_language.get()
 
 
 def _stop_words(language):

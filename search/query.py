@@ -30,7 +30,7 @@ from newsletters.models import NewsletterPage
 from practices.models import PracticePage
 
 from . import circuit, decompound, facets, failover
-from .analysis import content_words, plural_variant, words
+from .analysis import content_words, plural_variant, searching_in, words
 from .ranking import goal_first
 from .synonyms import expand
 from .vocabulary import correct
@@ -238,7 +238,8 @@ def run(query, chosen, locale=None, exclude=(), backend=None):
         pages = pages.exclude(pk__in=list(exclude))
     if not query:
         return Found([], facets.count([], {}, chosen, KINDS, locale)[1], Attempt([]))
-    attempt = find(backend, query, pages, locale.language_code)
+    with searching_in(locale.language_code):  # English pages with English rules (search/analysis.py)
+        attempt = find(backend, query, pages, locale.language_code)
     ids = goal_first(attempt.ids, attempt.searched or query, locale.language_code, preferred=PREFERRED)
     passing, results = facets.count(ids, facets.page_values(ids, KINDS), chosen, KINDS, locale)
     return Found(ids if passing is None else passing, results, attempt)

@@ -19,7 +19,7 @@ from copy import deepcopy
 from modelsearch.utils import deep_update
 from wagtail.search.backends import get_search_backend
 
-from search.analysis import STOP_WORDS, stem
+from search.analysis import STOP_WORDS, query_language, stem
 from search.failover import FALLBACK, answer
 
 from .database import TITLE_WEIGHT
@@ -37,6 +37,10 @@ RELAXED_MINIMUM_SHOULD_MATCH = "-50%"
 # that field is asked with this weight, so a title weighs TITLE_WEIGHT times the body in all, as on
 # SQLite (search/backends/database.py).
 TITLE_FIELD_PREFIX = "_all_text_boost_"
+ALL_TEXT = "_all_text"
+ENGLISH = "en"  # the sub-field of the whole-text fields analysed with English rules
+ENGLISH_TEXT_FILTERS = ["lowercase", "asciifolding", "english_possessive", "english_stemmer", "english_stop"]
+ENGLISH_SEARCH_FILTERS = ["lowercase", "asciifolding", "english_possessive", "english_stemmer", "wiel_synonyms"]
 
 
 def dutch_analysis(synonym_rules):
@@ -47,26 +51,62 @@ def dutch_analysis(synonym_rules):
         # plural meets the singular, as in search/analysis.py.
         "wiel_undouble": {"type": "pattern_replace", "pattern": "([b-df-hj-np-tv-z])\\1$", "replacement": "$1"},
     }
-    search_filters = list(SEARCH_FILTERS)
+    filters.update(
+        {
+            "english_possessive": {"type": "stemmer", "language": "possessive_english"},
+            "english_stemmer": {"type": "stemmer", "language": "english"},
+            "english_stop": {"type": "stop", "stopwords": "_english_"},
+        }
+    )
+    search_filters, english_search_filters = list(SEARCH_FILTERS), [*ENGLISH_SEARCH_FILTERS, "english_stop"]
     if synonym_rules:
         filters["wiel_synonyms"] = {"type": "synonym_graph", "synonyms": synonym_rules, "lenient": True}
     else:
         search_filters.remove("wiel_synonyms")
+        english_search_filters.remove("wiel_synonyms")
     return {
         "filter": filters,
         "analyzer": {
             "default": {"type": "custom", "tokenizer": "standard", "filter": TEXT_FILTERS},
             "default_search": {"type": "custom", "tokenizer": "standard", "filter": search_filters},
+            "english_text": {"type": "custom", "tokenizer": "standard", "filter": ENGLISH_TEXT_FILTERS},
+            "english_search": {"type": "custom", "tokenizer": "standard", "filter": english_search_filters},
         },
     }
 
 
+class EnglishMappingMixin:
+    """Every whole-text field (``_all_text`` and the title's) also analysed with English rules, in a
+    sub-field ``.en``: a search over English pages asks those (``QueryMixin``), so "families"
+    finds "family" there, while Dutch pages are searched with the Dutch rules."""
+
+    def get_mapping(self):
+        mapping = super().get_mapping()
+        for name, field in mapping["properties"].items():
+            if name == ALL_TEXT or name.startswith(TITLE_FIELD_PREFIX):
+                field["fields"] = {
+                    ENGLISH: {"type": "text", "analyzer": "english_text", "search_analyzer": "english_search"}
+                }
+        return mapping
+
+
+def in_language(field):
+    """A whole-text field of a compiled query, as asked in the language of the search."""
+    name, caret, weight = field.partition("^")
+    if query_language() == ENGLISH and (name == ALL_TEXT or name.startswith(TITLE_FIELD_PREFIX)):
+        name = f"{name}.{ENGLISH}"
+    return name + caret + weight
+
+
 def weigh_titles(compiled):
-    """The title field of a compiled text query asked with the weight that makes TITLE_WEIGHT."""
+    """The title field of a compiled text query asked with the weight that makes TITLE_WEIGHT, and
+    every whole-text field in the language of the search (``in_language``)."""
     inner = compiled.get("multi_match")
     if inner:
         inner["fields"] = [
-            f"{field.partition('^')[0]}^{TITLE_WEIGHT - 1:g}" if field.startswith(TITLE_FIELD_PREFIX) else field
+            in_language(
+                f"{field.partition('^')[0]}^{TITLE_WEIGHT - 1:g}" if field.startswith(TITLE_FIELD_PREFIX) else field
+            )
             for field in inner["fields"]
         ]
     return compiled
@@ -116,7 +156,7 @@ class QueryMixin:
     def _compile_fuzzy_query(self, query, fields):
         compiled = super()._compile_fuzzy_query(query, fields)
         inner = compiled["multi_match"] if "multi_match" in compiled else next(iter(compiled["match"].values()))
-        inner["analyzer"] = "default"
+        inner["analyzer"] = "english_text" if query_language() == ENGLISH else "default"
         return weigh_titles(compiled)
 
 

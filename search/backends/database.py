@@ -17,8 +17,10 @@
   scores keep Wagtail's own path.
 
 PostgreSQL (and any other database) uses Wagtail's backend with ``ids`` and the vocabulary added:
-it stems with its own "dutch" configuration (settings). Wagtail's SQLite module can only be imported
-on SQLite (its index model exists only there), so the SQLite classes are built on first use.
+it stems each page with its own configuration for the page's language ("dutch", "english"), and
+a query with the one of the language searched (``search.analysis.searching_in``), Dutch otherwise.
+Wagtail's SQLite module can only be imported on SQLite (its index model exists only there), so the
+SQLite classes are built on first use.
 """
 
 from functools import cache, reduce
@@ -29,7 +31,7 @@ from django.db.models.expressions import RawSQL
 from modelsearch.backends import database
 from modelsearch.query import And, Or, PlainText
 
-from ..analysis import DEFAULT_LANGUAGE, STOP_WORDS, analyse, stems, words
+from ..analysis import DEFAULT_LANGUAGE, STOP_WORDS, analyse, query_language, stems, words
 from ..vocabulary import remember
 
 # bm25 weights of the SQLite index's columns, in their order: autocomplete, body, title.
@@ -196,13 +198,33 @@ def sqlite_classes():
     return StemmingIndex, StemmingQueryCompiler
 
 
+# PostgreSQL's text-search configuration per page language, where the backend has one (SEARCH_CONFIG).
+POSTGRES_CONFIGS = {"nl": "dutch", "en": "english"}
+
+
 @cache
 def postgres_index_class():
     from modelsearch.backends.database.postgres import postgres
 
     class VocabularyIndex(postgres.PostgresIndex):
         def add_items(self, model, objs):
-            super().add_items(model, objs)
+            """As Wagtail's, with each object's text analysed in its own language (English pages
+            with PostgreSQL's "english", Dutch ones with "dutch"), and its words in the vocabulary."""
+            if self.backend.config and objs:
+                languages = _languages(objs)
+                by_language = {}
+                for obj in objs:
+                    language = languages.get(getattr(obj, "locale_id", None), DEFAULT_LANGUAGE)
+                    by_language.setdefault(POSTGRES_CONFIGS.get(language, self.backend.config), []).append(obj)
+                configured = self.backend.config
+                try:
+                    for config, group in by_language.items():
+                        self.backend.config = config
+                        super().add_items(model, group)
+                finally:
+                    self.backend.config = configured
+            else:
+                super().add_items(model, objs)
             if model.get_search_fields() and objs:
                 # The plain text Wagtail has just stored for trigram search, read back in one query.
                 written = self.entries.filter(
@@ -211,6 +233,19 @@ def postgres_index_class():
                 remember(text for pair in written for text in pair)
 
     return VocabularyIndex
+
+
+@cache
+def postgres_compiler_class(base):
+    class LanguageQueryCompiler(base):
+        """The query parsed with the rules of the language searched (``searching_in``), so that it
+        meets pages indexed in that language; Dutch (SEARCH_CONFIG) where no caller said."""
+
+        def get_config(self, backend):
+            configured = super().get_config(backend)
+            return POSTGRES_CONFIGS.get(query_language(), configured) if configured else configured
+
+    return LanguageQueryCompiler
 
 
 def SearchBackend(params):  # noqa: N802 (Wagtail looks the backend up under this name)
@@ -222,4 +257,5 @@ def SearchBackend(params):  # noqa: N802 (Wagtail looks the backend up under thi
         backend.index_class, backend.query_compiler_class = sqlite_classes()
     elif kind.startswith("Postgres"):
         backend.index_class = postgres_index_class()
+        backend.query_compiler_class = postgres_compiler_class(backend.query_compiler_class)
     return backend

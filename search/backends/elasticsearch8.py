@@ -1,6 +1,18 @@
 from modelsearch.backends import elasticsearch8
 
-from . import DutchBackendMixin, DutchIndexMixin, FailoverResultsMixin, IdsResultsMixin, QueryMixin, RetryMixin
+from . import (
+    DutchBackendMixin,
+    DutchIndexMixin,
+    EnglishMappingMixin,
+    FailoverResultsMixin,
+    IdsResultsMixin,
+    QueryMixin,
+    RetryMixin,
+)
+
+
+class Elasticsearch8Mapping(EnglishMappingMixin, elasticsearch8.Elasticsearch8Mapping):
+    pass
 
 
 class Elasticsearch8Index(DutchIndexMixin, elasticsearch8.Elasticsearch8Index):
@@ -8,7 +20,7 @@ class Elasticsearch8Index(DutchIndexMixin, elasticsearch8.Elasticsearch8Index):
 
 
 class Elasticsearch8SearchQueryCompiler(QueryMixin, elasticsearch8.Elasticsearch8SearchQueryCompiler):
-    pass
+    mapping_class = Elasticsearch8Mapping
 
 
 class Elasticsearch8SearchResults(FailoverResultsMixin, IdsResultsMixin, elasticsearch8.Elasticsearch8SearchResults):
@@ -16,6 +28,7 @@ class Elasticsearch8SearchResults(FailoverResultsMixin, IdsResultsMixin, elastic
 
 
 class Elasticsearch8SearchBackend(RetryMixin, DutchBackendMixin, elasticsearch8.Elasticsearch8SearchBackend):
+    mapping_class = Elasticsearch8Mapping
     index_class = Elasticsearch8Index
     query_compiler_class = Elasticsearch8SearchQueryCompiler
     results_class = Elasticsearch8SearchResults

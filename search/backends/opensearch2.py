@@ -9,7 +9,19 @@ import_opensearchpy()  # before modelsearch's module imports the client
 
 from modelsearch.backends import opensearch2  # noqa: E402
 
-from . import DutchBackendMixin, DutchIndexMixin, FailoverResultsMixin, IdsResultsMixin, QueryMixin, RetryMixin  # noqa: E402
+from . import (  # noqa: E402
+    DutchBackendMixin,
+    DutchIndexMixin,
+    EnglishMappingMixin,
+    FailoverResultsMixin,
+    IdsResultsMixin,
+    QueryMixin,
+    RetryMixin,
+)
+
+
+class OpenSearch2Mapping(EnglishMappingMixin, opensearch2.OpenSearch2Mapping):
+    pass
 
 
 class OpenSearch2Index(DutchIndexMixin, opensearch2.OpenSearch2Index):
@@ -17,7 +29,7 @@ class OpenSearch2Index(DutchIndexMixin, opensearch2.OpenSearch2Index):
 
 
 class OpenSearch2SearchQueryCompiler(QueryMixin, opensearch2.OpenSearch2SearchQueryCompiler):
-    pass
+    mapping_class = OpenSearch2Mapping
 
 
 class OpenSearch2SearchResults(FailoverResultsMixin, IdsResultsMixin, opensearch2.OpenSearch2SearchResults):
@@ -25,6 +37,7 @@ class OpenSearch2SearchResults(FailoverResultsMixin, IdsResultsMixin, opensearch
 
 
 class OpenSearch2SearchBackend(RetryMixin, DutchBackendMixin, opensearch2.OpenSearch2SearchBackend):
+    mapping_class = OpenSearch2Mapping
     index_class = OpenSearch2Index
     query_compiler_class = OpenSearch2SearchQueryCompiler
     results_class = OpenSearch2SearchResults

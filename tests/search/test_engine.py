@@ -243,3 +243,25 @@ def test_a_configuration_error_is_loud_and_only_an_outage_pauses(
     health = client.get("/healthz/").json()["checks"]["search"]
     assert health == {"status": "error", "error": "SearchEngineRefused"}
     assert "wiel.E010" in [message.id for message in run_checks(include_deployment_checks=True, tags=["search"])]
+
+
+@pytest.mark.django_db
+def test_english_pages_are_searched_with_english_rules_dutch_ones_with_dutch(elasticsearch, site_tree):
+    from wagtail.models import Locale
+
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    practices = PracticeIndexPageFactory(parent=site_tree["groningen"])
+    dutch = make_practice(practices, "Steun voor het gezin")
+    translation = dutch.copy_for_translation(english, copy_parents=True)
+    translation.title, translation.summary = "Support for the family", "Help from the neighbourhood."
+    translation.save_revision().publish()
+    refreshed(elasticsearch)
+    assert titles(search_in("/en/search/", q="families")) == ["Support for the family"]
+    assert titles(search_in("/en/search/", q="neighbourhoods")) == ["Support for the family"]
+    assert titles(search(q="gezinnen")) == ["Steun voor het gezin"]
+
+
+def search_in(path, **params):
+    response = Client().get(path, params)
+    assert response.status_code == 200 and response.context["degraded"] is False
+    return response
