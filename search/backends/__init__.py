@@ -218,3 +218,23 @@ class IdsResultsMixin:
             **{self.fields_param_name: "pk"},
         )
         return [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
+
+
+def wiel_backend(module, name):
+    """Wiel's backend on modelsearch's engine ``module`` (``elasticsearch8``, ``opensearch2``...):
+    each of its classes named ``{name}Mapping``, ``{name}Index`` and so on, with the mixins above."""
+
+    def subclass(suffix, *mixins, **attributes):
+        base = getattr(module, f"{name}{suffix}")
+        return type(base.__name__, (*mixins, base), {"__module__": __name__, **attributes})
+
+    mapping = subclass("Mapping", EnglishMappingMixin)
+    return subclass(
+        "SearchBackend",
+        RetryMixin,
+        DutchBackendMixin,
+        mapping_class=mapping,
+        index_class=subclass("Index", DutchIndexMixin),
+        query_compiler_class=subclass("SearchQueryCompiler", QueryMixin, mapping_class=mapping),
+        results_class=subclass("SearchResults", FailoverResultsMixin, IdsResultsMixin),
+    )
