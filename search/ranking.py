@@ -28,9 +28,11 @@ def _stem_set(text):
 
 
 def _wanted(query, language):
-    """Per way of writing the query (as typed, each synonym or compound), the stems of each of
-    its words but the small ones: a word is in a title when one of its stems is."""
-    return [[stems(word) for word in content_words(text, language)] for text in [query, *expand(query)]]
+    """Per way of writing the query, the stems of each of its words: as typed without the small
+    words, and each synonym or compound whole ("niet naar school" is not just "school"). A word
+    is in a title when one of its stems is."""
+    typed = [stems(word) for word in content_words(query, language)]
+    return [typed, *([stems(word) for word in words(text)] for text in expand(query))]
 
 
 def _holds(title, wanted):

@@ -54,3 +54,14 @@ def test_a_practice_moves_up_only_a_little(site_tree):
     reordered = goal_first(ids, "mantelzorg", "nl", preferred=(PracticePage,))
     assert reordered == [articles[0].pk, articles[1].pk, practice.pk, articles[2].pk, articles[3].pk]
     assert goal_first(ids, "mantelzorg", "nl") == ids  # nothing preferred: the backend's order
+
+
+@pytest.mark.django_db
+def test_a_synonym_counts_whole_not_without_its_small_words(site_tree):
+    """ "niet naar school" stands for "thuiszitter": a title with just "school" does not hold it."""
+    Synonym.objects.create(terms="thuiszitter, niet naar school")
+    practices = PracticeIndexPageFactory(parent=site_tree["groningen"])
+    for n in range(3):
+        make_practice(practices, f"Werken op school {n}", summary="Thuiszitters, thuiszitters en thuiszitters.")
+    make_practice(practices, "Anders kijken naar thuiszitters", summary="Kleine stappen.")
+    assert ranked("thuiszitters")[0] == "Anders kijken naar thuiszitters"
