@@ -28,8 +28,16 @@ from .database import TITLE_WEIGHT
 # the filters before the synonym filter, so a rule is stemmed as the words of a page are, and
 # "thuiszitters" fires the group of "thuiszitter"; stop words go last, from a list of their stems,
 # so that a rule with small words in it ("centrum voor jeugd en gezin") is kept whole.
-TEXT_FILTERS = ["lowercase", "asciifolding", "dutch_stemmer", "wiel_undouble", "dutch_stop"]
-SEARCH_FILTERS = ["lowercase", "asciifolding", "dutch_stemmer", "wiel_undouble", "wiel_synonyms", "dutch_stop"]
+TEXT_FILTERS = ["lowercase", "asciifolding", "wiel_singular", "dutch_stemmer", "wiel_undouble", "dutch_stop"]
+SEARCH_FILTERS = [
+    "lowercase",
+    "asciifolding",
+    "wiel_singular",
+    "dutch_stemmer",
+    "wiel_undouble",
+    "wiel_synonyms",
+    "dutch_stop",
+]
 # A search for any of several words (the relaxed search of search/query.py) asks at least this
 # share of them: "-50%" lets half of the words be missing, rounded down (2 words: 1; 5 words: 3).
 RELAXED_MINIMUM_SHOULD_MATCH = "-50%"
@@ -50,6 +58,9 @@ def dutch_analysis(synonym_rules):
         # Dutch Snowball keeps a doubled final consonant ("gezinnen" -> "gezinn"); undoubled, the
         # plural meets the singular, as in search/analysis.py.
         "wiel_undouble": {"type": "pattern_replace", "pattern": "([b-df-hj-np-tv-z])\\1$", "replacement": "$1"},
+        # Plurals in -ies and -ieen ("wijkacademies", "categorieen") that Snowball leaves alone, made
+        # singular before stemming, as search.analysis.singular does for the database backends.
+        "wiel_singular": {"type": "pattern_replace", "pattern": "^(.{2,}i)(es|een)$", "replacement": "$1e"},
     }
     filters.update(
         {

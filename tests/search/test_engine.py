@@ -210,11 +210,13 @@ def test_the_engine_stems_synonyms_keeps_small_words_in_them_and_weighs_titles(e
         summary="Gezinnen, gezinnen, gezinnen: wijkteams werken met gezinnen en voor gezinnen.",
     )
     make_practice(practices, "Gezinnen in de wijk")
+    make_practice(practices, "Wijkacademie voor ouders")
     refreshed(backend)
     assert titles(search(q="thuiszitters")) == ["Aanpak van schoolverzuim", "Nieuws uit de wijk"]
     assert titles(search(q="centrum voor jeugd en gezin")) == ["Inloop bij het CJG"]
     ranked = [hit["page"].title for hit in search(q="gezinnen").context["hits"]]
     assert ranked == ["Gezinnen in de wijk", "Over wijkteams"]  # the title first, not the body that repeats it
+    assert titles(search(q="wijkacademies")) == ["Wijkacademie voor ouders"]  # -ies made singular
 
 
 @pytest.mark.django_db

@@ -53,6 +53,7 @@ def test_index_settings_use_dutch_analysis_with_the_synonyms(es_backend):
     assert analysis["analyzer"]["default"]["filter"] == [
         "lowercase",
         "asciifolding",
+        "wiel_singular",
         "dutch_stemmer",
         "wiel_undouble",
         "dutch_stop",
@@ -61,6 +62,7 @@ def test_index_settings_use_dutch_analysis_with_the_synonyms(es_backend):
     assert analysis["analyzer"]["default_search"]["filter"] == [
         "lowercase",
         "asciifolding",
+        "wiel_singular",
         "dutch_stemmer",
         "wiel_undouble",
         "wiel_synonyms",
