@@ -114,9 +114,13 @@ def test_small_words_are_left_out_when_they_stand_in_the_way(site_tree):
     translation.save_revision().publish()
     response = search("/en/search/", q="what is a mentor programme")
     attempt = response.context["attempt"]
-    assert attempt.without_small_words and set(attempt.dropped) >= {"what", "a"}
     assert titles(response) == ["Mentor programme"]
-    assert "Searched without:" in response.content.decode()
+    if connection.vendor == "postgresql":
+        # PostgreSQL's "english" configuration, used for English searches, leaves them out itself.
+        assert attempt.how == "" and "Searched without:" not in response.content.decode()
+    else:  # SQLite matches every word, so the search drops the small ones and says so
+        assert attempt.without_small_words and set(attempt.dropped) >= {"what", "a"}
+        assert "Searched without:" in response.content.decode()
 
 
 @pytest.mark.django_db
