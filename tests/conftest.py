@@ -238,7 +238,7 @@ def page_queries():
 
 
 @pytest.fixture(scope="session")
-def search_engine(tmp_path_factory):
+def search_engine(tmp_path_factory, request):
     """A live OpenSearch node for the session (tests/search_engine.py), started at first use and
     stopped with the tests; or the engine at TEST_SEARCH_ENGINE_URL, left running."""
     from tests.search_engine import SearchEngine
@@ -249,6 +249,11 @@ def search_engine(tmp_path_factory):
         return
     engine = SearchEngine(tmp_path_factory.mktemp("search-engine"))
     engine.backend = "opensearch2"
-    engine.start()
+    seconds = engine.start()
+    plugins = request.config.pluginmanager
+    reporter, capture = plugins.get_plugin("terminalreporter"), plugins.get_plugin("capturemanager")
+    if reporter is not None and capture is not None:  # in the CI log: how long the engine took to start
+        with capture.global_and_fixture_disabled():
+            reporter.write_line(f"search engine: an OpenSearch node started in {seconds:.1f} s")
     yield engine
     engine.stop()
