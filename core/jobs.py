@@ -43,20 +43,25 @@ def prune_task_results(output):
             call_command("prune_db_task_results", "--backend", alias, "--queue-name", "*", stdout=output, verbosity=1)
 
 
+# The jobs of the core and of Django and Wagtail themselves; each app adds its own in its
+# AppConfig.ready with ``register_job``, so the core names no app.
 JOBS = [
-    # Wagtail's scheduled go-live and expiry of pages, and the newsletter mailings that are due.
+    # Wagtail's scheduled go-live and expiry of pages.
     Job("publish_scheduled", 60, ("publish_scheduled",)),
-    Job("send_newsletters", 60, ("send_newsletters",)),
-    # Index updates Elasticsearch missed while it was down (nothing to do on the database backend).
-    Job("retry_index_updates", 300, ("retry_index_updates",)),
-    # Registrants' personal data after the retention period, never-confirmed subscribers,
-    # expired sessions, old task results.
-    Job("erase_event_registrations", 3600, ("erase_event_registrations",)),
-    Job("erase_unconfirmed_subscribers", 3600, ("erase_unconfirmed_subscribers",)),
+    # Expired sessions, old task results.
     Job("clearsessions", 86400, ("clearsessions",)),
     Job("prune_task_results", 86400, prune_task_results),
 ]
 BY_NAME = {job.name: job for job in JOBS}
+
+
+def register_job(job):
+    """Add an app's periodic job (from its AppConfig.ready); registering it again replaces it."""
+    if job.name in BY_NAME:
+        JOBS[JOBS.index(BY_NAME[job.name])] = job
+    else:
+        JOBS.append(job)
+    BY_NAME[job.name] = job
 
 
 def lock_key(name):

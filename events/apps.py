@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Events")
+
+    def ready(self):
+        from core.jobs import Job, register_job
+
+        # Registrants' personal data after the retention period.
+        register_job(Job("erase_event_registrations", 3600, ("erase_event_registrations",)))

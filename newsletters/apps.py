@@ -8,9 +8,14 @@ class NewslettersConfig(AppConfig):
 
     def ready(self):
         from core.blocks import register_body_block
+        from core.jobs import Job, register_job
 
         from . import checks, signals  # noqa: F401
         from .blocks import NewsletterSignupBlock
+
+        # The mailings that are due, and subscribers who never confirmed once their link expired.
+        register_job(Job("send_newsletters", 60, ("send_newsletters",)))
+        register_job(Job("erase_unconfirmed_subscribers", 3600, ("erase_unconfirmed_subscribers",)))
 
         # Any page body may invite readers to subscribe (the last block in the picker).
         register_body_block("newsletter_signup", NewsletterSignupBlock())

@@ -9,7 +9,10 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from core.health import register_check
+        from core.jobs import Job, register_job
 
         from . import checks, signals  # noqa: F401 (register the deploy checks, connect the signal handlers)
 
         register_check("search", checks.engine_health)
+        # Index updates the engine missed while it was down (nothing to do on the database backend).
+        register_job(Job("retry_index_updates", 300, ("retry_index_updates",)))

@@ -4,7 +4,7 @@
     manage.py run_scheduled_jobs --once          run every job once and stop (cron: every minute)
     manage.py run_scheduled_jobs --job NAME      run one job once (cron: one line per job)
 
-The jobs and their intervals are listed in core/jobs.py and docs/deployment.md.
+The jobs and their intervals: core/jobs.py and the apps' AppConfig.ready (register_job); docs/deployment.md.
 """
 
 import time
