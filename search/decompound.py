@@ -11,8 +11,8 @@ against that same vocabulary, the same way for every backend (``search/query.py`
 - a derivation: a known word before a derivational ending ("brugklas" + "sers",
   "mentor" + "schap", "ervaringsdeskundig(e)" + "heid").
 
-``split`` gives the parts when every part is known; ``loose_parts`` also accepts a known first
-part before an unknown rest, for the search that asks for any of the words.
+``splits`` gives the parts when every part is known, and also a looser form that accepts a known
+first part before an unknown rest, for the search that asks for any of the words.
 """
 
 from .analysis import VOWELS, words
@@ -103,33 +103,30 @@ def _unknown_words(text):
     return found, [word for word in long_enough if word not in known]
 
 
-def split(text):
-    """``text`` with every unknown word that splits into known words replaced by its parts, or ""
-    when no word splits. Two queries, however long the text."""
+def splits(text):
+    """(strict, loose): ``text`` with its unknown words split, or "" for either when nothing splits.
+
+    - strict: every unknown word that splits into known words replaced by its parts;
+    - loose: also an unknown word with a known first part of at least five letters split into that
+      part and the rest ("leerplicht" + "ambtenaar" when no page says "ambtenaar"), for the search
+      that asks for any of the words.
+
+    Two queries, however long the text."""
     found, unknown = _unknown_words(text)
     if not unknown:
-        return ""
+        return "", ""
     known = _known({candidate for word in unknown for candidate in _candidates(word)})
-    parts = {word: _split(word, known) for word in unknown}
-    if not any(parts.values()):
-        return ""
-    return " ".join(" ".join(parts.get(word) or [word]) for word in found)
+    strict = {word: _split(word, known) for word in unknown}
+    loose = dict(strict)
+    for word, parts in strict.items():
+        if parts is None:
+            cuts = range(len(word) - MIN_PART, MIN_PART, -1)
+            head = next((word[:cut] for cut in cuts if word[:cut] in known), None)
+            loose[word] = [head, word[len(head) :]] if head else None
 
+    def joined(chosen):
+        if not any(chosen.values()):
+            return ""
+        return " ".join(" ".join(chosen.get(word) or [word]) for word in found)
 
-def loose_parts(text):
-    """Like ``split``, but an unknown word with a known first part of at least five letters also
-    gives that part and the rest ("leerplicht" + "ambtenaar" when no page says "ambtenaar"):
-    for the search that asks for any of the words. "" when nothing splits."""
-    found, unknown = _unknown_words(text)
-    if not unknown:
-        return ""
-    known = _known({candidate for word in unknown for candidate in _candidates(word)})
-    result, changed = [], False
-    for word in found:
-        parts = _split(word, known) if word in unknown else None
-        if parts is None and word in unknown:
-            head = next((word[:cut] for cut in range(len(word) - MIN_PART, MIN_PART, -1) if word[:cut] in known), None)
-            parts = [head, word[len(head) :]] if head else None
-        changed = changed or bool(parts)
-        result.extend(parts or [word])
-    return " ".join(result) if changed else ""
+    return joined(strict), joined(loose)

@@ -169,7 +169,7 @@ def find(backend, query, pages, language):
         if ids:
             dropped = tuple(word for word in words(query) if word not in content.split())
             return Attempt(ids, WITHOUT_SMALL_WORDS, content, dropped)
-    parts = decompound.split(content)
+    parts, loose_parts = decompound.splits(content)
     if parts:
         tried.append(parts)
         ids = _search(backend, parts, pages)
@@ -181,7 +181,7 @@ def find(backend, query, pages, language):
         ids = _search(backend, correction, pages)
         if ids:
             return Attempt(ids, CORRECTED, correction)
-    terms = (correction or decompound.loose_parts(content) or content).split()
+    terms = (correction or loose_parts or content).split()
     if len(terms) > 1:
         tried.append(" ".join(terms))
         ids = _search_any(backend, " ".join(terms[:MAX_TERMS]), pages)
