@@ -120,8 +120,11 @@ def analyse(text, language=DEFAULT_LANGUAGE):
     return " ".join(stem(word, language) for word in words(text))
 
 
-def content_words(text, language=DEFAULT_LANGUAGE):
-    """The words of ``text`` without its stop words (all of them, if nothing else is left)."""
+def content_words(text, language=DEFAULT_LANGUAGE, keep=()):
+    """The words of ``text`` without its stop words (all of them, if nothing else is left), except
+    the words at the positions ``keep`` (those of a phrase the editors listed, whose small words
+    carry its meaning: "niet naar school")."""
     found = words(text)
-    kept = [word for word in found if word not in STOP_WORDS.get(language, STOP_WORDS[DEFAULT_LANGUAGE])]
-    return kept or found
+    stop = STOP_WORDS.get(language, STOP_WORDS[DEFAULT_LANGUAGE])
+    kept = [word for position, word in enumerate(found) if position in keep or word not in stop]
+    return kept if any(word not in stop for word in kept) else found

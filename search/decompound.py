@@ -4,7 +4,9 @@ Dutch writes compounds as one word, and a reader may type one the site never use
 "jeugdhulpverlening", "thuiszittersproblematiek", "talentontwikkeling". Nor does the stemmer see
 into derivations such as "brugklassers" or "mentorschap". A word that is not in the vocabulary of
 the indexed pages (``search/vocabulary.py``, the words "did you mean ...?" draws on) is split
-against that same vocabulary, the same way for every backend (``search/query.py``):
+against that same vocabulary and the one-word terms of the editors' synonym and compound lists
+(a word such as "brugklas" finds pages through its group even when no page uses it), the same
+way for every backend (``search/query.py``):
 
 - a compound: a known first part, an optional linking -s-, -e- or -en-, and a known rest, which may
   itself be such a compound ("jeugd" + "hulpverlening", "dakloosheid" + s + "preventie");
@@ -17,6 +19,7 @@ first part before an unknown rest, for the search that asks for any of the words
 
 from .analysis import VOWELS, words
 from .models import SearchTerm
+from .synonyms import listed_words
 from .vocabulary import MIN_LENGTH
 
 LINKS = ("s", "en", "e", "")  # what Dutch puts between the parts of a compound
@@ -92,8 +95,13 @@ def _split(word, known, depth=0):
 
 
 def _known(strings):
+    """Those of ``strings`` that pages use, or that the editors listed as a synonym or compound
+    (a search for such a word finds its group's pages)."""
     strings = [string for string in strings if len(string) >= MIN_LENGTH]
-    return set(SearchTerm.objects.filter(word__in=strings).values_list("word", flat=True)) if strings else set()
+    if not strings:
+        return set()
+    listed = listed_words().intersection(strings)
+    return listed | set(SearchTerm.objects.filter(word__in=strings).values_list("word", flat=True))
 
 
 def _unknown_words(text):

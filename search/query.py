@@ -32,7 +32,7 @@ from practices.models import PracticePage
 from . import circuit, decompound, facets, failover
 from .analysis import content_words, plural_variant, searching_in, words
 from .ranking import goal_first
-from .synonyms import expand
+from .synonyms import expand, phrase_spans, units
 from .vocabulary import correct
 
 logger = logging.getLogger(__name__)
@@ -110,7 +110,7 @@ AS_TYPED, WITHOUT_SMALL_WORDS, SPLIT, CORRECTED, SOME_WORDS, CLOSE = (
     "deel",
     "lijkt",
 )
-MAX_TERMS = 8  # words counted one by one when ranking by how many match
+MAX_TERMS = 8  # words (or listed phrases) counted one by one when ranking by how many match
 
 
 @dataclass
@@ -162,7 +162,8 @@ def find(backend, query, pages, language):
     if ids:
         return Attempt(ids)
     tried = []
-    content = " ".join(content_words(query, language))
+    in_phrases = {position for start, size in phrase_spans(query) for position in range(start, start + size)}
+    content = " ".join(content_words(query, language, keep=in_phrases))
     if content != " ".join(words(query)):
         tried.append(content)
         ids = _search(backend, content, pages)
@@ -181,10 +182,10 @@ def find(backend, query, pages, language):
         ids = _search(backend, correction, pages)
         if ids:
             return Attempt(ids, CORRECTED, correction)
-    terms = (correction or loose_parts or content).split()
+    terms = units(correction or loose_parts or content)
     if len(terms) > 1:
         tried.append(" ".join(terms))
-        ids = _search_any(backend, " ".join(terms[:MAX_TERMS]), pages)
+        ids = _search_any(backend, terms[:MAX_TERMS], pages)
         if ids:
             return Attempt(ids, SOME_WORDS, " ".join(terms), suggestion=correction)
     if supports_fuzzy(backend):
@@ -198,15 +199,16 @@ def _search(backend, text, pages):
     return backend.search(backend_query(backend, text), pages).ids(facets.WINDOW) if text else []
 
 
-def _search_any(backend, text, pages):
-    """Pages with any of the words of ``text``: on the database backends, those with the most of
-    them first (then by score); Elasticsearch ranks by the words matched itself."""
-    ids = backend.search(backend_query(backend, text, operator="or"), pages).ids(facets.WINDOW)
+def _search_any(backend, terms, pages):
+    """Pages with any of ``terms`` (words, and phrases the editors listed): on the database
+    backends, those with the most of them first (then by score), a phrase counting once for its
+    synonym group; Elasticsearch ranks by the words matched itself."""
+    ids = backend.search(backend_query(backend, " ".join(terms), operator="or"), pages).ids(facets.WINDOW)
     if not ids or isinstance(backend, ElasticsearchBaseSearchBackend):
         return ids
     among = pages.filter(pk__in=ids)
     matched = Counter()
-    for term in text.split():
+    for term in terms:
         matched.update(backend.search(backend_query(backend, term), among).ids(facets.WINDOW))
     position = {pk: rank for rank, pk in enumerate(ids)}
     return sorted(ids, key=lambda pk: (-matched[pk], position[pk]))

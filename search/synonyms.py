@@ -11,6 +11,8 @@ parts, the parts ("gezins buddy") find pages that name the compound, and its las
 in Dutch ("buddy"), finds the pages that name the compound too.
 """
 
+from itertools import chain
+
 from core.request_memo import remembered
 
 from .analysis import stem, words
@@ -39,6 +41,49 @@ def elasticsearch_rules():
         rules.append(f"{word}, {' '.join(parts)}")
         rules.append(f"{parts[-1]} => {parts[-1]}, {word}")
     return rules
+
+
+def _phrases():
+    """Every term of more than one word in the synonym groups, as its words' stems."""
+    return [stems for group in groups() for term in group if len(stems := [stem(word) for word in words(term)]) > 1]
+
+
+def phrase_spans(query):
+    """(start, size) of each listed phrase in the words of ``query``, longest first, not overlapping."""
+    keys = [stem(token) for token in words(query)]
+    taken, spans = set(), []
+    for phrase in sorted(_phrases(), key=len, reverse=True):
+        start = _find(keys, phrase)
+        if start >= 0 and not taken & set(range(start, start + len(phrase))):
+            taken.update(range(start, start + len(phrase)))
+            spans.append((start, len(phrase)))
+    return sorted(spans)
+
+
+def units(query):
+    """The words of ``query``, each listed phrase in it kept together as one unit: what the search
+    for any of the words counts, so "niet naar school" counts once, for its group."""
+    tokens = words(query)
+    starts = dict(phrase_spans(query))
+    found, position = [], 0
+    while position < len(tokens):
+        size = starts.get(position, 1)
+        found.append(" ".join(tokens[position : position + size]))
+        position += size
+    return found
+
+
+def listed_words():
+    """The one-word terms of the editors' lists, folded: words a search finds pages for through
+    their group even when no page uses them ("brugklas")."""
+    return remembered(
+        "listed-words",
+        lambda: {
+            found[0]
+            for term in chain(chain.from_iterable(groups()), (word for word, _parts in compounds()))
+            if len(found := words(term)) == 1
+        },
+    )
 
 
 def _find(keys, wanted):

@@ -8,7 +8,7 @@ from articles.factories import ArticlePageFactory
 from practices.factories import PracticeIndexPageFactory, make_practice
 from practices.models import PartnerType
 from search.decompound import splits
-from search.models import SearchTerm
+from search.models import CompoundWord, SearchTerm, Synonym
 
 
 def split(text):
@@ -43,6 +43,16 @@ def test_unknown_compounds_and_derivations_split_into_known_words(vocabulary):
     assert split("schoolplein") == ""  # a part no page uses: no split here
     assert loose_parts("leerplichtambtenaar") == "leerplicht ambtenaar"  # ... but for "any of the words"
     assert loose_parts("huisarts") == ""
+
+
+@pytest.mark.django_db
+def test_a_word_only_the_editors_list_knows_counts_as_known(vocabulary):
+    SearchTerm.objects.filter(word="brugklas").delete()
+    assert split("brugklassers") == ""
+    Synonym.objects.create(terms="middelbare school, brugklas")
+    assert split("brugklassers") == "brugklas"  # the synonym then finds the secondary-school pages
+    CompoundWord.objects.create(word="gezinsbuddy", parts="gezin buddy")
+    assert split("gezinsbuddyschap") == "gezinsbuddy"
 
 
 @pytest.mark.django_db

@@ -16,7 +16,8 @@ from articles.factories import ArticlePageFactory
 from practices.factories import PracticeIndexPageFactory, PracticePageFactory
 from search import circuit
 from search.analysis import analyse, content_words, plural_variant, stem
-from search.models import CompoundWord, PendingIndexUpdate, SearchTerm
+from search.models import CompoundWord, PendingIndexUpdate, SearchTerm, Synonym
+from search.synonyms import phrase_spans, units
 
 only_sqlite = pytest.mark.skipif(
     connection.vendor != "sqlite", reason="SQLite's index is stemmed by Wiel; PostgreSQL stems with its own 'dutch'"
@@ -121,6 +122,37 @@ def test_small_words_are_left_out_when_they_stand_in_the_way(site_tree):
     else:  # SQLite matches every word, so the search drops the small ones and says so
         assert attempt.without_small_words and set(attempt.dropped) >= {"what", "a"}
         assert "Searched without:" in response.content.decode()
+
+
+def test_small_words_of_a_listed_phrase_are_kept():
+    in_phrase = {2, 3, 4}  # "niet naar school", a term of the thuiszitter group
+    assert content_words("kind gaat niet naar school", keep=in_phrase) == ["kind", "gaat", "niet", "naar", "school"]
+    assert content_words("kind gaat niet naar school") == ["kind", "gaat", "school"]
+
+
+@pytest.mark.django_db
+def test_listed_phrases_are_found_and_counted_as_one_unit(db):
+    Synonym.objects.create(terms="thuiszitter, niet naar school, schoolverzuim")
+    Synonym.objects.create(terms="CJG, centrum voor jeugd en gezin")
+    assert phrase_spans("mijn kind gaat niet naar school") == [(3, 3)]
+    assert units("Kind gaat niet naar school") == ["kind", "gaat", "niet naar school"]
+    assert units("het centrum voor jeugd en gezin niet naar school") == [
+        "het", "centrum voor jeugd en gezin", "niet naar school",
+    ]  # fmt: skip
+    assert units("naar school") == ["naar", "school"]  # half a phrase is no phrase
+
+
+@pytest.mark.django_db
+def test_a_listed_phrase_with_small_words_finds_its_group_when_not_every_word_is_on_a_page(site_tree):
+    Synonym.objects.create(terms="thuiszitter, niet naar school")
+    news = site_tree["samen_news"]
+    ArticlePageFactory(parent=news, title="Thuiszitters in de regio", summary="Een kind dat thuis zit.")
+    ArticlePageFactory(parent=news, title="Op school", summary="Een dag op school, school en nog eens school.")
+    response = search(q="kind gaat niet naar school")
+    # Counted word by word, each page has one of "kind", "gaat" and "school", and the page that
+    # says "school" most came first; the phrase counts for its group, so the thuiszitter page has two.
+    assert not response.context["attempt"].without_small_words
+    assert titles(response)[0] == "Thuiszitters in de regio"
 
 
 @pytest.mark.django_db
