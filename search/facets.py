@@ -4,7 +4,8 @@ Wagtail's backends facet only on fields of the searched model (``Page``), and th
 on the specific models and their relations. So the search backend is asked once for the ids of
 everything the query matches (at most ``WINDOW``, the best ones first on Elasticsearch), the
 values of those pages are read in a fixed number of queries (one per model and relation,
-whatever the number of matches), and the counting is done here.
+whatever the number of matches), and kept in the process for the content version
+(``kept_page_values``), and the counting is done here.
 
 Like the practice listing (``practices/listing.py``), the facets are disjunctive: ticked values
 of one facet are alternatives (OR), facets combine (AND), and each facet counts what the *other*
@@ -21,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import ArticlePage
 from core import params
+from core.fragments import content_version
 from core.models import Province, Theme, WerkplaatsPage
 from core.visibility import active_locale
 from events.models import EventPage
@@ -97,6 +99,30 @@ def page_values(ids, kinds):
         ):
             values[pk][province].add(names[name])
     return values
+
+
+_kept = {}  # {(content version, hour, kinds): {page id: values}}, see ``kept_page_values``
+
+
+def kept_page_values(ids, kinds):
+    """``page_values`` of ``ids``, kept in this process for the content version and the hour (the
+    upcoming/past facet): a search reads only the pages no earlier search of the hour matched.
+
+    What is kept is derived from public pages and is the same for every process; equal value
+    sets are shared, so a site of 15,000 pages keeps a few megabytes.
+    """
+    key = (content_version(), timezone.localtime().strftime("%Y-%m-%dT%H"), tuple(slug for slug, *_ in kinds))
+    known = _kept.get(key)
+    if known is None:
+        _kept.clear()
+        known = _kept[key] = {}
+    missing = [pk for pk in ids if pk not in known]
+    if missing:
+        shared = {}
+        for pk, page in page_values(missing, kinds).items():
+            values = tuple(frozenset(value) for value in page)
+            known[pk] = shared.setdefault(values, values)
+    return known
 
 
 def labels(kinds, locale=None):

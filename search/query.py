@@ -243,7 +243,7 @@ def run(query, chosen, locale=None, exclude=(), backend=None):
     with searching_in(locale.language_code):  # English pages with English rules (search/analysis.py)
         attempt = find(backend, query, pages, locale.language_code)
     ids = goal_first(attempt.ids, attempt.searched or query, locale.language_code, preferred=PREFERRED)
-    passing, results = facets.count(ids, facets.page_values(ids, KINDS), chosen, KINDS, locale)
+    passing, results = facets.count(ids, facets.kept_page_values(ids, KINDS), chosen, KINDS, locale)
     return Found(ids if passing is None else passing, results, attempt)
 
 

@@ -89,3 +89,26 @@ def test_the_filters_show_only_when_there_is_something_to_filter(found):
     assert 'class="facets"' not in nothing and "listing-layout--single" in nothing
     filtered_to_nothing = search(thema="thuiszitters", bewijs="effectief-goede").content.decode()
     assert 'class="facets"' in filtered_to_nothing  # the ticked filters can still be removed
+
+
+@pytest.mark.django_db
+def test_facet_values_are_read_once_per_content_version(found, monkeypatch):
+    from core.fragments import bump_content_version
+    from practices.models import PracticePage
+    from search import facets
+
+    read = []
+    page_values = facets.page_values
+    monkeypatch.setattr(facets, "page_values", lambda ids, kinds: read.append(len(ids)) or page_values(ids, kinds))
+
+    first = search()
+    assert read == [7]  # every page found
+    search(thema="thuiszitters")  # another search over the same pages: nothing to read
+    assert read == [7]
+    assert counts(first, "bewijs") == {"niet-beoordeeld": 2, "goed-beschreven": 2, "effectief-goede": 1}
+
+    PracticePage.objects.filter(evidence_level="effectief-goede").update(evidence_level="goed-beschreven")
+    bump_content_version()  # as a publish does: read again, and counted as they are now
+    changed = search()
+    assert read == [7, 7]
+    assert counts(changed, "bewijs") == {"niet-beoordeeld": 2, "goed-beschreven": 3}
