@@ -11,6 +11,11 @@ stopped (SIGSTOP) for S seconds once a quarter of the messages are out, as a hun
 virtual machine or a host whose clock runs behind would. Prints the messages the server
 received, the readers reached twice, and the figures the admin shows, side by side.
 
+``--kill`` kills the lease holder (SIGKILL) once half the messages are out, and ``--flaky P``
+answers a share P of recipients "not now" (421, closing the connection, or 451), as a busy server
+does. The run of issue 27: ``--workers 3 --readers 1600 --lease 3 --rate 100 --batch 200
+--email-timeout 1 --freeze 4 --kill --flaky 0.02``.
+
 The defaults are the scenario of issue 15: two workers, a four-second lease, 25 messages a
 second in batches of 200 (eight seconds a batch), 600 readers.
 """
@@ -40,6 +45,9 @@ def arguments():
     parser.add_argument("--batch", type=int, default=200)
     parser.add_argument("--email-timeout", type=float, default=2)
     parser.add_argument("--freeze", type=float, default=0, help="seconds to stop the lease holder for")
+    parser.add_argument("--kill", action="store_true", help="kill -9 the lease holder once half went out")
+    parser.add_argument("--flaky", type=float, default=0, help="share of recipients answered 421 or 451")
+    parser.add_argument("--retry-base", type=float, default=2, help="NEWSLETTER_RETRY_BASE_SECONDS")
     parser.add_argument("--reuse", action="store_true", help="keep the database a previous run built")
     parser.add_argument("--timeout", type=float, default=300)
     return parser.parse_args()
@@ -63,6 +71,7 @@ def worker_settings(options):
         "NEWSLETTER_SEND_RATE": f"{options.rate:g}",
         "NEWSLETTER_BATCH_SIZE": str(options.batch),
         "EMAIL_TIMEOUT": f"{options.email_timeout:g}",
+        "NEWSLETTER_RETRY_BASE_SECONDS": f"{options.retry_base:g}",
     }
 
 
@@ -90,6 +99,15 @@ def freeze_holder(mailing, workers, server, options, readers):
     return holder
 
 
+def kill_holder(mailing, workers, server, readers):
+    while len(server.log) < readers // 2:
+        time.sleep(0.05)
+    holder = lease_holder(mailing, workers)
+    if holder is not None:
+        holder.send_signal(signal.SIGKILL)
+    return holder
+
+
 def main():
     options = arguments()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_.settings.dev")
@@ -106,12 +124,12 @@ def main():
     from wagtail.models import Page
 
     from newsletters.models import Delivery, Mailing
-    from tests.conftest import free_port
-    from tests.newsletter_workers import RecordingServer, due_mailing, start_worker
+    from tests.conftest import unused_port
+    from tests.newsletter_workers import FlakyServer, RecordingServer, due_mailing, start_worker
 
     mailing = due_mailing(Page.get_first_root_node(), f"workers-{int(time.time())}", options.readers)
-    port = free_port()
-    server = RecordingServer()
+    port = unused_port()
+    server = FlakyServer(options.flaky) if options.flaky else RecordingServer()
     controller = Controller(server, hostname="127.0.0.1", port=port)
     controller.start()
     log_path = ROOT / "var" / "newsletter_workers.log"
@@ -129,6 +147,11 @@ def main():
                     daemon=True,
                 )
                 thread.start()
+            if options.kill:
+                threading.Thread(
+                    target=lambda: frozen.update(killed=kill_holder(mailing, workers, server, options.readers)),
+                    daemon=True,
+                ).start()
             while Mailing.objects.get(pk=mailing.pk).status != "klaar":
                 if time.monotonic() - started > options.timeout or all(w.poll() is not None for w in workers):
                     print("The mailing did not finish; see", log_path)
@@ -150,6 +173,15 @@ def main():
         f"{options.workers} workers, {options.readers} readers, lease {options.lease:g} s, "
         f"{options.rate:g} messages/s, batches of {options.batch}, EMAIL_TIMEOUT {options.email_timeout:g} s"
         + (f", lease holder frozen for {options.freeze:g} s" if options.freeze else "")
+        + (", lease holder killed (SIGKILL) at half" if options.kill else "")
+        + (f", {options.flaky:.0%} of recipients refused for now (421/451)" if options.flaky else "")
+    )
+    if options.flaky:
+        print(f"  refusals the server answered:      {dict(server.refused)}")
+    reached = Counter(received.values())
+    print(
+        f"  readers reached 0 / 1 / 2+ times:   {options.readers - len(received)} / {reached[1]} / "
+        f"{sum(count for times, count in reached.items() if times > 1)}"
     )
     print(f"  messages the SMTP server received: {len(server.log)} in {elapsed:.1f} s")
     print(f"  readers reached:                   {len(received)} of {options.readers}")

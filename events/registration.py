@@ -4,14 +4,15 @@ Capacity is never exceeded, also when many people take the last places at once: 
 registration and each cancellation first locks the event's row (``SELECT ... FOR UPDATE`` on
 PostgreSQL; SQLite serialises writers itself), counts the confirmed places under that lock,
 and only then writes. The database also refuses a second active registration for the same
-address. E-mails are sent after the transaction commits, so nobody is told about a place
-that was rolled back.
+address. Each e-mail is kept in the outbox in the same transaction and sent by the worker once it
+commits (``outbox.sending``): nobody is told about a place that was rolled back, and a place that
+was taken always has its e-mail, whatever the mail server does at that moment.
 """
 
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -20,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.base_url import absolute
 from core.tokens import make_token, read_token
+from outbox import sending as outbox
 
 from . import ical
 from .models import EventPage, Registration
@@ -107,7 +109,7 @@ def register(event, data, request):
             else:
                 outcome = Outcome(registration, True, registration.status, waiting_position(registration))
         kind = "registered" if outcome.created else "reminder"
-        transaction.on_commit(lambda: send_mail(outcome.registration, kind, request))
+        queue_mail(outcome.registration, kind, request)
     return outcome
 
 
@@ -125,9 +127,9 @@ def cancel(registration, request):
         promoted = None
         if freed_place:
             promoted = promote_from_waiting_list(locked)
-        transaction.on_commit(lambda: send_mail(registration, "cancelled", request))
+        queue_mail(registration, "cancelled", request)
         if promoted:
-            transaction.on_commit(lambda: send_mail(promoted, "promoted", request))
+            queue_mail(promoted, "promoted", request)
     return promoted
 
 
@@ -155,8 +157,10 @@ SUBJECTS = {
 }
 
 
-def send_mail(registration, kind, request):
-    """The e-mail about ``registration``: in Dutch, the event's .ics attached when the place is confirmed."""
+def queue_mail(registration, kind, request):
+    """The e-mail about ``registration``, in the event's language with the event's .ics attached
+    when the place is confirmed, kept in the outbox in the caller's transaction: the worker sends
+    it, with retries, so a mail server that fails now costs a delay, never the e-mail."""
     event = registration.event.specific
     with translation.override(event.locale.language_code):
         subject = str(SUBJECTS[(kind, registration.status)]) % {"title": event.title}
@@ -170,7 +174,7 @@ def send_mail(registration, kind, request):
             "cancel_url": absolute(event.url + event.reverse_subpage("cancel", args=[cancel_token(registration)])),
         }
         text = render_to_string("events/email/registration.txt", context)
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [registration.email])
+    message = EmailMessage(subject, text, settings.DEFAULT_FROM_EMAIL, [registration.email])
     if registration.status == Registration.Status.CONFIRMED:
         message.attach(f"{event.slug}.ics", ical.calendar([event], request, event.title), "text/calendar")
-    message.send()
+    outbox.queue(message)

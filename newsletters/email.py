@@ -265,8 +265,10 @@ class IssueRenderer:
 
         Serialising a MIME message costs more than everything else per reader, so each variant is
         serialised once with slots, and each reader's bytes are that copy with the slots filled in.
-        The slots are plain ASCII in 8-bit parts; if the serialiser encoded a part (very long lines
-        are quoted-printable), a slot is no longer found and the caller builds the message instead.
+        The slots are plain ASCII; if the serialiser encoded a part (very long lines are
+        quoted-printable), a slot is no longer found, and if a reader's values are not ASCII (a
+        name with accents), the part's label (7bit) would no longer be true: in both cases the
+        caller builds the message instead.
         """
         if not recipient.email.isascii() or not recipient.delivery_id:
             return None
@@ -286,6 +288,10 @@ class IssueRenderer:
             "unsubscribe": unsubscribe,
             "delivery_id": str(recipient.delivery_id),
         }
+        if not all(value.isascii() for value in values.values()):
+            # A part serialised with ASCII slots is labelled 7bit; a name such as "Chaïma" would put
+            # 8-bit bytes in it. Such a reader's message is built whole, labelled as it should be.
+            return None
         for name, slot in SLOTS.items():
             template = template.replace(slot.encode(), values[name].encode())
         return template

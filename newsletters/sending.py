@@ -20,7 +20,6 @@ message twice, and every delivery the worker had not started goes out exactly on
 
 import logging
 import os
-import smtplib
 import socket
 import time
 import uuid
@@ -39,6 +38,10 @@ from django_tasks import task
 
 from core.fragments import bump_content_version
 from core.purging import page_changed
+from outbox import fate
+from outbox.fate import Fate
+from outbox.signals import address_bounced
+from outbox.smtp import content_sent
 
 from .email import IssueRenderer, Recipient
 from .models import Delivery, Mailing, Subscriber, Subscription, Suppression
@@ -118,38 +121,9 @@ class Throttle:
         self.next_at = now + self.interval
 
 
-def is_permanent(error):
-    """Whether a sending error will not go away by trying again later."""
-    from anymail.exceptions import AnymailAPIError, AnymailRecipientsRefused
-
-    if isinstance(error, smtplib.SMTPRecipientsRefused):
-        return all(500 <= code < 600 for code, _message in error.recipients.values())
-    if isinstance(error, smtplib.SMTPResponseException):
-        return 500 <= error.smtp_code < 600
-    if isinstance(error, AnymailRecipientsRefused):
-        return True
-    if isinstance(error, AnymailAPIError):
-        status = getattr(error, "status_code", None)
-        return status is not None and 400 <= status < 500 and status not in (408, 429)
-    return False
-
-
-def is_refusal(error):
-    """Whether the server answered that it did not take the message (so it surely did not arrive).
-
-    Anything else (a timeout, a dropped connection, an HTTP call without an answer) leaves the
-    message's fate unknown: it may have arrived, so it is never sent again automatically.
-    """
-    from anymail.exceptions import AnymailAPIError, AnymailRecipientsRefused
-
-    if isinstance(error, (smtplib.SMTPResponseException, smtplib.SMTPRecipientsRefused, AnymailRecipientsRefused)):
-        return True
-    return isinstance(error, AnymailAPIError) and getattr(error, "status_code", None) is not None
-
-
 def backoff(attempts):
     """Seconds to wait before attempt ``attempts + 1``: the base, doubled after each attempt."""
-    return settings.NEWSLETTER_RETRY_BASE_SECONDS * 2 ** max(attempts - 1, 0)
+    return fate.backoff(settings.NEWSLETTER_RETRY_BASE_SECONDS, attempts)
 
 
 # A send time is written by a web host's clock and compared with the database's, which on SQLite
@@ -357,8 +331,10 @@ class Sender:
     def deliver(self, recipient):
         wire = self.renderer.wire(recipient) if self.smtp else None
         message = None if wire else self.renderer.message(recipient, self.connection)
-        if self.smtp and self.connection.connection is None:
-            self.connection.open()  # before the hand-over: failing to connect sends nothing
+        if self.smtp:
+            # Before the hand-over: failing to connect sends nothing. (Re)opens a connection that
+            # was closed after an error, or by smtplib itself after a 421.
+            self.connection.open()
         self.keep_lease()
         self.throttle.wait()
         self.hand_over(recipient.delivery_id)
@@ -423,23 +399,28 @@ class Sender:
             self.accepted = None
 
     def record_error(self, recipient, error):
+        """What became of a message whose hand-over raised (``outbox.fate``): never taken (sent
+        again, at once the first time), refused for now (again after a back-off), refused for good
+        (failed; a bounced address is suppressed), or cut off after its content went (uncertain:
+        it may have arrived, so it is never sent again automatically)."""
         delivery = self.mine(recipient.delivery_id)
         attempts = delivery.values_list("attempts", flat=True).first() or 1
         text = f"{type(error).__name__}: {error}"[:300]
-        if not is_refusal(error):
-            # Timed out or cut off while handing over: it may have arrived. Never sent again.
+        outcome = fate.fate_of(error, content_sent(self.connection))
+        if outcome is Fate.UNCERTAIN:
             delivery.update(status=Delivery.Status.UNCERTAIN, last_error=text)
-        elif is_permanent(error) or attempts >= settings.NEWSLETTER_MAX_ATTEMPTS:
+        elif outcome.final or attempts >= settings.NEWSLETTER_MAX_ATTEMPTS:
             delivery.update(status=Delivery.Status.FAILED, last_error=text)
+            if outcome is Fate.BOUNCED:
+                address_bounced.send(sender=Delivery, address=recipient.email, detail=text)
         else:
-            delivery.update(
-                status=Delivery.Status.QUEUED, next_attempt_at=database_time(backoff(attempts)), last_error=text
-            )
-        logger.info("Mailing %s to %s: %s", self.mailing.pk, recipient.email, text)
-        if not isinstance(error, (smtplib.SMTPResponseException, smtplib.SMTPRecipientsRefused)):
-            # The connection may be broken (not just this message refused): start a fresh one.
+            # Never taken: due again at once, on a fresh connection; after that, like "not now".
+            again = None if outcome is Fate.NOT_SENT and attempts == 1 else database_time(backoff(attempts))
+            delivery.update(status=Delivery.Status.QUEUED, next_attempt_at=again, last_error=text)
+        logger.info("Mailing %s to %s: %s (%s)", self.mailing.pk, recipient.email, text, outcome.value)
+        if outcome in (Fate.NOT_SENT, Fate.UNCERTAIN):
+            # The connection is broken, not just this message refused: the next one opens a fresh one.
             self.connection.close()
-            self.connection.open()
 
     def finish(self):
         waiting = self.mailing.deliveries.filter(status=Delivery.Status.QUEUED).aggregate(at=Min("next_attempt_at"))

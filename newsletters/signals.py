@@ -1,4 +1,5 @@
-"""Publishing an issue schedules its sending; the provider's reports suppress bad addresses.
+"""Publishing an issue schedules its sending; the provider's reports and the mail server's
+refusals suppress bad addresses.
 
 Werkplaats editors cannot publish: they submit an issue for moderation, and publishing (the
 moderator's approval) is what schedules the mailing. See core.permissions.
@@ -9,6 +10,8 @@ from django.db.models import Max
 from django.dispatch import receiver
 from django.utils import timezone
 from wagtail.signals import page_published
+
+from outbox.signals import address_bounced
 
 from .models import Delivery, NewsletterPage, Subscription, Suppression
 from .sending import schedule
@@ -48,3 +51,11 @@ def handle_tracking_event(sender, event, esp_name, **kwargs):
         latest = deliveries.aggregate(pk=Max("pk"))["pk"]
         matched = Delivery.objects.filter(pk=latest)
     matched.filter(bounced_at__isnull=True).update(bounced_at=timezone.now())
+
+
+@receiver(address_bounced)
+def suppress_bounced_address(sender, address, detail, **kwargs):
+    """The mail server refused an address for good (a 5xx to the recipient): no more mail to it."""
+    Suppression.objects.get_or_create(
+        email=address.strip().lower(), defaults={"reason": Suppression.Reason.BOUNCED, "detail": detail[:300]}
+    )

@@ -7,7 +7,7 @@ unauthenticated form never changes an existing subscriber's interests.
 """
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -15,8 +15,10 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
 from core.base_url import absolute
+from core.fragments import bump_content_version
 from core.ratelimit import too_many
 from core.tokens import make_token, read_token
+from outbox import sending as outbox
 
 from .models import Subscriber, Subscription
 
@@ -178,11 +180,13 @@ def request_subscription(data, consent_text, page, request):
                 subscription.status, subscription.requested_at = Subscription.Status.PENDING, timezone.now()
                 subscription.save(update_fields=["status", "requested_at"])
                 pending.append(newsletter)
-        transaction.on_commit(lambda: _send_request_mail(subscriber, pending, page, request))
+        # In the same transaction: a saved request always has its e-mail waiting in the outbox,
+        # and the worker sends it, with retries, whatever the mail server does right now.
+        _queue_request_mail(subscriber, pending, page, request)
     return subscriber
 
 
-def _send_request_mail(subscriber, pending, page, request):
+def _queue_request_mail(subscriber, pending, page, request):
     context = {
         "subscriber": subscriber,
         "pending": pending,
@@ -197,7 +201,17 @@ def _send_request_mail(subscriber, pending, page, request):
     else:
         subject = _("You are already subscribed to these Wiel newsletters")
     text = render_to_string("newsletters/email/request.txt", context)
-    send_mail(subject, text, settings.DEFAULT_FROM_EMAIL, [subscriber.email])
+    outbox.queue(EmailMessage(str(subject), text, settings.DEFAULT_FROM_EMAIL, [subscriber.email]))
+
+
+def erase(subscriber):
+    """Erase a subscriber at their own request: their record and subscriptions, any e-mail still
+    waiting for them, and every cached page (a copy kept before could hold their address)."""
+    address = subscriber.email
+    with transaction.atomic():
+        subscriber.delete()  # subscriptions go with it
+        outbox.forget(address)
+    bump_content_version()
 
 
 def confirm(subscriber, newsletter_ids):

@@ -93,13 +93,48 @@ class Mailbox:
 
     def __init__(self):
         self.messages = []
+        self.raw = []  # the bytes as received, for the tests of the encoding
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
+        self.raw.append(envelope.original_content or envelope.content)
         self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
         return "250 OK"
 
     def to(self, address):
         return [message for message in self.messages if message["To"] == address]
+
+
+class Refusing:
+    """An SMTP handler that answers chosen recipients with chosen replies and takes the rest into
+    ``mailbox``. ``answers`` maps an address to a reply given every time ("550 5.1.1 No such
+    user"), or to a list of replies given to its next attempts in turn (["421 4.7.0 Closing"]);
+    ``answers`` may be changed while the server runs."""
+
+    def __init__(self, mailbox, answers):
+        self.mailbox, self.answers = mailbox, answers
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
+        reply = self.answers.get(address)
+        if isinstance(reply, list):
+            reply = reply.pop(0) if reply else None
+        if reply:
+            return reply
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802
+        return await self.mailbox.handle_DATA(server, session, envelope)
+
+
+@pytest.fixture
+def refusing(mailbox):
+    """``refusing(answers)``: the mailbox's server answers as ``Refusing`` says."""
+
+    def install(answers):
+        mailbox.controller.handler = Refusing(mailbox, answers)
+        return mailbox.controller.handler
+
+    return install
 
 
 def unused_port():
@@ -122,7 +157,7 @@ def mailbox(settings):
     controller = Controller(box, hostname="127.0.0.1", port=port)
     controller.start()
     box.controller = controller  # a test may swap in another handler
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_BACKEND = "outbox.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
     settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
     settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""

@@ -4,6 +4,7 @@ PostgreSQL: a list with many readers and one due mailing, a recording SMTP serve
 import os
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 from urllib.parse import quote
 
@@ -86,3 +87,22 @@ def start_worker(port, log, extra=None):
     }
     command = [sys.executable, "manage.py", "send_newsletters", "--worker", "--interval", "0.5", "--verbosity", "0"]
     return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)  # noqa: S603 (our own command)
+
+
+class FlakyServer(RecordingServer):
+    """A recording server that answers a share of recipients "not now": 421 (and closes, as smtplib
+    then does) or 451, as a busy real server does."""
+
+    def __init__(self, share, seed=2026):
+        import random
+
+        super().__init__()
+        self.share, self.random, self.refused = share, random.Random(seed), Counter()  # noqa: S311 (a test's dice)
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
+        if self.random.random() < self.share:
+            code = self.random.choice(("421 4.7.0 Too busy, closing", "451 4.3.0 Try again later"))
+            self.refused[code[:3]] += 1
+            return code
+        envelope.rcpt_tos.append(address)
+        return "250 OK"

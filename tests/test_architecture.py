@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["core", "practices", "events", "articles", "newsletters", "search", "home", "site_", "demo"]
+APPS = ["core", "outbox", "practices", "events", "articles", "newsletters", "search", "home", "site_", "demo"]
 SKIP = {".venv", "tests", "benchmarks", "node_modules"}
 
 

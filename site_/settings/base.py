@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     # Wiel. `home` first: its demo content (the site root) comes before the rest.
     "home",
     "core",
+    "outbox",
     "articles",
     "practices",
     "events",
@@ -329,7 +330,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- E-mail ------------------------------------------------------------------
 
-EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Django's SMTP backend, with connections that tell a message the server never got from one whose
+# fate is unknown (outbox/smtp.py).
+EMAIL_BACKEND = env("EMAIL_BACKEND", "outbox.smtp.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
@@ -341,6 +344,12 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
 EMAIL_TIMEOUT = float(env("EMAIL_TIMEOUT", "30"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Wiel <noreply@wiel.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The outbox of the e-mails a reader's action causes (outbox/sending.py): tries, the first pause
+# (doubled after each try: 1, 2, 4 ... minutes, about four hours in all), and how long a message
+# that failed for good is kept with its error.
+OUTBOX_MAX_ATTEMPTS = int(env("OUTBOX_MAX_ATTEMPTS", "8"))
+OUTBOX_RETRY_BASE_SECONDS = int(env("OUTBOX_RETRY_BASE_SECONDS", "60"))
+OUTBOX_KEEP_FAILED_DAYS = int(env("OUTBOX_KEEP_FAILED_DAYS", "30"))
 
 # --- Search ------------------------------------------------------------------
 # A search engine (Elasticsearch 8 or 9, or OpenSearch 2 or 3) when ELASTICSEARCH_URL is set,
@@ -473,6 +482,8 @@ WIEL_DEMO_ADMIN_USERNAME = "admin"
 TASKS = {
     "default": {"BACKEND": env("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")},
     "newsletters": {"BACKEND": env("NEWSLETTER_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")},
+    # The outbox's e-mails (outbox/sending.py), sent by the same worker, never by the request.
+    "mail": {"BACKEND": env("MAIL_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")},
 }
 
 LOGGING = {

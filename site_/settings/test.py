@@ -18,6 +18,7 @@ WIEL_BASE_URL = WAGTAILADMIN_BASE_URL = "http://localhost"
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "newsletters": {"BACKEND": env("NEWSLETTER_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")},
+    "mail": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Test factories create pages without publishing them (no content-version change): the per-site

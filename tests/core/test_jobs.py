@@ -127,7 +127,11 @@ def test_due_jobs_follow_their_intervals():
     assert due_jobs({}, now=0) == JOBS
     ran = {job.name: 1000 for job in JOBS}
     assert due_jobs(ran, now=1030) == []
-    assert [job.name for job in due_jobs(ran, now=1060)] == ["publish_scheduled", "send_newsletters"]
+    assert [job.name for job in due_jobs(ran, now=1060)] == [
+        "publish_scheduled",
+        "send_outgoing_mail",
+        "send_newsletters",
+    ]
 
 
 def test_the_apps_register_their_jobs_and_the_core_names_none():
@@ -135,6 +139,7 @@ def test_the_apps_register_their_jobs_and_the_core_names_none():
     from pathlib import Path
 
     assert {"send_newsletters", "erase_unconfirmed_subscribers", "erase_event_registrations"} <= set(BY_NAME)
+    assert {"send_outgoing_mail", "prune_outgoing_mail"} <= set(BY_NAME)
     assert "retry_index_updates" in BY_NAME and len(BY_NAME) == len(JOBS)
     source = (Path(__file__).resolve().parents[2] / "core" / "jobs.py").read_text()
     assert not any(name in source for name in ("send_newsletters", "erase_event", "retry_index", "newsletters."))

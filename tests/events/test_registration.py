@@ -12,6 +12,7 @@ from icalendar import Calendar
 from core.factories import publish_with
 from events.factories import EventPageFactory
 from events.models import Registration
+from outbox.models import OutgoingMail
 
 
 @pytest.fixture
@@ -198,3 +199,21 @@ def test_personal_data_is_erased_after_the_retention_period(calendar, settings):
         Registration.objects.create(event=page, name="X", email="x@example.org", status="bevestigd")
     call_command("erase_event_registrations", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert list(Registration.objects.values_list("event_id", flat=True)) == [recent.pk]
+
+
+@pytest.mark.django_db
+def test_a_mail_server_that_is_down_costs_a_delay_never_a_500_or_the_cancel_link(
+    workshop, mailbox, signup, settings, free_port
+):
+    settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = free_port, 2  # nothing listens there
+    response = signup(workshop, "Anna", "anna@example.org")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "<h1>Je hebt een plek</h1>" in page and "Er is een e-mail onderweg" in page
+    assert Registration.objects.get().status == "bevestigd" and mailbox.messages == []
+
+    settings.EMAIL_PORT = mailbox.controller.port  # the server is back; the job sends what waits
+    OutgoingMail.objects.update(next_attempt_at=timezone.now())
+    call_command("run_scheduled_jobs", "--job", "send_outgoing_mail", verbosity=0)
+    [message] = mailbox.to("anna@example.org")
+    assert Client().get(cancel_link(message).split("localhost", 1)[1]).status_code == 200

@@ -5,9 +5,12 @@ import re
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.test import Client
+from django.utils import timezone
 
 from newsletters.models import Subscriber, Subscription
+from outbox.models import OutgoingMail
 
 
 def post(client, newsletters, address, lists, **extra):
@@ -186,3 +189,25 @@ def test_asking_again_restarts_the_confirmation_period(newsletters, settings, dj
         Client().post(newsletters["page"].url, form)
     call_command("erase_unconfirmed_subscribers", stdout=io.StringIO())
     assert Subscriber.objects.filter(email="again@example.org").exists()
+
+
+@pytest.mark.django_db
+def test_a_mail_server_that_is_down_costs_a_delay_never_a_500_or_the_link(
+    newsletters, mailbox, settings, free_port, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = free_port, 2  # nothing listens there
+    client = Client()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(client, newsletters, "anna@example.org", [newsletters["samen"]])
+    assert response.status_code == 200
+    assert "Je aanvraag is opgeslagen en er is een e-mail onderweg" in response.content.decode()
+    assert Subscription.objects.get(subscriber__email="anna@example.org").status == "wacht"
+    assert mailbox.messages == []
+
+    settings.EMAIL_PORT = mailbox.controller.port  # the server is back; the job sends what waits
+    OutgoingMail.objects.update(next_attempt_at=timezone.now())
+    call_command("run_scheduled_jobs", "--job", "send_outgoing_mail", verbosity=0)
+    [message] = mailbox.to("anna@example.org")
+    path = "/" + re.search(r"https?://[^/]+/(\S+/bevestigen/\S+/)", message.get_content()).group(1)
+    client.post(path, {"lists": [newsletters["samen"].pk]})
+    assert Subscription.objects.get(subscriber__email="anna@example.org").status == "actief"

@@ -1,0 +1,165 @@
+"""The outbox: the e-mails a reader's action causes (a subscription's confirmation link, a
+registration's cancel link), sent by the worker with retries, never lost and never a 500.
+
+``queue`` keeps a message in ``OutgoingMail`` inside the caller's transaction and, once it commits,
+hands its id to ``send_task`` (the ``mail`` task queue, run by the worker). ``send_due``, a
+periodic job, sends whatever is due and was not sent, so a message whose task was lost still goes.
+Each message is sent as the newsletter worker sends an issue (``outbox.fate``): a message that
+never reached the server is sent again at once on a fresh connection, one refused for now waits
+and is tried again with a back-off, a bounce marks the address (``address_bounced``). Unlike an
+issue, a notice whose fate is uncertain is sent again too: receiving a confirmation link twice is
+better than not at all.
+"""
+
+import base64
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django_tasks import task
+
+from .fate import Fate, backoff, fate_of
+from .models import OutgoingMail
+from .signals import address_bounced
+from .smtp import content_sent
+
+logger = logging.getLogger(__name__)
+
+CLAIM_SECONDS = 300  # how long a process may take over a batch before another may take it over
+BATCH = 100
+
+
+def queue(message):
+    """Keep ``message`` (a Django ``EmailMessage``) in the outbox, one row per recipient, in the
+    current transaction; it is sent once that commits. Returns the rows."""
+    attachments = [
+        [name, base64.b64encode(content.encode() if isinstance(content, str) else content).decode(), mimetype]
+        for name, content, mimetype in message.attachments
+    ]
+    rows = OutgoingMail.objects.bulk_create(
+        OutgoingMail(
+            to=address,
+            from_email=message.from_email or settings.DEFAULT_FROM_EMAIL,
+            subject=message.subject,
+            body=message.body,
+            attachments=attachments,
+            headers=dict(message.extra_headers),
+        )
+        for address in message.to
+    )
+    ids = [row.pk for row in rows]
+    transaction.on_commit(lambda: _enqueue(ids))
+    return rows
+
+
+def _enqueue(ids):
+    try:
+        send_task.enqueue(ids)
+    except Exception:  # the task queue is down: the periodic job sends them instead
+        logger.warning("Outgoing e-mail %s: not queued as a task; the periodic job will send it", ids, exc_info=True)
+
+
+@task(backend="mail")
+def send_task(ids):
+    return send(Q(pk__in=ids))
+
+
+def send_due(output=None):
+    """Send every message that is due (the periodic job)."""
+    sent = send(Q())
+    if output is not None and sent:
+        output.write(f"{sent} outgoing e-mail(s) sent\n")
+    return sent
+
+
+def prune(output=None):
+    """Delete the messages that failed for good once they have been kept long enough."""
+    before = timezone.now() - timedelta(days=settings.OUTBOX_KEEP_FAILED_DAYS)
+    deleted, _by_model = OutgoingMail.objects.filter(status=OutgoingMail.Status.FAILED, created_at__lt=before).delete()
+    return deleted
+
+
+def forget(address):
+    """Erase everything waiting for ``address`` (its owner erased their data)."""
+    OutgoingMail.objects.filter(to__iexact=address).delete()
+
+
+def claim(which):
+    """Mark the due messages among ``which`` as this process's to send; returns them."""
+    now = timezone.now()
+    due = Q(status=OutgoingMail.Status.QUEUED, next_attempt_at__lte=now)
+    abandoned = Q(status=OutgoingMail.Status.SENDING, claimed_until__lt=now)  # its sender died
+    with transaction.atomic():
+        ids = list(
+            OutgoingMail.objects.filter(which, due | abandoned)
+            .select_for_update(skip_locked=True)
+            .order_by("next_attempt_at", "pk")
+            .values_list("pk", flat=True)[:BATCH]
+        )
+        OutgoingMail.objects.filter(pk__in=ids).update(
+            status=OutgoingMail.Status.SENDING, claimed_until=now + timedelta(seconds=CLAIM_SECONDS)
+        )
+    return list(OutgoingMail.objects.filter(pk__in=ids).order_by("pk"))
+
+
+def as_message(mail, connection):
+    message = EmailMessage(
+        mail.subject, mail.body, mail.from_email, [mail.to], headers=mail.headers, connection=connection
+    )
+    for name, content, mimetype in mail.attachments:
+        message.attach(name, base64.b64decode(content), mimetype)
+    return message
+
+
+def send(which):
+    """Send the due messages among ``which`` (a ``Q``) over one connection; returns how many went."""
+    sent = 0
+    while batch := claim(which):
+        connection = get_connection(fail_silently=False)
+        try:
+            for mail in batch:
+                sent += deliver(mail, connection)
+        finally:
+            connection.close()
+    return sent
+
+
+def deliver(mail, connection):
+    """Send one message; 1 when the server took it (the row is deleted), else 0 (recorded)."""
+    mail.attempts += 1
+    for fresh_connection in (False, True):
+        try:
+            connection.send_messages([as_message(mail, connection)])
+        except Exception as error:  # every error is recorded on the message, never lost
+            fate = fate_of(error, content_sent(connection))
+            connection.close()  # whatever went wrong, the next message starts on a fresh connection
+            if fate is Fate.NOT_SENT and not fresh_connection:
+                continue
+            record(mail, fate, error)
+            return 0
+        else:
+            mail.delete()
+            return 1
+    return 0
+
+
+def record(mail, fate, error):
+    text = f"{type(error).__name__}: {error}"[:300]
+    if fate.final or mail.attempts >= settings.OUTBOX_MAX_ATTEMPTS:
+        mail.status = OutgoingMail.Status.FAILED
+        logger.error("Outgoing e-mail %s to %s failed for good: %s", mail.pk, mail.to, text)
+        if fate is Fate.BOUNCED:
+            address_bounced.send(sender=OutgoingMail, address=mail.to, detail=text)
+    else:
+        mail.status = OutgoingMail.Status.QUEUED
+        mail.next_attempt_at = timezone.now() + timedelta(
+            seconds=backoff(settings.OUTBOX_RETRY_BASE_SECONDS, mail.attempts)
+        )
+        logger.warning("Outgoing e-mail %s to %s: %s (%s); tried again later", mail.pk, mail.to, text, fate.value)
+    mail.last_error = text
+    mail.claimed_until = None
+    mail.save(update_fields=["status", "attempts", "next_attempt_at", "last_error", "claimed_until"])
