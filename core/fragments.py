@@ -18,7 +18,8 @@ TIMEOUT = 24 * 3600
 
 
 def content_version():
-    """The current content version (read once per request)."""
+    """The current content version (read once per request), or None while the cache fails: then
+    nothing is kept or taken from the cache under a version (``core/cache.py``)."""
 
     def read():
         version = cache.get(VERSION_KEY)
@@ -52,6 +53,8 @@ def kept_in_process(store, compute):
     data of all municipalities: each process builds it once per content version.
     """
     version = content_version()
+    if version is None:
+        return compute()
     value = store.get(version)
     if value is None:
         value = compute()
@@ -63,14 +66,20 @@ def kept_in_process(store, compute):
 def cached_fragment(name, compute, keep=None):
     """``compute()`` cached under ``name`` (a tuple) and the content version; a value computed now
     is stored only if ``keep(value)`` (when given) says so."""
-    key = ":".join(["wiel:fragment", str(content_version()), *map(str, name)])
+    version = content_version()
+    if version is None:
+        return compute()
+    key = ":".join(["wiel:fragment", str(version), *map(str, name)])
     return remembered(key, lambda: _get_or_set(key, compute, keep))
 
 
 def cached_items(name, ids, compute):
     """{id: value} for ``ids``, each kept under ``name`` (a tuple) and the content version:
     ``compute(missing ids)`` gives {id: value} for those not kept yet, in one go."""
-    prefix = ":".join(["wiel:item", str(content_version()), *map(str, name)])
+    version = content_version()
+    if version is None:
+        return compute(list(ids))
+    prefix = ":".join(["wiel:item", str(version), *map(str, name)])
     keys = {pk: f"{prefix}:{pk}" for pk in ids}
     stored = cache.get_many(list(keys.values()))
     found = {pk: stored[key] for pk, key in keys.items() if key in stored}

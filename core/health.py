@@ -1,8 +1,10 @@
 """``/healthz/``: is this web process fit to serve? For load balancers and process managers.
 
-The database and the shared cache must answer (503 otherwise, so the balancer takes the process
-out). Apps add checks of their own that are reported but never fatal (``register_check``): the
-search app reports its engine, since search falls back to the database.
+The database and the shared cache must answer (503 otherwise, naming what failed, so the balancer
+takes the process out). Every check is bounded: a cache that fails is not waited for
+(``core/cache.py``), and the search engine is asked with a half-second timeout. Apps add checks
+of their own that are reported but never fatal (``register_check``): the search app reports its
+engine, since search falls back to the database.
 """
 
 import logging
@@ -35,11 +37,15 @@ def _database():
         cursor.fetchone()
 
 
+class CacheUnavailable(Exception):
+    """The shared cache did not keep a value (the site answers without it: core/cache.py)."""
+
+
 def _cache():
     key = "wiel:healthz"
     cache.set(key, "1", timeout=10)
     if cache.get(key) != "1":
-        raise RuntimeError("the cache did not keep a value")
+        raise CacheUnavailable
 
 
 # Reported, never fatal: {name: check}, added by apps in their AppConfig.ready. A check raises

@@ -12,20 +12,39 @@
 - **personal**: every other answer of a GET: ``private, no-cache`` (a browser may keep it, and
   asks again with its ETag; ``ConditionalGetMiddleware`` answers 304 when nothing changed).
 
+A view whose answer belongs to one person, found by a token in its address (preferences, data
+download, cancel links), says so itself with :func:`personal`: ``private, no-store``, so that no
+cache keeps it at all, not even the reader's browser.
+
 :class:`CompressionMiddleware` compresses what Django's gzip middleware compresses, with Brotli
 instead when the client accepts it and the answer is shared (a personal answer can hold a CSRF
 token, for which Django's gzip adds its BREACH counter-measure).
 """
 
+from functools import wraps
+
 import brotli
 from django.conf import settings
 from django.middleware.gzip import GZipMiddleware
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
 from django.utils.regex_helper import _lazy_re_compile
 
 SHARED = "wiel_shared"  # set on a request whose answer any cache may keep
 NOT_SHARED_VARY = {"cookie", "accept-language"}
 ACCEPTS_BROTLI = _lazy_re_compile(r"\bbr\b")
+
+
+def personal(view):
+    """Decorate a view whose answers belong to one person: no cache may keep them (``private,
+    no-store``); the page cache and Varnish pass them (deploy/varnish/wiel.vcl)."""
+
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        response = view(*args, **kwargs)
+        add_never_cache_headers(response)
+        return response
+
+    return wrapped
 
 
 def is_shared(request, response):

@@ -31,7 +31,7 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not self.may_serve(request):
+        if not self.may_serve(request) or content_version() is None:  # (None: the cache fails)
             return self.get_response(request)
         key = self.key(request)
         stored = cache.get(key)

@@ -8,13 +8,36 @@ written by the client itself and are not believed. Without proxies (0, the defau
 ``REMOTE_ADDR`` is the client.
 
 Counters live in Django's cache, which production shares between workers and hosts
-(``CACHE_URL``); ``core.checks`` warns when it does not.
+(``CACHE_URL``); ``core.checks`` warns when it does not. When that cache fails (``core/cache.py``),
+nothing can be counted: a form fails *closed* (it asks to try again in a minute and saves
+nothing), a read fails *open*.
 """
 
+import enum
 import ipaddress
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
+
+from .cache import failing
+
+
+class Limit(enum.Enum):
+    """What the rate limit says of a request; true when the request must be turned away."""
+
+    ALLOWED = "allowed"
+    TOO_MANY = "too many"
+    UNCOUNTED = "uncounted"  # the shared cache failed, so attempts cannot be counted
+
+    def __bool__(self):
+        return self is not Limit.ALLOWED
+
+    @property
+    def message(self):
+        if self is Limit.UNCOUNTED:
+            return _("The site cannot take this form just now, and nothing was saved. Please try again in a minute.")
+        return _("Too many attempts from your connection. Please try again in a few minutes.")
 
 
 def client_address(request):
@@ -33,14 +56,16 @@ def client_address(request):
         return remote
 
 
-def too_many(request, scope, limit, window):
-    """True once this client has made more than ``limit`` attempts at ``scope`` within ``window`` seconds."""
+def too_many(request, scope, limit, window, fail_open=False):
+    """Whether this client has made more than ``limit`` attempts at ``scope`` within ``window``
+    seconds: a :class:`Limit`, true when the request must be turned away. A form fails closed
+    when the cache cannot count (UNCOUNTED); a read passes ``fail_open=True``."""
     key = f"ratelimit:{scope}:{client_address(request)}"
-    if cache.add(key, 1, window):
-        return False
     try:
-        attempts = cache.incr(key)
+        attempts = 1 if cache.add(key, 1, window) else cache.incr(key)
     except ValueError:  # expired between add and incr
         cache.add(key, 1, window)
-        return False
-    return attempts > limit
+        attempts = 1
+    if attempts is None or failing(cache):
+        return Limit.ALLOWED if fail_open else Limit.UNCOUNTED
+    return Limit.TOO_MANY if attempts > limit else Limit.ALLOWED

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import params
+from core.http_cache import personal
 from core.images import prefetch_listing_images
 from core.models import Theme, WerkplaatsPage
 from core.pagination import paginate
@@ -124,12 +125,13 @@ def registration_form(page, request):
     if not page.registration_open:
         return render_route(page, request, template, {"closed": True}, status=410)
     form = RegistrationForm(request.POST or None)
-    if request.method == "POST" and too_many(
+    limited = request.method == "POST" and too_many(
         request, "registrations", settings.EVENT_REGISTRATION_RATE_LIMIT, settings.EVENT_REGISTRATION_RATE_WINDOW
-    ):
+    )
+    if limited:
         context = {
             "form": form,
-            "rate_limited": True,
+            "rate_limited": limited,
             "places_left": places_left(page),
             "retention_months": settings.EVENT_REGISTRATION_RETENTION_MONTHS,
         }
@@ -164,6 +166,7 @@ def places_left(page):
     return max(0, page.capacity - taken)
 
 
+@personal
 def registration_cancel(page, request, token):
     template = "events/registration_cancel.html"
     registration = registration_from_token(page, token)

@@ -10,10 +10,13 @@ with a button; a GET never unsubscribes, since mail scanners follow links.
 from django.template.response import TemplateResponse
 from django.views.decorators.csrf import csrf_exempt
 
+from core.http_cache import personal
+
 from .subscription import subscription_from_unsubscribe_token, unsubscribe
 
 
 @csrf_exempt
+@personal
 def one_click_unsubscribe(request, token):
     subscription = subscription_from_unsubscribe_token(token)
     if subscription is None:

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 
+from core.http_cache import personal
 from core.pagination import paginate
 from core.routes import render_route
 
@@ -14,6 +15,7 @@ from .forms import CONSENT_TEXT, ConfirmForm, PreferencesForm, SubscribeForm
 from .models import Mailing, NewsletterList, Subscription
 from .subscription import (
     confirm,
+    erase,
     personal_data,
     request_subscription,
     save_preferences,
@@ -30,8 +32,9 @@ def subscribe_form(page, request):
     initial = {"email": request.GET.get("email", "")[:254], "lists": request.GET.getlist("lists")[:20]}
     form = SubscribeForm(request.POST or None, initial=initial)
     if request.method == "POST":
-        if too_many_attempts(request):
-            return render_route(page, request, template, {"form": form, "rate_limited": True}, status=429)
+        limited = too_many_attempts(request)
+        if limited:
+            return render_route(page, request, template, {"form": form, "rate_limited": limited}, status=429)
         if form.is_valid():
             if not form.cleaned_data.get("website"):  # a bot gets the same page, and nothing happens
                 request_subscription(form.cleaned_data, str(CONSENT_TEXT), page, request)
@@ -40,6 +43,7 @@ def subscribe_form(page, request):
     return render_route(page, request, template, {"form": form})
 
 
+@personal
 def confirm_subscription(page, request, token):
     template = "newsletters/confirm.html"
     subscriber = subscriber_from_token(token)
@@ -68,6 +72,7 @@ def _invalid_preferences(page, request):
     return render_route(page, request, "newsletters/preferences.html", {"invalid": True}, status=400)
 
 
+@personal
 def preference_centre(page, request, token):
     subscriber = subscriber_from_preferences_token(token)
     if subscriber is None:
@@ -97,6 +102,7 @@ def preference_centre(page, request, token):
     return render_route(page, request, template, context, status=400 if form.is_bound and not form.is_valid() else 200)
 
 
+@personal
 def download_data(page, request, token):
     subscriber = subscriber_from_preferences_token(token)
     if subscriber is None:
@@ -108,13 +114,14 @@ def download_data(page, request, token):
     return response
 
 
+@personal
 def erase_data(page, request, token):
     subscriber = subscriber_from_preferences_token(token)
     template = "newsletters/erase.html"
     if subscriber is None:
         return _invalid_preferences(page, request)
     if request.method == "POST":
-        subscriber.delete()  # subscriptions go with it
+        erase(subscriber)
         return render_route(page, request, template, {"erased": True})
     return render_route(page, request, template, {"subscriber": subscriber})
 

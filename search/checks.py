@@ -45,6 +45,9 @@ def search_engine_is_ready(app_configs, **kwargs):
     return []
 
 
+HEALTH_TIMEOUT = 0.5  # seconds: /healthz/ must answer fast, also when the engine hangs
+
+
 def engine_health():
     """``/healthz/``'s report on the engine (core.health.register_check): it must answer, and must
     not have refused Wiel's requests as misconfigured within the last day (search/circuit.py)."""
@@ -54,7 +57,12 @@ def engine_health():
 
     from .circuit import misconfiguration
 
-    if not get_search_backend("default").es.ping():
+    client = get_search_backend("default").es
+    if hasattr(client, "options"):  # Elasticsearch 8 and 9
+        answered = client.options(request_timeout=HEALTH_TIMEOUT, max_retries=0).ping()
+    else:  # OpenSearch
+        answered = client.ping(request_timeout=HEALTH_TIMEOUT)
+    if not answered:
         raise ConnectionError("the search engine did not answer")
     refused = misconfiguration()
     if refused:

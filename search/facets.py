@@ -111,7 +111,10 @@ def kept_page_values(ids, kinds):
     What is kept is derived from public pages and is the same for every process; equal value
     sets are shared, so a site of 15,000 pages keeps a few megabytes.
     """
-    key = (content_version(), timezone.localtime().strftime("%Y-%m-%dT%H"), tuple(slug for slug, *_ in kinds))
+    version = content_version()
+    if version is None:  # the cache fails: no version to keep them under
+        return page_values(ids, kinds)
+    key = (version, timezone.localtime().strftime("%Y-%m-%dT%H"), tuple(slug for slug, *_ in kinds))
     known = _kept.get(key)
     if known is None:
         _kept.clear()

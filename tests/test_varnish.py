@@ -116,3 +116,15 @@ def test_each_reader_gets_a_stored_copy_in_the_encoding_it_accepts(varnish, site
     # No compression asked: Varnish unzips its gzip copy.
     state, encoding, body = fetch_encoded(page, None)
     assert (state, encoding) == ("hit", None) and site_tree["article"].title in body.decode()
+
+
+def test_what_is_behind_a_token_passes_varnish(varnish, site_tree, newsletters):
+    from newsletters.factories import subscribe
+    from newsletters.subscription import preferences_token
+
+    person = subscribe("anna@example.org", newsletters["samen"])
+    page = newsletters["page"]
+    token = preferences_token(person)
+    for route in ("preferences", "data"):
+        url = varnish + page.url + page.reverse_subpage(route, args=[token])
+        assert [fetch(url)[0] for _twice in range(2)] == ["pass", "pass"], route

@@ -1,8 +1,8 @@
 # Varnish in front of Wiel (docs/performance.md, docs/deployment.md).
 #
 # Caches what Wiel marks as shared (Cache-Control: public, s-maxage) for anonymous readers; passes
-# the admin, every request with a session or a message cookie, and the fit question's personal
-# steps. A PURGE from Wiel (wagtail.contrib.frontend_cache, VARNISH_URL) drops the path with every
+# the admin, every request with a session or a message cookie, the fit question's personal
+# steps, and every address behind a token (a reader's preferences, data, cancel links). A PURGE from Wiel (wagtail.contrib.frontend_cache, VARNISH_URL) drops the path with every
 # query string: the filtered, sorted and paged versions of an overview go with it.
 # `deploy/serve` and the tests set the backend's port (8001 here).
 vcl 4.1;
@@ -32,6 +32,12 @@ sub vcl_recv {
         return (pass);
     }
     if (req.url ~ "^/(admin|django-admin)(/|$)" || req.url ~ "^(/en)?/(passend|fit)/") {
+        return (pass);
+    }
+    # A reader's own pages behind a token (preferences, data download, erase, confirm, cancel and
+    # unsubscribe links): never stored, whatever the answer's headers say.
+    if (req.url ~ "/(voorkeuren|preferences|bevestigen|confirm|afmelden|cancel)/[^/?]+/") {
+        set req.http.X-Wiel-Personal = "1";
         return (pass);
     }
     # A reader's own pages: logged in (the userbar), or a message waiting after a form.
@@ -84,7 +90,9 @@ sub vcl_backend_response {
 
 sub vcl_deliver {
     unset resp.http.x-url;
-    if (obj.hits > 0) {
+    if (req.http.X-Wiel-Personal) {
+        set resp.http.X-Cache = "pass";
+    } elsif (obj.hits > 0) {
         set resp.http.X-Cache = "hit";
     } else {
         set resp.http.X-Cache = "miss";

@@ -112,11 +112,14 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # One memo per request for what its parts read more than once (core/request_memo.py).
     "core.request_memo.RequestMemoMiddleware",
-    # Anonymous pages from the cache, before the rest (core/page_cache.py; WIEL_PAGE_CACHE=0 behind Varnish).
+    # The HTTPS redirect and the security headers first: no answer, cached or not, goes out over
+    # plain HTTP in production (SECURE_SSL_REDIRECT).
+    "django.middleware.security.SecurityMiddleware",
+    # Anonymous pages from the cache, before the rest (core/page_cache.py; WIEL_PAGE_CACHE=0 behind
+    # Varnish); it checks the host before it looks anything up.
     "core.page_cache.PageCacheMiddleware",
     # The Wagtail site and its home page from the cache, not three queries (core/sites.py).
     "core.sites.CachedSiteMiddleware",
-    "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compress (Brotli or gzip) what the middleware below produced; ETags and 304 on the plain body;
     # then which answers a cache may keep (core/http_cache.py), after session, CSRF and locale.
@@ -195,14 +198,17 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache -------------------------------------------------------------------
-# A shared cache (Redis) when CACHE_URL is set, so several web processes agree.
+# A shared cache (Redis) when CACHE_URL is set, so several web processes agree. Either backend
+# answers for a cache that fails as if it were empty, never with an error (core/cache.py).
 
 if env("CACHE_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "core.cache.FailSafeRedisCache",
             "LOCATION": env("CACHE_URL"),
             "KEY_PREFIX": "wiel",
+            # A Redis that does not answer costs a request a quarter of a second, once (core/cache.py).
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.25, "SOCKET_TIMEOUT": 0.25},
         }
     }
 else:
@@ -211,7 +217,7 @@ else:
     # page cache the web server answers from (core/page_cache.py). One host only: see CACHE_URL.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "core.cache.FailSafeFileCache",
             "LOCATION": env("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
         }
     }

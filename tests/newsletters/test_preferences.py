@@ -4,11 +4,12 @@ import json
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from core.models import Theme
 from newsletters.models import NewsletterIndexPage, NewsletterList, Subscriber, Subscription
-from newsletters.subscription import preferences_token
+from newsletters.subscription import confirm_token, preferences_token, unsubscribe_token
 
 
 @pytest.fixture
@@ -73,3 +74,41 @@ def test_tampered_link(subscriber):
     assert Client().get(tampered).status_code == 400
     assert Client().post(tampered, {"action": "alles-afmelden"}).status_code == 400
     assert subscriber["person"].subscriptions.get().status == "actief"
+
+
+def personal_urls(subscriber):
+    """Every address behind a token of one subscriber."""
+    page, person = subscriber["page"], subscriber["person"]
+    token = preferences_token(person)
+    subscription = person.subscriptions.get()
+    return [
+        subscriber["url"],
+        page.url + page.reverse_subpage("data", args=[token]),
+        page.url + page.reverse_subpage("erase", args=[token]),
+        page.url + page.reverse_subpage("confirm", args=[confirm_token(person)]),
+        reverse("newsletter_unsubscribe", args=[unsubscribe_token(subscription)]),
+    ]
+
+
+@pytest.mark.django_db
+def test_what_is_behind_a_token_is_never_kept_by_any_cache(subscriber, settings):
+    settings.PAGE_CACHE = True  # the per-site page cache, as on the embedded default
+    client = Client()
+    for url in personal_urls(subscriber):
+        for _twice in range(2):
+            response = client.get(url)
+            assert response.status_code == 200, url
+            control = {part.strip() for part in response["Cache-Control"].split(",")}
+            assert {"private", "no-store"} <= control and "public" not in control, url
+            assert "X-Cache" not in response, url  # neither stored nor answered by the page cache
+
+
+@pytest.mark.django_db
+def test_after_erasure_the_data_download_is_gone(subscriber, settings):
+    settings.PAGE_CACHE = True
+    client = Client()
+    data_url = personal_urls(subscriber)[1]
+    assert "anna@example.org" in client.get(data_url).content.decode()
+    client.post(personal_urls(subscriber)[2])  # erase
+    gone = client.get(data_url)
+    assert gone.status_code == 400 and "anna@example.org" not in gone.content.decode()
