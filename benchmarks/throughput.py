@@ -65,8 +65,15 @@ def prepare(env):
         with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
             if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
                 connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"], ["load_demo_content"]):
-        subprocess.run([PYTHON, "manage.py", *command, "--verbosity", "0"], cwd=ROOT, env=env, check=True)  # noqa: S603
+    demo = {**env, "DJANGO_SETTINGS_MODULE": "site_.settings.dev"}  # production has no demo
+    for command, environment in (
+        (["migrate", "--noinput"], env),
+        (["collectstatic", "--noinput"], env),
+        (["load_demo_content"], demo),
+    ):
+        subprocess.run(  # noqa: S603
+            [PYTHON, "manage.py", *command, "--verbosity", "0"], cwd=ROOT, env=environment, check=True
+        )
 
 
 def pages(env):

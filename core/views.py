@@ -2,9 +2,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect
+from django.template import loader
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views import static
+from django.views.decorators.csrf import requires_csrf_token
 from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import Translation
 
@@ -93,3 +98,23 @@ def translation_awaiting_submission(page, user):
         .exclude(source__locale_id=page.locale_id)
         .first()
     )
+
+
+def serve_media(request, path, document_root):
+    """Uploads from this host's disk (``SERVE_MEDIA``): Django's ``static.serve``, with a name the
+    disk cannot even look up (too long, a name part too long) answered 404, not 500."""
+    try:
+        return static.serve(request, path, document_root=document_root)
+    except OSError as error:
+        raise Http404(_("No such file")) from error
+
+
+@requires_csrf_token
+def server_error(request):
+    """The 500 page in the language of the address (English below /en/), from a template that
+    needs no database and no context processor: whatever failed may fail again."""
+    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        home = "/" if language == settings.LANGUAGE_CODE else f"/{language}/"
+        html = loader.render_to_string("500.html", {"language": language, "home": home})
+    return HttpResponseServerError(html)

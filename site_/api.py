@@ -7,8 +7,9 @@ take is a 400.
 
 import hashlib
 
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet, prefetch_related_objects
-from wagtail.api.v2.filters import SearchFilter
+from wagtail.api.v2.filters import FieldsFilter, SearchFilter
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import ChildRelationField, PageSerializer
@@ -21,6 +22,7 @@ from core.fragments import cached_items
 from search.api import FallbackSearchFilter
 
 MAX_OFFSET = 10**6
+MAX_ID = 2**63 - 1  # the largest key a database column holds
 
 
 class BoundedPagination(WagtailPagination):
@@ -44,17 +46,43 @@ class CompactJSON:
         return context
 
 
+class CheckedFieldsFilter(FieldsFilter):
+    """Wagtail's field filters (``?first_published_at=...``), with a value the field cannot take
+    (a date that is no date) answered 400: Wagtail converts numbers and booleans itself and lets
+    Django's ValidationError for the other fields through as a 500."""
+
+    def filter_queryset(self, request, queryset, view):
+        try:
+            return super().filter_queryset(request, queryset, view)
+        except ValidationError as error:
+            raise BadRequestError(f"field filter error: {' '.join(error.messages)}") from error
+
+
+class CheckedFind:
+    """``find/?id=``: an id that is no whole number (``abc``, ``1e999``, ``[]``) is a 400, not a 500."""
+
+    def find_object(self, queryset, request):
+        wanted = request.GET.get("id")
+        if wanted is not None and not (wanted.isascii() and wanted.isdigit() and int(wanted) <= MAX_ID):
+            raise BadRequestError(f"id must be a whole number from 0 to {MAX_ID}")
+        return super().find_object(queryset, request)
+
+
 def hardened(viewset):
-    """``viewset`` with the search filter that falls back (kept last), bounded pagination and
-    compact JSON."""
-    backends = [backend for backend in viewset.filter_backends if backend is not SearchFilter]
+    """``viewset`` with the search filter that falls back (kept last), field filters and ``find``
+    that refuse what is no value, bounded pagination and compact JSON."""
+    backends = [
+        CheckedFieldsFilter if backend is FieldsFilter else backend
+        for backend in viewset.filter_backends
+        if backend is not SearchFilter
+    ]
     attributes = {
         "filter_backends": [*backends, FallbackSearchFilter],
         "pagination_class": BoundedPagination,
         # Public and read-only: no login is read, so no answer varies by the session cookie.
         "authentication_classes": [],
     }
-    return type(viewset.__name__, (CompactJSON, viewset), attributes)
+    return type(viewset.__name__, (CompactJSON, CheckedFind, viewset), attributes)
 
 
 class ReusedChildRelationField(ChildRelationField):

@@ -31,10 +31,11 @@ urlpatterns = [
 if settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
     # Uploads on this host's disk, when no proxy serves MEDIA_ROOT in front (SERVE_MEDIA=0 then).
     from django.urls import re_path
-    from django.views.static import serve
+
+    from core.views import serve_media
 
     urlpatterns.append(
-        re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+        re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT})
     )
 
 # Pages: Dutch at the root, English below /en/.
@@ -53,3 +54,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+# The 500 page in the reader's language, without the database (core/views.py).
+handler500 = "core.views.server_error"

@@ -41,6 +41,11 @@ QUERY_KEYS = [
     "format",
     "status",
     "dagen",
+    "first_published_at",
+    "last_published_at",
+    "latest_revision_created_at",
+    "start",
+    "last_reviewed",
 ]
 
 HOSTILE_VALUES = [
@@ -51,6 +56,9 @@ HOSTILE_VALUES = [
     "-1",
     "99999999999999999999",
     "1e9",
+    "1e999",
+    "abc",
+    "2024-13-45",
     "²",
     "١٢",
     "\x00",

@@ -1,8 +1,15 @@
-"""The production settings: clean under `check --deploy`, and refusing to start half-configured."""
+"""The production settings: clean under `check --deploy`, refusing to start half-configured, and
+serving when a part fails (gunicorn with the production settings)."""
 
+import contextlib
+import json
 import os
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -102,3 +109,89 @@ def test_a_base_url_that_cannot_be_one_is_refused(value):
     with pytest.raises(ImproperlyConfigured, match="WIEL_BASE_URL"):
         base_url(value)
     assert base_url("HTTPS://Wiel.Example/") == "https://wiel.example"
+
+
+@pytest.fixture(scope="module")
+def production_site(tmp_path_factory):
+    """A production deployment's database and static files (SQLite, in a folder of its own)."""
+    folder = tmp_path_factory.mktemp("production")
+    changes = {"DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}", "STATIC_ROOT": str(folder / "static")}
+    for command in (("migrate", "--noinput"), ("collectstatic", "--noinput")):
+        result = manage(production_env(**changes), *command)
+        assert result.returncode == 0, result.stdout + result.stderr
+    return changes
+
+
+@contextlib.contextmanager
+def gunicorn(env):
+    """``site_.wsgi`` under gunicorn (one worker) with ``env``; yields its base URL."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(  # noqa: S603 (our own program and arguments)
+        [sys.executable, "-m", "gunicorn", "site_.wsgi", "-b", f"127.0.0.1:{port}", "-w", "1"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(150):
+            if server.poll() is not None:
+                pytest.fail(f"gunicorn stopped: {server.stderr.read().decode()[-2000:]}")
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.2)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def request(url, https=True):
+    """(status, headers, body) of a GET as the site's proxy passes it on."""
+    headers = {"Host": "wiel.example", **({"X-Forwarded-Proto": "https"} if https else {})}
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        with opener.open(urllib.request.Request(url, headers=headers), timeout=10) as response:  # noqa: S310
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+@pytest.mark.slow
+def test_with_redis_unreachable_pages_are_served_and_healthz_says_503(production_site, free_port):
+    env = production_env(**production_site, CACHE_URL=f"redis://127.0.0.1:{free_port}/1")
+    with gunicorn(env) as base:
+        for path in ("/", "/zoeken/?q=jeugd", "/robots.txt"):
+            status, _headers, _body = request(base + path)
+            assert status < 500, path
+        status, _headers, body = request(base + "/healthz/")
+        health = json.loads(body)
+    assert status == 503 and health["checks"]["cache"] == {"status": "error", "error": "CacheUnavailable"}
+    assert health["checks"]["database"]["status"] == "ok"
+
+
+@pytest.mark.slow
+def test_plain_http_is_redirected_before_the_page_cache_answers(production_site):
+    with gunicorn(production_env(**production_site)) as base:  # Redis of `make services`
+        assert request(base + "/robots.txt")[0] == 200
+        status, headers, _body = request(base + "/robots.txt")
+        assert status == 200 and headers["X-Cache"] == "hit"  # kept, over HTTPS
+        status, headers, _body = request(base + "/robots.txt", https=False)
+    assert status == 301 and headers["Location"] == "https://wiel.example/robots.txt"
+
+
+@pytest.mark.slow
+def test_production_has_no_demo():
+    code = "from django.conf import settings; print('demo' in settings.INSTALLED_APPS)"
+    assert manage(production_env(), "shell", "--no-imports", "-c", code).stdout.split() == ["False"]
+    assert "Unknown command: 'load_demo_content'" in manage(production_env(), "load_demo_content").stderr

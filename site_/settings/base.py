@@ -69,7 +69,6 @@ INSTALLED_APPS = [
     "events",
     "newsletters",
     "search",
-    "demo",
     "csp",
     # Wagtail and wagtail-localize
     "wagtail_localize",

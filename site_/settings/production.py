@@ -19,6 +19,10 @@ if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY.startswith("dj
         "python -c 'import secrets; print(secrets.token_urlsafe(50))'."
     )
 
+# The demo (its content, and a loader that makes an administrator) is for development only.
+if "demo" in INSTALLED_APPS:  # noqa: F405
+    raise ImproperlyConfigured("The demo app is not for production: remove 'demo' from INSTALLED_APPS.")
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))

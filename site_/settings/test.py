@@ -7,6 +7,10 @@ os.environ.setdefault("SECRET_KEY", "test-only-insecure-key")
 from .base import *  # noqa: E402, F403
 from .base import BASE_DIR, env  # noqa: E402
 
+# The demo content and its loader (load_demo_content): here, never in production.
+INSTALLED_APPS = [*INSTALLED_APPS]  # noqa: F405
+INSTALLED_APPS.insert(INSTALLED_APPS.index("search") + 1, "demo")
+
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "testserver"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
