@@ -6,13 +6,14 @@ Every view checks that the editor may edit the issue, so a werkplaats sees only 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.mail import get_connection
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from outbox import sending as outbox
 
 from .digest import add_digest, collect, since
 from .email import IssueRenderer, Recipient
@@ -34,11 +35,13 @@ def test_send(request, page_id):
     if request.method == "POST" and address:
         draft = issue.get_latest_revision_as_object()
         recipient = Recipient(subscriber_id=0, email=address, name=request.user.get_full_name())
-        message = IssueRenderer(draft).message(recipient, get_connection())
+        message = IssueRenderer(draft).message(recipient)
         message.subject = f"[{_('Test')}] {message.subject}"
-        message.send()
+        outbox.queue(message)  # sent by the worker, with retries: a failing mail server costs a wait
         messages.success(
-            request, _("A test e-mail of “%(title)s” went to %(address)s.") % {"title": draft.title, "address": address}
+            request,
+            _("A test e-mail of “%(title)s” is on its way to %(address)s.")
+            % {"title": draft.title, "address": address},
         )
         return redirect("wagtailadmin_pages:edit", issue.pk)
     return TemplateResponse(request, "newsletters/admin/test_send.html", {"issue": issue, "address": address})

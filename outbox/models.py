@@ -20,6 +20,8 @@ class OutgoingMail(models.Model):
     from_email = models.CharField(max_length=300)
     subject = models.CharField(_("subject"), max_length=998)
     body = models.TextField()
+    # [[content, MIME type]]: other versions of the body (an HTML part).
+    alternatives = models.JSONField(default=list, blank=True)
     # [[file name, base64 content, MIME type]]: the message's attachments, as they were made.
     attachments = models.JSONField(default=list, blank=True)
     headers = models.JSONField(default=dict, blank=True)

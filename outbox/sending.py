@@ -16,7 +16,7 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -46,6 +46,7 @@ def queue(message):
             from_email=message.from_email or settings.DEFAULT_FROM_EMAIL,
             subject=message.subject,
             body=message.body,
+            alternatives=[[content, mimetype] for content, mimetype in getattr(message, "alternatives", [])],
             attachments=attachments,
             headers=dict(message.extra_headers),
         )
@@ -107,9 +108,11 @@ def claim(which):
 
 
 def as_message(mail, connection):
-    message = EmailMessage(
+    message = EmailMultiAlternatives(
         mail.subject, mail.body, mail.from_email, [mail.to], headers=mail.headers, connection=connection
     )
+    for content, mimetype in mail.alternatives:
+        message.attach_alternative(content, mimetype)
     for name, content, mimetype in mail.attachments:
         message.attach(name, base64.b64decode(content), mimetype)
     return message

@@ -118,7 +118,9 @@ def test_the_digest_button_adds_sections_to_the_draft(content, newsletters, site
 
 
 @pytest.mark.django_db
-def test_preview_and_test_send_show_the_editor_the_real_e_mail(content, newsletters, site_tree, moderator):
+def test_preview_and_test_send_show_the_editor_the_real_e_mail(
+    content, newsletters, site_tree, moderator, django_capture_on_commit_callbacks
+):
     issue = draft_issue(site_tree["samen"], newsletters["samen"], articles=[content["fresh"]])
     request = RequestFactory().get("/")
     request.user = get_user_model().objects.get(username="hoofdredactie")
@@ -130,9 +132,12 @@ def test_preview_and_test_send_show_the_editor_the_real_e_mail(content, newslett
     url = reverse("newsletters_test_send", args=[issue.pk])
     assert "hoofdredactie@example.org" in moderator.get(url).content.decode()
     assert mail.outbox == []  # showing the page sends nothing
-    moderator.post(url)
+    with django_capture_on_commit_callbacks(execute=True):  # through the outbox, as every e-mail
+        moderator.post(url)
     assert [message.to for message in mail.outbox] == [["hoofdredactie@example.org"]]
     assert mail.outbox[0].subject == "[Test] SAMEN in de winter"
+    assert [mimetype for _html, mimetype in mail.outbox[0].alternatives] == ["text/html"]
+    assert mail.outbox[0].extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert not Mailing.objects.exists()  # a test is not a mailing
 
 
