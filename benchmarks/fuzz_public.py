@@ -83,11 +83,21 @@ def build(env):
     manage("load_demo_content", env={**env, "DJANGO_SETTINGS_MODULE": "site_.settings.dev"})  # production has no demo
 
 
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    """A redirect is an answer: its target may name the public address (WIEL_BASE_URL), not ours."""
+
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+OPENER = urllib.request.build_opener(NoRedirect)
+
+
 def fetch(url, data=None, timeout=30):
     started = time.perf_counter()
     request = urllib.request.Request(url, data=data, headers={"User-Agent": "wiel-fuzz"})  # noqa: S310 (local)
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (our own local server)
+        with OPENER.open(request, timeout=timeout) as response:  # our own local server
             body = response.read()
             status = response.status
     except urllib.error.HTTPError as error:
