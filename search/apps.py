@@ -12,7 +12,10 @@ class SearchConfig(AppConfig):
         from core.jobs import Job, register_job
 
         from . import checks, signals  # noqa: F401 (register the deploy checks, connect the signal handlers)
+        from .vocabulary_refresh import refresh_search_vocabulary
 
         register_check("search", checks.engine_health)
         # Index updates the engine missed while it was down (nothing to do on the database backend).
         register_job(Job("retry_index_updates", 300, ("retry_index_updates",)))
+        # The engine's analyser after the editors changed a synonym or compound word.
+        register_job(Job("refresh_search_vocabulary", 60, refresh_search_vocabulary, longest=3600))

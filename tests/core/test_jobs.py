@@ -131,6 +131,7 @@ def test_due_jobs_follow_their_intervals():
         "publish_scheduled",
         "send_outgoing_mail",
         "send_newsletters",
+        "refresh_search_vocabulary",
     ]
 
 

@@ -8,6 +8,7 @@ tests (test_elasticsearch_requests.py) can only read: Dutch analysis, synonyms, 
 facets from ids, the atomic rebuild and the retry of missed updates.
 """
 
+import io
 import threading
 import time
 import uuid
@@ -276,3 +277,20 @@ def search_in(path, **params):
     response = Client().get(path, params)
     assert response.status_code == 200 and response.context["degraded"] is False
     return response
+
+
+@pytest.mark.django_db
+def test_a_new_synonym_reaches_the_engine_through_the_job(
+    elasticsearch, site_tree, settings, search_engine, django_capture_on_commit_callbacks
+):
+    from core.jobs import BY_NAME
+
+    settings.ELASTICSEARCH_URL = search_engine.urls[0]
+    ArticlePageFactory(parent=site_tree["samen_news"], title="Informele steun in de wijk")
+    refreshed(elasticsearch)
+    assert titles(search(q="mantelzorg")) == []
+    with django_capture_on_commit_callbacks(execute=True):
+        Synonym.objects.create(terms="mantelzorg, informele steun")
+    BY_NAME["refresh_search_vocabulary"].run(io.StringIO())  # the engine's index rebuilt with the new list
+    refreshed(get_search_backend("default"))
+    assert titles(search(q="mantelzorg")) == ["Informele steun in de wijk"]

@@ -92,3 +92,28 @@ def test_mapping_and_query_body_for_practices(es_backend):
     body = results.query_compiler.get_query()
     assert "informele mentor" in str(body)
     assert "live" in str(body)  # the .live() filter is part of the query, not applied afterwards
+
+
+@pytest.mark.django_db
+def test_a_new_synonym_or_promotion_takes_effect_at_once(site_tree, django_capture_on_commit_callbacks):
+    """An editor fixes a search that found nothing: the result kept for it gives way at once."""
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    article = ArticlePageFactory(parent=site_tree["samen_news"], title="Informele steun in de wijk")
+
+    def found(query):
+        return [hit["page"].title for hit in Client().get("/zoeken/", {"q": query}).context["hits"]]
+
+    assert found("mantelzorg") == []  # asked, and its (empty) result kept for the content version
+    with django_capture_on_commit_callbacks(execute=True):
+        synonym = Synonym.objects.create(terms="mantelzorg, informele steun")
+    assert found("mantelzorg") == ["Informele steun in de wijk"]
+    with django_capture_on_commit_callbacks(execute=True):
+        synonym.delete()
+    assert found("mantelzorg") == []
+
+    assert Client().get("/zoeken/", {"q": "wijkaanpak"}).context["promotions"] == []
+    with django_capture_on_commit_callbacks(execute=True):
+        SearchPromotion.objects.create(query=Query.get("wijkaanpak"), page=article, sort_order=0)
+    promoted = Client().get("/zoeken/", {"q": "wijkaanpak"}).context["promotions"]
+    assert [pick["title"] for pick in promoted] == ["Informele steun in de wijk"]
