@@ -105,6 +105,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Its Dutch catalogue gives the admin's "5 seconden geleden" (Wagtail uses its filters).
+    "django.contrib.humanize",
     "django.contrib.sitemaps",
 ]
 
@@ -446,6 +448,8 @@ NEWSLETTER_ASYNC_COMMIT = env_bool("NEWSLETTER_ASYNC_COMMIT")  # PostgreSQL: see
 # Unset, a random one: the webhooks then refuse every call instead of believing anyone.
 ANYMAIL = {"WEBHOOK_SECRET": env("ANYMAIL_WEBHOOK_SECRET") or f"wiel:{secrets.token_urlsafe(32)}"}
 
+# No avatars from gravatar.com: the admin would send a hash of every editor's address to it.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_SITE_NAME = "Wiel"
 # The site's address, the one setting every absolute link is made from: canonical and hreflang
 # links, the sitemap, feeds, the API, the PDF, calendar files and e-mails (core/base_url.py). The

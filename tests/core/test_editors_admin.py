@@ -103,3 +103,16 @@ def test_the_translation_editor_speaks_dutch_with_dutch_dates(samen_editor):
         assert "25 november 2026" in machine.get_comment() and "DeepL" in machine.get_comment()
     with translation.override("en"):
         assert manual.get_comment() == "Translated manually on Nov. 25, 2026"  # Django's English date format
+
+
+@pytest.mark.django_db
+def test_the_admin_loads_no_avatar_from_outside_and_says_when_in_dutch(site_tree, samen_editor):
+    """No Gravatar (it would send a hash of each editor's address to another site), and Django's
+    humanize catalogue for "… geleden" (not "5 seconds ago")."""
+    from django.contrib.humanize.templatetags.humanize import naturaltime
+    from django.utils import timezone, translation
+
+    dashboard = samen_editor.get(reverse("wagtailadmin_home")).content.decode()
+    assert "gravatar" not in dashboard.lower()
+    with translation.override("nl"):
+        assert naturaltime(timezone.now() - timezone.timedelta(seconds=5)) == "5\xa0seconden geleden"
