@@ -48,7 +48,8 @@ def registrations_event(request, event_id):
 def attendance_rows(event):
     """The attendance list SKJ accreditation asks for: confirmed participants with their SKJ numbers."""
     yield [_("event"), event.title, timezone.localtime(event.start).strftime("%Y-%m-%d %H:%M")]
-    yield [_("SKJ points"), event.skj_points or "", _("accreditation number"), event.skj_number]
+    points = f"{float(event.skj_points):g}" if event.skj_points else ""  # "4", "1.5": never "4.0"
+    yield [_("SKJ points"), points, _("accreditation number"), event.skj_number]
     yield []
     yield [_("name"), _("e-mail address"), _("organisation"), _("role"), _("SKJ registration number")]
     confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED).order_by("name", "pk")

@@ -248,7 +248,7 @@ class EventPage(LocalizedRoutablePageMixin, WerkplaatsContentPage):
         """The SKJ accreditation in words, so that "SKJ punten" finds the events that earn points."""
         if not self.skj_points:
             return ""
-        return _("SKJ accreditation: %(points)s points") % {"points": f"{self.skj_points:g}"}
+        return _("SKJ accreditation: %(points)s points") % {"points": f"{float(self.skj_points):g}"}
 
     @property
     def is_past(self):

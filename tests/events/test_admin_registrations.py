@@ -46,7 +46,7 @@ def test_attendance_list_for_skj(registered, site_tree, editor_client):
     response = samen.get(reverse("events_attendance_csv", args=[registered.pk]))
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))  # Dutch Excel
     assert rows[0][1] == "Symposium"
-    assert rows[1][1] == "4.0" and rows[1][3] == "SKJ-123"
+    assert rows[1][1] == "4" and rows[1][3] == "SKJ-123"  # points as people write them
     people = rows[4:]
     assert [row[0] for row in people] == ["'=Bob", "Anna"]  # confirmed only; a formula is defused
     assert people[1][4] == "1234567"
