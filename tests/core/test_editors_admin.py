@@ -3,6 +3,7 @@ workflow whose name is Dutch."""
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import Task, Workflow
@@ -80,6 +81,10 @@ def test_the_moderators_request_for_changes_shows_where_the_editor_works(site_tr
     html = editor.get(edit_url).content.decode()
     assert "Wijzigingen gevraagd door moderator" in html
     assert "Graag de bronnen aanvullen.<br>En een samenvatting." in html
+    # The e-mail says the same: changes asked for, not "afgekeurd" (rejected) as Wagtail has it.
+    [message] = [message for message in mail.outbox if message.to == ["redacteur@example.org"]]
+    text = f"{message.subject}\n{message.body}"
+    assert "wijzigingen gevraagd" in text and "afgekeurd" not in text
 
 
 @pytest.mark.django_db
