@@ -141,3 +141,19 @@ class AdminCreationTest(WagtailPageTestCase):
             nested_form_data({"title": "Over Wiel", "slug": "over-wiel", "body": streamfield([])}),
         )
         self.assertCanCreate(self.home, ArticleIndexPage, {"title": "Nieuws", "slug": "nieuws-landelijk"})
+
+
+@pytest.mark.django_db
+def test_one_overview_of_each_kind_per_werkplaats(site_tree):
+    """A second calendar, practice overview or news section below one werkplaats would split its
+    pages and feeds in two; the admin does not offer it, and the next werkplaats still may."""
+    from events.factories import EventIndexPageFactory
+    from events.models import EventIndexPage
+    from practices.models import PracticeIndexPage
+
+    samen, groningen = site_tree["samen"], site_tree["groningen"]
+    assert not ArticleIndexPage.can_create_at(samen)  # it has its news section (site_tree)
+    assert EventIndexPage.can_create_at(samen) and PracticeIndexPage.can_create_at(samen)
+    EventIndexPageFactory(parent=samen)
+    assert not EventIndexPage.can_create_at(samen)
+    assert EventIndexPage.can_create_at(groningen)

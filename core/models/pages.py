@@ -105,6 +105,9 @@ class SectionIndexPage(BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage", "core.WerkplaatsPage"]
+    # One calendar, one overview of practices, one news section per werkplaats (and per home page):
+    # a second would split its pages and its feeds in two.
+    max_count_per_parent = 1
 
     class Meta:
         abstract = True
