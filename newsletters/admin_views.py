@@ -15,7 +15,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from outbox import sending as outbox
 
-from .digest import add_digest, collect, since
+from .digest import add_digest, digest_for, since
 from .email import IssueRenderer, Recipient
 from .figures import with_figures
 from .models import Mailing, NewsletterPage
@@ -60,7 +60,7 @@ def digest(request, page_id):
             messages.info(request, _("Nothing new was published for this newsletter since the previous issue."))
         return redirect("wagtailadmin_pages:edit", issue.pk)
     after = since(draft)
-    context = {"issue": issue, "since": after, "found": collect(draft.newsletter, after)}
+    context = {"issue": issue, "since": after, "found": digest_for(draft)}
     return TemplateResponse(request, "newsletters/admin/digest.html", context)
 
 

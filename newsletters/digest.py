@@ -1,7 +1,8 @@
 """The digest button: what was published since the previous issue, in the list's themes and regions.
 
 A werkplaats' list collects that werkplaats' own pages; the national list collects everything.
-The list's themes and provinces narrow it further. Events count only while still to come.
+The list's themes and provinces narrow it further. Events count only while still to come, and a
+page a section of the draft already shows is not added again.
 """
 
 from datetime import timedelta
@@ -60,10 +61,26 @@ def collect(newsletter, after):
     return found
 
 
+def shown_in(issue):
+    """The ids of the pages a section of ``issue`` already shows."""
+    shown = set()
+    for block in issue.body:
+        pages = block.value.get("pages") if hasattr(block.value, "get") else None
+        shown.update(page.pk for page in pages or () if page is not None)
+    return shown
+
+
+def digest_for(draft):
+    """What the digest would add to ``draft``: ``collect``, without the pages it already shows."""
+    shown = shown_in(draft)
+    found = collect(draft.newsletter, since(draft))
+    return {kind: [page for page in pages if page.pk not in shown] for kind, pages in found.items()}
+
+
 def add_digest(issue, user):
     """Append the digest to the issue's latest draft as a new revision; returns the pages added."""
     draft = issue.get_latest_revision_as_object()
-    found = collect(draft.newsletter, since(draft))
+    found = digest_for(draft)
     stream = IssueBodyBlock()
     for kind, _model, heading in SECTIONS:
         if found[kind]:

@@ -275,3 +275,14 @@ def test_an_issue_is_listed_on_its_werkplaats_page_only_once_it_went_out(
         prepare(Mailing.objects.get(page=later))
     html = client.get(werkplaats).content.decode()
     assert "Wintereditie" in html and client.get(NewsletterPage.objects.get(pk=later.pk).url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_digest_skips_what_the_draft_already_shows(content, newsletters, site_tree, moderator):
+    issue = draft_issue(site_tree["samen"], newsletters["samen"], articles=[content["fresh"]])
+    url = reverse("newsletters_digest", args=[issue.pk])
+    assert "Nieuw over school" in moderator.get(url).content.decode()
+    moderator.post(url)
+    draft = NewsletterPage.objects.get(pk=issue.pk).get_latest_revision_as_object()
+    shown = [page.title for block in draft.body if "pages" in block.value for page in block.value["pages"]]
+    assert sorted(shown) == ["Komt eraan", "Nieuw over school", "Nieuw over steun"]  # each once
