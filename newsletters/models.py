@@ -214,7 +214,9 @@ class NewsletterPage(BasePage):
     base_form_class = NewsletterPageForm
     content_panels = [
         *BasePage.content_panels,
-        FieldPanel("newsletter"),
+        # A plain list of the lists an issue here may go to (NewsletterPageForm): a handful, so no
+        # chooser window, and the only one is preset.
+        FieldPanel("newsletter", widget=forms.Select),
         FieldPanel("intro"),
         FieldPanel("body"),
         MultiFieldPanel([FieldPanel("send_at"), FieldPanel("personalise")], heading=_("Sending")),

@@ -286,3 +286,16 @@ def test_the_digest_skips_what_the_draft_already_shows(content, newsletters, sit
     draft = NewsletterPage.objects.get(pk=issue.pk).get_latest_revision_as_object()
     shown = [page.title for block in draft.body if "pages" in block.value for page in block.value["pages"]]
     assert sorted(shown) == ["Komt eraan", "Nieuw over school", "Nieuw over steun"]  # each once
+
+
+@pytest.mark.django_db
+def test_the_list_chooser_offers_the_lists_of_the_place_and_presets_the_only_one(newsletters, site_tree, moderator):
+    import re
+
+    samen = site_tree["samen"]
+    add = reverse("wagtailadmin_pages:add", args=("newsletters", "newsletterpage", samen.pk))
+    html = moderator.get(add).content.decode()
+    select = re.search(r'<select name="newsletter".*?</select>', html, re.S).group(0)
+    offered = re.findall(r'<option value="(\d+)"', select)
+    assert offered == [str(newsletters["samen"].pk)]
+    assert re.search(rf'<option value="{newsletters["samen"].pk}" selected', select)
