@@ -11,8 +11,13 @@ class CoreConfig(AppConfig):
 
         from . import checks, documents, signals  # noqa: F401 (checks and signal handlers)
         from .localize import localise_translation_dates
-        from .permissions import ensure_national_editor_permissions
+        from .permissions import ensure_national_editor_permissions, ensure_werkplaats_translation_permissions
+        from .translation_access import confine_translation_buttons
 
         localise_translation_dates()
+        confine_translation_buttons()
 
         post_migrate.connect(ensure_national_editor_permissions, dispatch_uid="wiel-national-editor-permissions")
+        post_migrate.connect(
+            ensure_werkplaats_translation_permissions, dispatch_uid="wiel-werkplaats-translation-permissions"
+        )

@@ -1,9 +1,10 @@
 """Who may do what: werkplaats editors in their own section, national editors everywhere.
 
 Every WerkplaatsPage gets an editor group and an image/document collection.
-The group may add and edit pages below its werkplaats (in every language) and
-submit them for moderation, and choose files from its own collection and the
-shared one ("Gedeeld"), never from another werkplaats'. Publishing stays with
+The group may add and edit pages below its werkplaats (in every language),
+submit them for moderation, start their translation (``core/translation_access.py``),
+and choose files from its own collection and the shared one ("Gedeeld"), never from
+another werkplaats'. Publishing stays with
 the national editors (Wagtail's *Moderators* group, which has publish rights on
 the whole tree), who also manage the site's vocabulary and lists
 (``NATIONAL_EDITOR_MODELS``). The table is in docs/permissions.md.
@@ -62,6 +63,24 @@ def ensure_national_editor_permissions(**kwargs):
     group.permissions.add(*wanted)
 
 
+# wagtail-localize's global permission to start a translation; core/translation_access.py confines
+# it to the pages the group may edit.
+TRANSLATION_PERMISSION = ("wagtail_localize", "submit_translation")
+
+
+def ensure_werkplaats_translation_permissions(**kwargs):
+    """Let every werkplaats' editor group start translations (after every migrate; idempotent)."""
+    from .models import WerkplaatsPage
+
+    permission = Permission.objects.filter(
+        content_type__app_label=TRANSLATION_PERMISSION[0], codename=TRANSLATION_PERMISSION[1]
+    ).first()
+    if permission is None:
+        return
+    for group in Group.objects.filter(pk__in=WerkplaatsPage.objects.values("editor_group")):
+        group.permissions.add(permission)
+
+
 def editor_group_name(page):
     return f"Redactie {page.short_name or page.title}"
 
@@ -81,7 +100,7 @@ def ensure_werkplaats_access(page):
     group = page.editor_group
     if group is None:
         group, _created = Group.objects.get_or_create(name=editor_group_name(page))
-        group.permissions.add(_permission("wagtailadmin", "access_admin"))
+        group.permissions.add(_permission("wagtailadmin", "access_admin"), _permission(*TRANSLATION_PERMISSION))
         updates["editor_group"] = group
     collection = page.collection
     if collection is None:

@@ -6,7 +6,7 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import views
+from . import translation_access, views
 from .models import CareSetting, TargetGroup, Theme
 
 
@@ -39,6 +39,11 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+@hooks.register("register_admin_urls", order=-1)  # before wagtail-localize's own, at the same paths
+def register_confined_translation_urls():
+    return translation_access.admin_urls()
 
 
 @hooks.register("register_admin_urls")
