@@ -1,13 +1,13 @@
 """What a sending error means for the message: one set of rules for every e-mail Wiel sends
 (the newsletter worker, and the outbox of subscription and registration e-mails)."""
 
-import enum
 import smtplib
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class Fate(enum.Enum):
+class Fate(models.TextChoices):
     """What became of a message whose sending raised, and so what to do next."""
 
     NOT_SENT = "not sent", _("never reached the server: send again at once, on a fresh connection")
@@ -15,12 +15,6 @@ class Fate(enum.Enum):
     BOUNCED = "bounced", _("the address was refused for good: do not send to it again")
     REFUSED = "refused", _("the message was refused for good")
     UNCERTAIN = "uncertain", _("cut off after it was handed over: it may have arrived")
-
-    def __new__(cls, value, label):
-        member = object.__new__(cls)
-        member._value_ = value
-        member.label = label
-        return member
 
     @property
     def final(self):
