@@ -6,7 +6,7 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import translation_access, views
+from . import publication_guard, translation_access, views
 from .models import CareSetting, TargetGroup, Theme
 
 
@@ -39,6 +39,10 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+# A draft saved while a moderator publishes does not make the page a draft again.
+hooks.register("before_edit_page", publication_guard.mark_draft_save)
 
 
 @hooks.register("register_admin_urls", order=-1)  # before wagtail-localize's own, at the same paths
