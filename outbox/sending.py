@@ -136,18 +136,22 @@ def deliver(mail, connection):
     mail.attempts += 1
     for fresh_connection in (False, True):
         try:
-            connection.send_messages([as_message(mail, connection)])
+            if not connection.send_messages([as_message(mail, connection)]):
+                raise NothingSent
         except Exception as error:  # every error is recorded on the message, never lost
-            fate = fate_of(error, content_sent(connection))
+            fate = Fate.LATER if isinstance(error, NothingSent) else fate_of(error, content_sent(connection))
             connection.close()  # whatever went wrong, the next message starts on a fresh connection
             if fate is Fate.NOT_SENT and not fresh_connection:
                 continue
             record(mail, fate, error)
             return 0
-        else:
-            mail.delete()
-            return 1
+        mail.delete()
+        return 1
     return 0
+
+
+class NothingSent(Exception):
+    """The e-mail backend returned without sending (it counted 0 messages) and without an error."""
 
 
 def record(mail, fate, error):

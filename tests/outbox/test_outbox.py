@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.core.mail import EmailMessage
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django.utils import timezone
 
@@ -123,3 +124,19 @@ def test_a_message_in_any_script_arrives_well_encoded(mailbox):
     assert body["Content-Transfer-Encoding"] in ("8bit", "quoted-printable")
     assert body.get_content().startswith("Beste Chaïma Öztürk,")
     assert all(len(line) <= 998 for line in raw.split(b"\r\n"))
+
+
+class SendsNothing(BaseEmailBackend):
+    """A backend that returns without sending and without an error (a misconfigured provider)."""
+
+    def send_messages(self, email_messages):
+        return 0
+
+
+@pytest.mark.django_db
+def test_a_backend_that_sends_nothing_does_not_count_as_sent(settings):
+    settings.EMAIL_BACKEND = f"{__name__}.SendsNothing"
+    queue(message())
+    assert send_due() == 0
+    kept = OutgoingMail.objects.get()
+    assert kept.status == "queued" and "NothingSent" in kept.last_error
