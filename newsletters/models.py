@@ -16,10 +16,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from core.models import BasePage, reading_english
-from core.page_forms import NewsletterPageForm
 from core.routes import LocalizedRoutablePageMixin, localized_path
 
 from .blocks import TEXT_FEATURES, IssueBodyBlock
+from .page_forms import NewsletterPageForm
 
 
 class NewsletterList(models.Model):
