@@ -121,3 +121,14 @@ def test_the_admin_loads_no_avatar_from_outside_and_says_when_in_dutch(site_tree
     assert "gravatar" not in dashboard.lower()
     with translation.override("nl"):
         assert naturaltime(timezone.now() - timezone.timedelta(seconds=5)) == "5\xa0seconden geleden"
+
+
+@pytest.mark.django_db
+def test_the_dutch_admin_has_no_english_words_where_wagtail_left_them(site_tree, samen_editor):
+    """Wagtail's Dutch catalogue keeps "Checks" (the side panel) and "File" (a document's file)."""
+    from django.utils import translation
+
+    edit = samen_editor.get(reverse("wagtailadmin_pages:edit", args=[site_tree["article"].pk])).content.decode()
+    assert "Controles" in edit and ">Checks<" not in edit
+    with translation.override("nl"):
+        assert translation.gettext("File") == "Bestand"
