@@ -6,7 +6,7 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import publication_guard, translation_access, views
+from . import dashboard, publication_guard, translation_access, views
 from .models import CareSetting, TargetGroup, Theme
 
 
@@ -39,6 +39,12 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+@hooks.register("construct_homepage_panels")
+def add_my_werkplaats_panels(request, panels):
+    """A werkplaats editor's dashboard starts with what waits in their own werkplaats."""
+    panels[:0] = dashboard.panels_for(request.user)
 
 
 # A draft saved while a moderator publishes does not make the page a draft again.

@@ -67,3 +67,26 @@ def test_attendance_list_as_excel(registered, site_tree, editor_client):
     assert [row[0] for row in people] == ["=Bob", "Anna"]  # the name as typed ...
     assert sheet.cell(row=5, column=1).data_type == "s"  # ... kept as text, never run as a formula
     assert people[1][4] == "1234567"
+
+
+@pytest.mark.django_db
+def test_my_werkplaats_panel_shows_what_waits_in_the_editors_own_werkplaats(registered, site_tree, editor_client):
+    """Drafts, practices due for review, registrations of coming events: of SAMEN only."""
+    from practices.factories import PracticeIndexPageFactory, make_practice
+
+    samen, groningen = site_tree["samen"], site_tree["groningen"]
+    samen.refresh_from_db()
+    practice = make_practice(PracticeIndexPageFactory(parent=samen), "Buurtgezinnen")
+    type(practice).objects.filter(pk=practice.pk).update(last_reviewed=None)
+    draft = site_tree["article"]
+    draft.title = "Terugblik, nog niet af"
+    draft.save_revision()  # a change not yet published
+    make_practice(PracticeIndexPageFactory(parent=groningen), "Gronings voorbeeld")
+
+    dashboard = editor_client(samen.editor_group, "redactie-samen", language="nl").get(reverse("wagtailadmin_home"))
+    html = dashboard.content.decode()
+    assert "Mijn werkplaats: SAMEN" in html
+    assert "Terugblik, nog niet af" in html  # the draft
+    assert "Buurtgezinnen" in html and "nooit herzien" in html  # due for review
+    assert "Symposium" in html and "2 aangemeld, 1 op de wachtlijst" in html
+    assert "Gronings voorbeeld" not in html
