@@ -100,3 +100,25 @@ def test_suggestions_while_typing(client):
         assert client.get("/gemeenten/suggesties/", {"q": hostile}).status_code == 200
     assert client.get("/gemeenten/suggesties/", {"q": "\x00"}).status_code == 400
     assert client.get("/gemeenten/suggesties/").json() == {"results": []}
+
+
+def main_element(html):
+    return html[html.index("<main") : html.index("</main>")]
+
+
+@pytest.mark.django_db
+def test_the_editors_word_count_reads_the_practice_not_the_fit_form(practice_db):
+    """Wagtail counts the words of the preview's <main>: there the fit form comes after it; on the
+    public page the form stays beside the practice."""
+    from django.contrib.auth import get_user_model
+    from django.test import RequestFactory
+
+    page = practice_db["a"]
+    public = Client().get(page.url).content.decode()
+    assert 'id="fit-form"' in main_element(public)
+
+    request = RequestFactory().get(page.url)
+    request.user = get_user_model().objects.create_superuser("hoofdredactie", "h@example.org", "a-long-password")
+    preview = page.make_preview_request(request, page.default_preview_mode).content.decode()
+    assert 'id="fit-form"' in preview and 'id="fit-form"' not in main_element(preview)
+    assert 'id="aim-heading"' in main_element(preview)
