@@ -134,20 +134,26 @@ def send(which):
 def deliver(mail, connection):
     """Send one message; 1 when the server took it (the row is deleted), else 0 (recorded)."""
     mail.attempts += 1
-    for fresh_connection in (False, True):
-        try:
-            if not connection.send_messages([as_message(mail, connection)]):
-                raise NothingSent
-        except Exception as error:  # every error is recorded on the message, never lost
-            fate = Fate.LATER if isinstance(error, NothingSent) else fate_of(error, content_sent(connection))
-            connection.close()  # whatever went wrong, the next message starts on a fresh connection
-            if fate is Fate.NOT_SENT and not fresh_connection:
-                continue
-            record(mail, fate, error)
-            return 0
-        mail.delete()
-        return 1
-    return 0
+    failure = hand_over(mail, connection)
+    if failure and failure[0] is Fate.NOT_SENT:
+        failure = hand_over(mail, connection)  # never taken: once more, on a fresh connection
+    if failure:
+        record(mail, *failure)
+        return 0
+    mail.delete()
+    return 1
+
+
+def hand_over(mail, connection):
+    """None when the backend took ``mail``, else (fate, error)."""
+    try:
+        if not connection.send_messages([as_message(mail, connection)]):
+            raise NothingSent
+    except Exception as error:  # every error is recorded on the message, never lost
+        fate = Fate.LATER if isinstance(error, NothingSent) else fate_of(error, content_sent(connection))
+        connection.close()  # whatever went wrong, the next message starts on a fresh connection
+        return fate, error
+    return None
 
 
 class NothingSent(Exception):

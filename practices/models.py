@@ -35,6 +35,17 @@ from .serializers import MunicipalitySerializer, TermSerializer
 MAX_AGE = 27
 REVIEW_INTERVAL_YEARS = 2
 KNOWLEDGE_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+
+
+def review_threshold():
+    """The date a practice's last review must not lie before: REVIEW_INTERVAL_YEARS ago today."""
+    today = timezone.localdate()
+    try:
+        return today.replace(year=today.year - REVIEW_INTERVAL_YEARS)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - REVIEW_INTERVAL_YEARS, day=28)
+
+
 # Page types a practice can point to as related reading.
 RELATED_PAGE_TYPES = ["practices.PracticePage", "articles.ArticlePage"]
 
@@ -375,14 +386,7 @@ class PracticePage(LocalizedRoutablePageMixin, WerkplaatsContentPage):
     @property
     def review_due(self):
         """True when the last review is more than two years ago (or never happened)."""
-        if not self.last_reviewed:
-            return True
-        today = timezone.localdate()
-        try:
-            threshold = today.replace(year=today.year - REVIEW_INTERVAL_YEARS)
-        except ValueError:  # 29 February
-            threshold = today.replace(year=today.year - REVIEW_INTERVAL_YEARS, day=28)
-        return self.last_reviewed < threshold
+        return not self.last_reviewed or self.last_reviewed < review_threshold()
 
     @property
     def evidence_rank(self):

@@ -359,7 +359,7 @@ OUTBOX_RETRY_BASE_SECONDS = int(env("OUTBOX_RETRY_BASE_SECONDS", "60"))
 OUTBOX_KEEP_FAILED_DAYS = int(env("OUTBOX_KEEP_FAILED_DAYS", "30"))
 
 # --- Search ------------------------------------------------------------------
-# A search engine (Elasticsearch 8 or 9, or OpenSearch 2 or 3) when ELASTICSEARCH_URL is set,
+# A search engine (Elasticsearch 8 or 9, or OpenSearch 2) when ELASTICSEARCH_URL is set,
 # Wagtail's database backend otherwise.
 
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
