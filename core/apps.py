@@ -12,9 +12,11 @@ class CoreConfig(AppConfig):
         from . import checks, documents, signals  # noqa: F401 (checks and signal handlers)
         from .localize import localise_translation_dates
         from .permissions import ensure_national_editor_permissions, ensure_werkplaats_translation_permissions
+        from .publication_guard import send_workflow_mail_on_commit
         from .translation_access import confine_translation_buttons
 
         localise_translation_dates()
+        send_workflow_mail_on_commit()  # before wagtail.admin connects its own (core comes first)
         confine_translation_buttons()
 
         post_migrate.connect(ensure_national_editor_permissions, dispatch_uid="wiel-national-editor-permissions")

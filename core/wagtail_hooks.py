@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -6,7 +8,7 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import dashboard, publication_guard, translation_access, views
+from . import created_drafts, dashboard, publication_guard, translation_access, translation_review, views
 from .models import CareSetting, TargetGroup, Theme
 
 
@@ -47,8 +49,16 @@ def add_my_werkplaats_panels(request, panels):
     panels[:0] = dashboard.panels_for(request.user)
 
 
-# A draft saved while a moderator publishes does not make the page a draft again.
-hooks.register("before_edit_page", publication_guard.mark_draft_save)
+# An autosave saves a draft, whatever workflow action the form holds when it fires.
+hooks.register("before_edit_page", publication_guard.autosave_only_saves)
+# A new page's autosave and its submit end on one page.
+hooks.register("before_create_page", created_drafts.to_the_created_page)
+hooks.register("after_create_page", created_drafts.remember)
+
+
+@hooks.register("insert_editor_js")
+def draft_key_script():
+    return format_html('<script src="{}" defer></script>', static("core/js/draft-key.js"))
 
 
 @hooks.register("register_admin_urls", order=-1)  # before wagtail-localize's own, at the same paths
@@ -61,6 +71,11 @@ def register_translation_report_url():
     return [
         path("reports/translations/", views.translation_report, name="wiel_translation_report"),
         path("translations/<int:translation_id>/submit/", views.submit_translation, name="wiel_submit_translation"),
+        path(
+            "translations/<int:translation_id>/review/",
+            translation_review.review_translation,
+            name="wiel_review_translation",
+        ),
     ]
 
 

@@ -578,3 +578,188 @@ def test_menu_and_filters_without_javascript_on_a_phone_and_a_desktop(demo_site,
     assert page.locator(".site-menu__toggle").is_hidden()
     assert page.locator("form.facets").is_visible() and page.locator("form.fit-form").is_visible()
     desktop.close()
+
+
+def admin_login(live_server, page):
+    from django.conf import settings
+
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("input[name=username]", settings.WIEL_DEMO_ADMIN_USERNAME)
+    page.fill("input[name=password]", os.environ.get("WIEL_DEMO_PASSWORD", "wiel-demo-2025"))
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r".*/admin/$"))
+
+
+def back_in_the_explorer(page):
+    """Whether the editor's action ended where a finished one does: the parent page's listing."""
+    from playwright.sync_api import TimeoutError as Timeout
+
+    try:
+        page.wait_for_url(re.compile(r".*/admin/pages/\d+/$"), timeout=10000)
+    except Timeout:
+        return False
+    return True
+
+
+def server_errors(page):
+    """The answers of 500 and up that ``page`` receives, its own fetches (autosave) included."""
+    errors = []
+    page.on("response", lambda response: errors.append(response.url) if response.status >= 500 else None)
+    return errors
+
+
+# The editor notices changes only a moment after it opened (a person takes longer than that to
+# start typing), and autosaves about a second after typing stops: twenty clicks around that second.
+SETTLING_MS = 2500
+MOMENTS_MS = range(600, 1600, 50)
+
+
+@pytest.fixture
+def slow_autosaves():
+    """Every autosave of the page editor takes a while between reading the page and saving it, as
+    on a busy server, so that a click can come in meanwhile."""
+    import time
+
+    from wagtail import hooks
+
+    def slowly(request, *page):
+        if request.method == "POST" and not request.accepts("text/html"):
+            time.sleep(0.8)
+
+    with (
+        hooks.register_temporarily("before_edit_page", slowly),
+        hooks.register_temporarily("before_create_page", slowly),
+    ):
+        yield
+
+
+# Requests at the same moment need a database that serves them at once: the SQLite test database
+# is one in-memory connection shared by the test and the live server's threads.
+concurrent = pytest.mark.skipif(
+    __import__("django.db").db.connection.vendor != "postgresql", reason="concurrent requests need PostgreSQL"
+)
+
+
+@concurrent
+def test_the_editors_clicks_meet_its_autosave(demo_site, browser, slow_autosaves):
+    approving_right_after_an_edit_publishes_every_time(demo_site, browser)
+    a_quick_create_and_submit_makes_one_page(demo_site, browser)
+
+
+def approving_right_after_an_edit_publishes_every_time(demo_site, browser):
+    """A moderator edits the title and at once picks "Goedkeuren en publiceren" (the autosave fires
+    half a second after typing, so some approvals meet an autosave under way): live every time."""
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+
+    from articles.models import ArticlePage
+
+    page = browser.new_page()
+    errors = server_errors(page)
+    admin_login(demo_site, page)
+    article = ArticlePage.objects.filter(locale__language_code="nl").live().first()
+    writer = get_user_model().objects.get(username=settings.WIEL_DEMO_ADMIN_USERNAME)
+    outcomes = []
+    for attempt, moment in enumerate(MOMENTS_MS):
+        article.refresh_from_db()
+        if article.current_workflow_state:  # an approval that did not finish (counted below)
+            article.current_workflow_state.cancel(user=writer)
+        article.unpublish()
+        article.save_revision(user=writer)
+        article.get_workflow().start(article, writer)
+        page.goto(f"{demo_site.url}/admin/pages/{article.pk}/edit/")
+        page.wait_for_timeout(SETTLING_MS)
+        title = f"Terugblik, versie {attempt}"
+        page.locator("#id_title").press("Control+a")
+        page.locator("#id_title").press_sequentially(title, delay=10)  # keys, as a person types
+        page.wait_for_timeout(moment)
+        page.locator("footer").get_by_role("button", name="Meer acties").click()
+        page.get_by_role("button", name="Goedkeuren en publiceren", exact=True).click()
+        if not back_in_the_explorer(page):
+            outcomes.append((moment, "no answer", page.url))
+            continue
+        article.refresh_from_db()
+        outcomes.append((moment, article.live, article.title == title))
+    assert [outcome for outcome in outcomes if outcome[1:] != (True, True)] == [], outcomes
+    assert errors == []
+
+
+def a_quick_create_and_submit_makes_one_page(demo_site, browser):
+    """An editor types a title and at once sends the new page for approval, at twenty moments around
+    the autosave's: one page each time, in the workflow, and no error."""
+    from core.models import ContentPage, WerkplaatsPage
+
+    page = browser.new_page()
+    errors = server_errors(page)
+    admin_login(demo_site, page)
+    werkplaats = WerkplaatsPage.objects.filter(locale__language_code="nl").first()
+    outcomes = []
+    for attempt, moment in enumerate(MOMENTS_MS):
+        page.goto(f"{demo_site.url}/admin/pages/add/core/contentpage/{werkplaats.pk}/")
+        page.wait_for_timeout(SETTLING_MS)
+        title = f"Over ons, versie {attempt}"
+        page.locator("#id_title").press_sequentially(title, delay=10)
+        page.wait_for_timeout(moment)
+        page.locator("footer").get_by_role("button", name="Meer acties").click()
+        page.locator("footer").get_by_role("button", name=re.compile("^Stuur door naar")).click()
+        if not back_in_the_explorer(page):
+            outcomes.append((moment, "no answer", page.url))
+            continue
+        made = list(ContentPage.objects.filter(title=title))
+        outcomes.append((moment, len(made), all(made_page.workflow_in_progress for made_page in made)))
+    assert [outcome for outcome in outcomes if outcome[1:] != (1, True)] == [], outcomes
+    assert errors == []
+
+
+def test_a_werkplaats_editor_translates_and_sends_for_approval(demo_site, browser):
+    """As redactie-samen: translate a page into English and send it for approval, with the Status
+    panel open while translating. Counts the clicks it takes."""
+    from articles.models import ArticlePage
+    from core.models import WerkplaatsPage
+
+    samen = WerkplaatsPage.objects.get(locale__language_code="nl", slug="samen")
+    article = next(
+        page
+        for page in ArticlePage.objects.descendant_of(samen).filter(locale__language_code="nl").live()
+        if not page.get_translations().exists()
+    )
+    page = browser.new_page(viewport=DESKTOP)
+    errors = server_errors(page)
+    page.goto(f"{demo_site.url}/admin/login/")
+    page.fill("input[name=username]", "redactie-samen")
+    page.fill("input[name=password]", os.environ.get("WIEL_DEMO_PASSWORD", "wiel-demo-2025"))
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r".*/admin/$"))
+    page.goto(f"{demo_site.url}/admin/pages/{article.pk}/edit/")
+    clicks = 0
+
+    def click(locator, counted=True):
+        nonlocal clicks
+        locator.click()
+        clicks += counted
+
+    click(page.locator("header").get_by_role("button", name="Acties"))
+    click(page.get_by_role("link", name="Vertaal deze pagina"))
+    page.wait_for_load_state()
+    click(page.get_by_label("English"))
+    click(page.locator("main form input[type=submit]"))
+    page.wait_for_url(re.compile(r".*/admin/pages/\d+/edit/$"))
+    assert page.locator(".js-translation-editor").count() == 1
+    page.locator(".js-translation-editor").get_by_role("button").first.wait_for()  # the editor has drawn
+    click(page.locator('[data-side-panel-toggle="status"]'), counted=False)
+    page.locator('[data-side-panel="status"]').wait_for(state="visible")
+    # The first string's translate button is not under the panel: Playwright refuses to click a covered one.
+    click(
+        page.locator(".js-translation-editor").get_by_role("button", name=re.compile("^Vertaal")).first, counted=False
+    )
+    footer = page.locator("footer.wiel-translation-footer")
+    assert footer.get_by_role("button").first.inner_text().strip() == "Vertaling ter goedkeuring aanbieden"
+    for offered_before in ("Verwijderen", "Stop synchrone vertaling", "Naar alias-pagina omzetten"):
+        assert page.get_by_text(offered_before).filter(visible=True).count() == 0, offered_before
+    click(footer.get_by_role("button", name="Vertaling ter goedkeuring aanbieden"))
+    page.wait_for_load_state()
+    english = article.get_translation(__import__("wagtail.models").models.Locale.objects.get(language_code="en"))
+    assert english.current_workflow_state is not None
+    assert errors == []
+    print(f"\nclicks to translate a page and send it for approval: {clicks}")
+    assert clicks <= 5  # Acties, Vertaal deze pagina, English, Verstuur, Vertaling ter goedkeuring aanbieden

@@ -1,4 +1,5 @@
 from .documents import DocumentText
+from .editing import CreatedDraft
 from .geography import Municipality, Province, YouthRegion
 from .pages import BasePage, ContentPage, SectionIndexPage, WerkplaatsContentPage
 from .settings import SitePages
@@ -9,6 +10,7 @@ __all__ = [
     "BasePage",
     "CareSetting",
     "ContentPage",
+    "CreatedDraft",
     "DocumentText",
     "Leernetwerk",
     "Municipality",

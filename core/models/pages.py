@@ -16,7 +16,6 @@ from core.blocks import BodyBlock
 from core.page_forms import WielPageForm
 from core.panels import ModeratorCommentPanel
 
-from ..publication_guard import keep_publication_state
 from ..visibility import is_restricted, public
 
 
@@ -45,11 +44,6 @@ class BasePage(Page):
 
     promote_panels = [*Page.promote_panels, FieldPanel("summary"), FieldPanel("listing_image")]
     search_fields = [*Page.search_fields, index.SearchField("summary")]
-
-    def save(self, *args, **kwargs):
-        if kwargs.get("update_fields") is None:
-            keep_publication_state(self)  # a draft saved meanwhile never unpublishes (core/publication_guard.py)
-        return super().save(*args, **kwargs)
 
     class Meta:
         abstract = True

@@ -142,6 +142,9 @@ MIDDLEWARE = [
     # 400 for control characters in a query string, before any view sees them (core/params.py);
     # last, so that the answer is a normal page with the reader's language and every header.
     "core.params.QueryStringGuard",
+    # The page editor's writes one at a time per page, each whole; an approval that does not
+    # publish is undone (core/publication_guard.py).
+    "core.publication_guard.OneEditorWriteAtATime",
 ]
 
 ROOT_URLCONF = "site_.urls"
@@ -450,6 +453,9 @@ ANYMAIL = {"WEBHOOK_SECRET": env("ANYMAIL_WEBHOOK_SECRET") or f"wiel:{secrets.to
 
 # No avatars from gravatar.com: the admin would send a hash of every editor's address to it.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the dashboard ask releases.wagtail.org for a newer version: upgrades go through the lock
+# files, and the admin loads nothing from another site.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_SITE_NAME = "Wiel"
 # The site's address, the one setting every absolute link is made from: canonical and hreflang
 # links, the sitemap, feeds, the API, the PDF, calendar files and e-mails (core/base_url.py). The

@@ -65,7 +65,9 @@ def test_the_dutch_admin_menu_and_workflow_names(site_tree):
 
 
 @pytest.mark.django_db
-def test_the_moderators_request_for_changes_shows_where_the_editor_works(site_tree, samen_editor):
+def test_the_moderators_request_for_changes_shows_where_the_editor_works(
+    site_tree, samen_editor, django_capture_on_commit_callbacks
+):
     from django.contrib.auth.models import Group
 
     editor = samen_editor
@@ -79,9 +81,10 @@ def test_the_moderators_request_for_changes_shows_where_the_editor_works(site_tr
     article.save_revision(user=writer)  # the draft the editor submits
     workflow_state = article.get_workflow().start(article, writer)
     task_state = workflow_state.current_task_state
-    task_state.task.on_action(
-        task_state, moderator, "reject", comment="Graag de bronnen aanvullen.\nEn een samenvatting."
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # Wagtail's e-mails go out after the commit
+        task_state.task.on_action(
+            task_state, moderator, "reject", comment="Graag de bronnen aanvullen.\nEn een samenvatting."
+        )
 
     html = editor.get(edit_url).content.decode()
     assert "Wijzigingen gevraagd door moderator" in html

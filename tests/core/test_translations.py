@@ -200,3 +200,71 @@ def test_a_werkplaats_editor_sends_a_translation_through_moderation(site_tree, d
     outsider = Client()
     outsider.force_login(other)
     assert outsider.post(submit).url == reverse("wagtailadmin_home")  # another werkplaats's editor may not
+
+
+@pytest.mark.django_db
+def test_the_translation_editor_gives_each_their_own_actions(site_tree, django_capture_on_commit_callbacks):
+    """The werkplaats editor's main action is "Vertaling ter goedkeuring aanbieden" (wagtail-localize's
+    footer, with "Verwijderen" first, is replaced); the moderator approves or asks for changes there,
+    and approves the strings as they stand in the editor."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import WorkflowState
+    from wagtail.users.models import UserProfile
+
+    translator = Client()
+    _translator(translator)
+    article = site_tree["article"]
+    translation = _start_translation(translator, site_tree, django_capture_on_commit_callbacks)
+    target = article.get_translation(translation.target_locale)
+    samen = site_tree["samen"]
+    samen.refresh_from_db()
+    editor = Client()
+    editor.force_login(get_user_model().objects.create_user("redactie", "r@example.org", "a-long-test-password"))
+    get_user_model().objects.get(username="redactie").groups.add(samen.editor_group)
+    moderator = Client()
+    moderator_user = get_user_model().objects.create_user("landelijk", "l@example.org", "a-long-test-password")
+    moderator_user.groups.add(Group.objects.get(name="Moderators"))
+    moderator.force_login(moderator_user)
+    for user in ("redactie", "landelijk"):
+        profile = UserProfile.get_for_user(get_user_model().objects.get(username=user))
+        profile.preferred_language = "nl"
+        profile.save()
+    _translate_every_string(editor, translation)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[target.pk])
+    submit = reverse("wiel_submit_translation", args=[translation.pk])
+    review = reverse("wiel_review_translation", args=[translation.pk])
+
+    html = editor.get(edit_url).content.decode()
+    assert f'action="{submit}"' in html and "Vertaling ter goedkeuring aanbieden" in html
+    assert "wiel-own-footer" in html  # wagtail-localize's footer (Verwijderen, Stop synchrone vertaling) hidden
+    assert review not in html
+    with django_capture_on_commit_callbacks(execute=True):
+        editor.post(submit)
+    assert target.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert editor.post(review, {"action": "approve"}).status_code in (302, 403)
+    target.refresh_from_db()
+    assert not target.live  # the editor cannot approve their own work
+
+    html = moderator.get(edit_url).content.decode()
+    assert "Deze vertaling wacht op je goedkeuring" in html and f'action="{review}"' in html
+    assert "wiel-own-footer" not in html  # the moderator keeps wagtail-localize's footer (Publiceer in …)
+    assert "Wat moet er anders?" in moderator.get(review).content.decode()
+    assert moderator.post(review, {"action": "reject", "comment": ""}).status_code == 200  # asked again
+    with django_capture_on_commit_callbacks(execute=True):
+        moderator.post(review, {"action": "reject", "comment": "Graag 'terugblik' anders vertalen."})
+    assert target.current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    with django_capture_on_commit_callbacks(execute=True):
+        editor.post(submit)  # sent again
+    assert target.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+
+    title = StringSegment.objects.get(source=translation.source, context__path="title")
+    moderator.put(  # the moderator corrects a string in the editor before approving
+        reverse("wagtail_localize:edit_string_translation", args=[translation.pk, title.pk]),
+        urlencode({"value": "A look back at the symposium"}),
+        content_type="application/x-www-form-urlencoded",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = moderator.post(review, {"action": "approve"})
+    assert response.status_code == 302 and response.url == edit_url
+    target.refresh_from_db()
+    assert target.live and target.title == "A look back at the symposium"
