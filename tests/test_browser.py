@@ -615,22 +615,43 @@ MOMENTS_MS = range(600, 1600, 50)
 
 
 @pytest.fixture
-def slow_autosaves():
-    """Every autosave of the page editor takes a while between reading the page and saving it, as
-    on a busy server, so that a click can come in meanwhile."""
+def held(monkeypatch):
+    """Set ``held.kind`` to "autosave" or "click": the page editor's requests of that kind then hold
+    for a while after they have read and checked the page, just before they write it, as on a busy
+    server, so that a request of the other kind can come in meanwhile. ``held.failures`` collects
+    the exceptions the server raised while answering (an autosave's 500 never reaches the page)."""
+    import threading
     import time
 
+    from django.core.signals import got_request_exception
     from wagtail import hooks
+    from wagtail.models import Page
 
-    def slowly(request, *page):
-        if request.method == "POST" and not request.accepts("text/html"):
+    state = threading.local()  # the live server answers each request in a thread of its own
+
+    class Held:
+        kind = None
+        failures = []
+
+    def note(request, *page):
+        autosave = request.method == "POST" and not request.accepts("text/html")
+        state.kind = "autosave" if autosave else "click"
+
+    checking = Page.full_clean
+
+    def full_clean(self, *args, **kwargs):  # Wagtail checks the page once more as it saves it
+        if Held.kind and getattr(state, "kind", None) == Held.kind:
             time.sleep(0.8)
+        return checking(self, *args, **kwargs)
 
-    with (
-        hooks.register_temporarily("before_edit_page", slowly),
-        hooks.register_temporarily("before_create_page", slowly),
-    ):
-        yield
+    def failed(sender, request, **kwargs):
+        Held.failures.append(f"{request.method} {request.path}")
+
+    monkeypatch.setattr(Page, "full_clean", full_clean)
+    got_request_exception.connect(failed)
+    with hooks.register_temporarily("before_edit_page", note), hooks.register_temporarily("before_create_page", note):
+        yield Held
+    got_request_exception.disconnect(failed)
 
 
 # Requests at the same moment need a database that serves them at once: the SQLite test database
@@ -641,9 +662,12 @@ concurrent = pytest.mark.skipif(
 
 
 @concurrent
-def test_the_editors_clicks_meet_its_autosave(demo_site, browser, slow_autosaves):
+def test_the_editors_clicks_meet_its_autosave(demo_site, browser, held):
+    held.kind = "autosave"  # the autosave has read the draft when the approval comes in
     approving_right_after_an_edit_publishes_every_time(demo_site, browser)
+    held.kind = "click"  # the submit has checked the slug when the autosave makes the page
     a_quick_create_and_submit_makes_one_page(demo_site, browser)
+    assert held.failures == []
 
 
 def approving_right_after_an_edit_publishes_every_time(demo_site, browser):
@@ -763,3 +787,32 @@ def test_a_werkplaats_editor_translates_and_sends_for_approval(demo_site, browse
     assert errors == []
     print(f"\nclicks to translate a page and send it for approval: {clicks}")
     assert clicks <= 5  # Acties, Vertaal deze pagina, English, Verstuur, Vertaling ter goedkeuring aanbieden
+
+
+# What the e-mail's look is made of, read from its first few elements of each kind.
+EMAIL_STYLE_JS = """() => [...document.querySelectorAll('body, table, h1, h2, p, a')].slice(0, 40).map(e => {
+    const s = getComputedStyle(e);
+    return [e.tagName, s.color, s.backgroundColor, s.fontFamily, s.fontSize, s.paddingTop, s.maxWidth];
+})"""
+
+
+def test_the_email_preview_looks_as_sent(demo_site, browser):
+    """The admin's e-mail preview of a newsletter has the computed styles of the e-mail as sent
+    (its inline styles are allowed there), and the page's policy still allows no script."""
+    from newsletters.email import IssueRenderer, Recipient
+    from newsletters.models import NewsletterPage
+
+    issue = NewsletterPage.objects.live().filter(locale__language_code="nl").first()
+    sent = IssueRenderer(issue).message(Recipient(subscriber_id=0, email="redactie@wiel.example", name=""))
+    page = browser.new_page(viewport=DESKTOP)
+    admin_login(demo_site, page)
+    response = page.goto(f"{demo_site.url}/admin/pages/{issue.pk}/view_draft/?mode=email")
+    policy = response.headers.get("content-security-policy", "")
+    assert "style-src 'unsafe-inline'" in policy and "script-src 'none'" in policy
+    previewed = page.evaluate(EMAIL_STYLE_JS)
+    assert page.csp_messages == []
+    as_sent = browser.new_page(viewport=DESKTOP)
+    as_sent.set_content(sent.alternatives[0][0])
+    expected = as_sent.evaluate(EMAIL_STYLE_JS)
+    assert len(previewed) > 5 and previewed == expected
+    assert any(color != "rgba(0, 0, 0, 0)" for _tag, _color, color, *_rest in expected)  # it is styled

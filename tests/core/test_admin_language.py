@@ -1,0 +1,130 @@
+"""The Dutch admin speaks Dutch: the pages an editor visits hold no English word from a list of those
+Wagtail and wagtail-localize have left untranslated before, and our own strings say "je", never
+"u" (Wagtail's Dutch and the editors' guide do)."""
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from wagtail.models import Locale
+from wagtail_localize.models import Translation, TranslationSource
+
+# English words that are not also Dutch ("Status", "Live", "Filter" and "Workflow" are).
+ENGLISH = [
+    "Actions",
+    "More actions",
+    "None",
+    "Checks",
+    "Settings",
+    "File",
+    "seconds ago",
+    "minutes ago",
+    "hours ago",
+    "Submit",
+    "Save",
+    "Delete",
+    "Preview",
+    "Publish",
+    "Draft",
+    "Search",
+    "Cancel",
+    "Translate",
+    "Page",
+    "Edit",
+    "Choose",
+    "Upload",
+    "Reports",
+    "Log out",
+    "Owner",
+    "Locked",
+    "Comments",
+    "History",
+    "Title",
+    "Editor aanbevelingen",
+    "to English",
+]
+LABELS = ("aria-label", "title", "placeholder", "alt")  # read aloud or shown, so they count as text
+FORMAL = re.compile(r"(?<![\w'-])(?:u|uw)(?![\w'-])")
+
+
+class VisibleText(HTMLParser):
+    """The text a reader sees or hears: the page's text and its labels, not its scripts."""
+
+    def __init__(self):
+        super().__init__()
+        self.parts, self.hidden = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        self.hidden += tag in ("script", "style", "template")
+        self.parts += [value for name, value in attrs if name in LABELS and value]
+
+    def handle_endtag(self, tag):
+        self.hidden -= tag in ("script", "style", "template")
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def visible_text(html):
+    parser = VisibleText()
+    parser.feed(html)
+    return " ".join(" ".join(parser.parts).split())
+
+
+def english_words(text):
+    return [word for word in ENGLISH if re.search(rf"(?<![\w]){re.escape(word)}(?![\w])", text)]
+
+
+@pytest.fixture
+def admin_pages(site_tree):
+    """The admin pages an editor visits: dashboard, explorer, editor, translation editor, reports, snippets."""
+    english = Locale.objects.get(language_code="en")
+    article = site_tree["article"]
+    target = article.copy_for_translation(english, copy_parents=True)
+    source, _created = TranslationSource.get_or_create_from_instance(article)
+    Translation.objects.create(source=source, target_locale=english)
+    return [
+        reverse("wagtailadmin_home"),
+        reverse("wagtailadmin_explore", args=[site_tree["samen_news"].pk]),
+        reverse("wagtailadmin_pages:edit", args=[article.pk]),
+        reverse("wagtailadmin_pages:edit", args=[target.pk]),  # the translation editor
+        reverse("wagtailadmin_reports:site_history"),
+        reverse("wagtailadmin_reports:workflow"),
+        reverse("wagtailadmin_reports:aging_pages"),
+        reverse("wiel_translation_report"),
+        reverse("wagtailimages:index"),
+        reverse("wagtaildocs:index"),
+    ]
+
+
+# What only the national editors (Moderators) reach: the taxonomies and the search vocabulary.
+MODERATOR_PAGES = ["wagtailadmin_home", "wagtailsnippets_core_theme:list", "wagtailsearchpromotions:index"]
+
+
+@pytest.mark.django_db
+def test_the_pages_an_editor_visits_hold_no_english(admin_pages, site_tree, editor_client):
+    from django.contrib.auth.models import Group
+
+    samen = site_tree["samen"]
+    samen.refresh_from_db()
+    editor = editor_client(samen.editor_group, "redacteur", language="nl")
+    moderator = editor_client(Group.objects.get(name="Moderators"), "landelijk", language="nl")
+    visits = [(editor, url) for url in admin_pages] + [(moderator, reverse(name)) for name in MODERATOR_PAGES]
+    found = {}
+    for client, url in visits:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        text = visible_text(response.content.decode())
+        found[url] = english_words(text) + [f"formal: {match}" for match in FORMAL.findall(text)]
+    assert {url: words for url, words in found.items() if words} == {}
+
+
+def test_our_dutch_strings_say_je():
+    catalogue = polib.pofile(str(Path(settings.BASE_DIR) / "locale/nl/LC_MESSAGES/django.po"))
+    formal = [entry.msgid for entry in catalogue if FORMAL.search(entry.msgstr)]
+    assert formal == []
