@@ -3,7 +3,8 @@
 The core lists the werkplaats' drafts (pages not yet published, or with changes not yet
 published). Apps add sections of their own from their ``AppConfig.ready`` with
 ``register_section``, so the core names none of them: the practices whose review is due, the
-registrations of coming events.
+registrations of coming events. The admin menu's "Pagina's" opens at that werkplaats too
+(``start_at_my_werkplaats``).
 """
 
 from dataclasses import dataclass, field
@@ -11,7 +12,9 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.sidebar import PageExplorerMenuItem
 from wagtail.models import Page
 
 MAX_ITEMS = 8
@@ -65,11 +68,46 @@ class MyWerkplaatsPanel(Component):
         return {"werkplaats": self.werkplaats, "sections": sections, "explore_url": explore}
 
 
-def panels_for(user):
-    """A panel per werkplaats whose editor group ``user`` is in (its Dutch page)."""
+def werkplaatsen_of(user):
+    """The werkplaatsen (their Dutch pages) whose editor group ``user`` is in."""
     from .models import WerkplaatsPage
 
-    werkplaatsen = WerkplaatsPage.objects.filter(
-        editor_group__in=user.groups.all(), locale__language_code="nl"
-    ).order_by("title")
-    return [MyWerkplaatsPanel(werkplaats, user) for werkplaats in werkplaatsen]
+    return WerkplaatsPage.objects.filter(editor_group__in=user.groups.all(), locale__language_code="nl").order_by(
+        "title"
+    )
+
+
+def panels_for(user):
+    """A panel per werkplaats whose editor group ``user`` is in."""
+    return [MyWerkplaatsPanel(werkplaats, user) for werkplaats in werkplaatsen_of(user)]
+
+
+class MyWerkplaatsExplorerMenuItem(MenuItem):
+    """The admin menu's "Pagina's", opening at the editor's own werkplaats.
+
+    Wagtail opens the explorer at the nearest page above everything the editor may edit. A
+    werkplaats group edits its Dutch and its English section, so that page is the tree's root,
+    which it shows with a "not reachable" warning. An editor of one werkplaats starts there instead.
+    """
+
+    def __init__(self, item, werkplaats):
+        url = reverse("wagtailadmin_explore", args=[werkplaats.pk])
+        super().__init__(item.label, url, name=item.name, icon_name=item.icon_name, order=item.order)
+        self.werkplaats = werkplaats
+
+    def render_component(self, request):
+        return PageExplorerMenuItem(self.name, self.label, self.url, self.werkplaats.pk, icon_name=self.icon_name)
+
+
+def start_at_my_werkplaats(request, menu_items):
+    """``construct_main_menu``: for an editor of exactly one werkplaats who cannot publish (the
+    national editors, who may, keep the whole tree)."""
+    user = request.user
+    if user.is_superuser:
+        return
+    werkplaatsen = list(werkplaatsen_of(user)[:2])
+    if len(werkplaatsen) != 1 or werkplaatsen[0].permissions_for_user(user).can_publish():
+        return
+    menu_items[:] = [
+        MyWerkplaatsExplorerMenuItem(item, werkplaatsen[0]) if item.name == "explorer" else item for item in menu_items
+    ]

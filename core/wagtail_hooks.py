@@ -43,6 +43,10 @@ class TaxonomyGroup(SnippetViewSetGroup):
 register_snippet(TaxonomyGroup)
 
 
+# "Pagina's" opens at a werkplaats editor's own werkplaats, not at the tree's root.
+hooks.register("construct_main_menu", dashboard.start_at_my_werkplaats)
+
+
 @hooks.register("construct_homepage_panels")
 def add_my_werkplaats_panels(request, panels):
     """A werkplaats editor's dashboard starts with what waits in their own werkplaats."""

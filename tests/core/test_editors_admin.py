@@ -140,3 +140,41 @@ def test_the_dutch_admin_has_no_english_words_where_wagtail_left_them(site_tree,
     assert "Controles" in edit and ">Checks<" not in edit
     with translation.override("nl"):
         assert translation.gettext("File") == "Bestand"
+
+
+def explorer_menu_item(html):
+    """The admin menu's "Pagina's" item as the sidebar gets it: its URL and its start page."""
+    import json
+    import re
+
+    props = json.loads(re.search(r'<script id="wagtail-sidebar-props"[^>]*>(.*?)</script>', html, re.S).group(1))
+
+    def walk(value):
+        if isinstance(value, dict):
+            if value.get("_type") == "wagtail.sidebar.PageExplorerMenuItem":
+                yield value["_args"]
+            for child in value.values():
+                yield from walk(child)
+        elif isinstance(value, list):
+            for child in value:
+                yield from walk(child)
+
+    [args] = list(walk(props))
+    return args[0]["url"], args[1]  # (url, start page id)
+
+
+@pytest.mark.django_db
+def test_a_werkplaats_editor_lands_on_their_werkplaats(site_tree, samen_editor, editor_client):
+    from django.contrib.auth.models import Group
+    from wagtail.models import Locale, Page
+
+    samen = site_tree["samen"]
+    english = samen.copy_for_translation(Locale.objects.get(language_code="en"), copy_parents=True)
+    english.save_revision().publish()  # the group now edits both sections: Wagtail's start is the root
+    url, start = explorer_menu_item(samen_editor.get(reverse("wagtailadmin_home")).content.decode())
+    assert (url, start) == (reverse("wagtailadmin_explore", args=[samen.pk]), samen.pk)
+    assert samen_editor.get(url).status_code == 200
+    # A national editor keeps the whole tree.
+    moderator = editor_client(Group.objects.get(name="Moderators"), "landelijk", language="nl")
+    _url, start = explorer_menu_item(moderator.get(reverse("wagtailadmin_home")).content.decode())
+    assert start != samen.pk and Page.objects.get(pk=start).depth <= 2
