@@ -203,32 +203,22 @@ def test_a_werkplaats_editor_sends_a_translation_through_moderation(site_tree, d
 
 
 @pytest.mark.django_db
-def test_the_translation_editor_gives_each_their_own_actions(site_tree, django_capture_on_commit_callbacks):
+def test_the_translation_editor_gives_each_their_own_actions(
+    site_tree, editor_client, django_capture_on_commit_callbacks
+):
     """The werkplaats editor's main action is "Vertaling ter goedkeuring aanbieden" (wagtail-localize's
     footer, with "Verwijderen" first, is replaced); the moderator approves or asks for changes there,
     and approves the strings as they stand in the editor."""
     from django.contrib.auth.models import Group
     from wagtail.models import WorkflowState
-    from wagtail.users.models import UserProfile
 
     translator = Client()
     _translator(translator)
-    article = site_tree["article"]
     translation = _start_translation(translator, site_tree, django_capture_on_commit_callbacks)
-    target = article.get_translation(translation.target_locale)
-    samen = site_tree["samen"]
-    samen.refresh_from_db()
-    editor = Client()
-    editor.force_login(get_user_model().objects.create_user("redactie", "r@example.org", "a-long-test-password"))
-    get_user_model().objects.get(username="redactie").groups.add(samen.editor_group)
-    moderator = Client()
-    moderator_user = get_user_model().objects.create_user("landelijk", "l@example.org", "a-long-test-password")
-    moderator_user.groups.add(Group.objects.get(name="Moderators"))
-    moderator.force_login(moderator_user)
-    for user in ("redactie", "landelijk"):
-        profile = UserProfile.get_for_user(get_user_model().objects.get(username=user))
-        profile.preferred_language = "nl"
-        profile.save()
+    target = site_tree["article"].get_translation(translation.target_locale)
+    site_tree["samen"].refresh_from_db()
+    editor = editor_client(site_tree["samen"].editor_group, "redactie", language="nl")
+    moderator = editor_client(Group.objects.get(name="Moderators"), "landelijk", language="nl")
     _translate_every_string(editor, translation)
     edit_url = reverse("wagtailadmin_pages:edit", args=[target.pk])
     submit = reverse("wiel_submit_translation", args=[translation.pk])
