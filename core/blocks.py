@@ -9,6 +9,7 @@ app adds its sign-up form). The fields name ``BodyBlock`` as a class, so Wagtail
 the block when it is first used, after every app has registered its blocks.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
@@ -34,22 +35,54 @@ class ParagraphBlock(blocks.RichTextBlock):
         description = _("Running text with headings, lists and links.")
 
 
+class CaptionedImageValue(blocks.StructValue):
+    @property
+    def alt(self):
+        """What a screen reader says: nothing for decoration, else this block's text or the image's own."""
+        if self.get("decorative"):
+            return ""
+        return self.get("alt_text") or getattr(self.get("image"), "description", "")
+
+
 class CaptionedImageBlock(blocks.StructBlock):
+    """An image with one alternative text: the image's own description (asked once, at upload),
+    which the block may override, or none at all for an image that is only decoration."""
+
     image = ImageChooserBlock(label=_("image"))
     alt_text = blocks.CharBlock(
         label=_("alternative text"),
+        required=False,
         max_length=250,
-        help_text=_("Describe what the image shows for people who cannot see it."),
+        help_text=_("Leave empty to use the image's own description; fill in to say what the image shows here."),
+    )
+    decorative = blocks.BooleanBlock(
+        label=_("decorative image"),
+        required=False,
+        help_text=_("Only decoration, telling nothing the text does not: screen readers skip it."),
     )
     caption = blocks.CharBlock(label=_("caption"), required=False, max_length=250)
     credit = blocks.CharBlock(label=_("credit"), required=False, max_length=120)
+
+    def clean(self, value):
+        value = super().clean(value)
+        image = value.get("image")
+        if image and not value.get("decorative") and not value.get("alt_text") and not image.description:
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "alt_text": ValidationError(
+                        _("This image has no description. Describe it here, or mark it as decorative.")
+                    )
+                }
+            )
+        return value
 
     class Meta:
         icon = "image"
         label = _("Image")
         template = "blocks/captioned_image.html"
+        value_class = CaptionedImageValue
         preview_value = {"alt_text": "Deelnemers in gesprek aan een dialoogtafel", "caption": "Dialoogtafel"}
-        description = _("An image with required alternative text and an optional caption.")
+        description = _("An image with its alternative text (the image's own, or one for here) and a caption.")
 
 
 class QuoteBlock(blocks.StructBlock):
