@@ -48,20 +48,20 @@ class CaptionedImageBlock(blocks.StructBlock):
     """An image with one alternative text: the image's own description (asked once, at upload),
     which the block may override, or none at all for an image that is only decoration."""
 
-    image = ImageChooserBlock(label=_("image"))
+    image = ImageChooserBlock(label=_("Image"))
     alt_text = blocks.CharBlock(
-        label=_("alternative text"),
+        label=_("Alternative text"),
         required=False,
         max_length=250,
         help_text=_("Leave empty to use the image's own description; fill in to say what the image shows here."),
     )
     decorative = blocks.BooleanBlock(
-        label=_("decorative image"),
+        label=_("Decorative image"),
         required=False,
         help_text=_("Only decoration, telling nothing the text does not: screen readers skip it."),
     )
-    caption = blocks.CharBlock(label=_("caption"), required=False, max_length=250)
-    credit = blocks.CharBlock(label=_("credit"), required=False, max_length=120)
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+    credit = blocks.CharBlock(label=_("Credit"), required=False, max_length=120)
 
     def clean(self, value):
         value = super().clean(value)
@@ -86,9 +86,9 @@ class CaptionedImageBlock(blocks.StructBlock):
 
 
 class QuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock(label=_("quote"))
-    attribution = blocks.CharBlock(label=_("who said it"), required=False, max_length=120)
-    role = blocks.CharBlock(label=_("role or organisation"), required=False, max_length=160)
+    quote = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(label=_("Who said it"), required=False, max_length=120)
+    role = blocks.CharBlock(label=_("Role or organisation"), required=False, max_length=160)
 
     class Meta:
         icon = "openquote"
@@ -103,12 +103,12 @@ class QuoteBlock(blocks.StructBlock):
 
 class CalloutBlock(blocks.StructBlock):
     variant = blocks.ChoiceBlock(
-        label=_("kind"),
+        label=_("Kind"),
         choices=[("info", _("Information")), ("tip", _("Tip")), ("warning", _("Attention"))],
         default="info",
     )
-    heading = blocks.CharBlock(label=_("heading"), max_length=120)
-    text = blocks.RichTextBlock(label=_("text"), features=["bold", "italic", "link", "ul", "ol"])
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    text = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "link", "ul", "ol"])
 
     class Meta:
         icon = "help"
@@ -123,9 +123,9 @@ class CalloutBlock(blocks.StructBlock):
 
 
 class VideoBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("title"), max_length=160)
-    video = EmbedBlock(label=_("video address"), help_text=_("A YouTube or Vimeo address."))
-    transcript = blocks.TextBlock(label=_("transcript or summary"), required=False)
+    title = blocks.CharBlock(label=_("Title"), max_length=160)
+    video = EmbedBlock(label=_("Video address"), help_text=_("A YouTube or Vimeo address."))
+    transcript = blocks.TextBlock(label=_("Transcript or summary"), required=False)
 
     class Meta:
         icon = "media"
@@ -136,8 +136,8 @@ class VideoBlock(blocks.StructBlock):
 
 
 class DocumentItemBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label=_("document"))
-    description = blocks.CharBlock(label=_("description"), required=False, max_length=200)
+    document = DocumentChooserBlock(label=_("Document"))
+    description = blocks.CharBlock(label=_("Description"), required=False, max_length=200)
 
     class Meta:
         icon = "doc-full"
@@ -147,8 +147,8 @@ class DocumentItemBlock(blocks.StructBlock):
 
 
 class DocumentListBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("heading"), max_length=120, default=_("Downloads"))
-    documents = blocks.ListBlock(DocumentItemBlock(), label=_("documents"))
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120, default=_("Downloads"))
+    documents = blocks.ListBlock(DocumentItemBlock(), label=_("Documents"))
 
     class Meta:
         icon = "doc-full-inverse"

@@ -5,16 +5,16 @@ from wagtail import blocks
 
 
 class ProgrammeItemBlock(blocks.StructBlock):
-    starts = blocks.TimeBlock(label=_("from"))
-    ends = blocks.TimeBlock(label=_("until"), required=False)
+    starts = blocks.TimeBlock(label=_("From"))
+    ends = blocks.TimeBlock(label=_("Until"), required=False)
     kind = blocks.ChoiceBlock(
-        label=_("kind"),
+        label=_("Kind"),
         choices=[("plenair", _("plenary")), ("workshop", _("workshop")), ("pauze", _("break"))],
         default="plenair",
     )
-    title = blocks.CharBlock(label=_("title"), max_length=200)
-    speakers = blocks.CharBlock(label=_("speakers"), required=False, max_length=300)
-    description = blocks.TextBlock(label=_("description"), required=False)
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    speakers = blocks.CharBlock(label=_("Speakers"), required=False, max_length=300)
+    description = blocks.TextBlock(label=_("Description"), required=False)
 
     class Meta:
         icon = "time"

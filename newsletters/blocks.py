@@ -14,13 +14,13 @@ TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 
 class PageSectionBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("heading"), max_length=120)
-    intro = blocks.TextBlock(label=_("introduction"), required=False)
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    intro = blocks.TextBlock(label=_("Introduction"), required=False)
 
 
 class PracticeSectionBlock(PageSectionBlock):
     pages = blocks.ListBlock(
-        blocks.PageChooserBlock(page_type="practices.PracticePage"), label=_("practices"), min_num=1
+        blocks.PageChooserBlock(page_type="practices.PracticePage"), label=_("Practices"), min_num=1
     )
 
     class Meta:
@@ -29,7 +29,7 @@ class PracticeSectionBlock(PageSectionBlock):
 
 
 class EventSectionBlock(PageSectionBlock):
-    pages = blocks.ListBlock(blocks.PageChooserBlock(page_type="events.EventPage"), label=_("events"), min_num=1)
+    pages = blocks.ListBlock(blocks.PageChooserBlock(page_type="events.EventPage"), label=_("Events"), min_num=1)
 
     class Meta:
         label = _("Events")
@@ -37,7 +37,7 @@ class EventSectionBlock(PageSectionBlock):
 
 
 class ArticleSectionBlock(PageSectionBlock):
-    pages = blocks.ListBlock(blocks.PageChooserBlock(page_type="articles.ArticlePage"), label=_("articles"), min_num=1)
+    pages = blocks.ListBlock(blocks.PageChooserBlock(page_type="articles.ArticlePage"), label=_("Articles"), min_num=1)
 
     class Meta:
         label = _("Articles")
@@ -45,8 +45,8 @@ class ArticleSectionBlock(PageSectionBlock):
 
 
 class TextSectionBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("heading"), max_length=120, required=False)
-    text = blocks.RichTextBlock(label=_("text"), features=TEXT_FEATURES)
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120, required=False)
+    text = blocks.RichTextBlock(label=_("Text"), features=TEXT_FEATURES)
 
     class Meta:
         label = _("Text")
@@ -67,11 +67,11 @@ class NewsletterSignupBlock(blocks.StructBlock):
     everything the reader typed kept.
     """
 
-    heading = blocks.CharBlock(label=_("heading"), max_length=120, default=_("Stay informed"))
-    text = blocks.TextBlock(label=_("text"), required=False)
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120, default=_("Stay informed"))
+    text = blocks.TextBlock(label=_("Text"), required=False)
     newsletter = SnippetChooserBlock(
         "newsletters.NewsletterList",
-        label=_("newsletter"),
+        label=_("Newsletter"),
         required=False,
         help_text=_("The newsletter this form subscribes to. Leave empty to let readers choose."),
     )

@@ -128,3 +128,36 @@ def test_our_dutch_strings_say_je():
     catalogue = polib.pofile(str(Path(settings.BASE_DIR) / "locale/nl/LC_MESSAGES/django.po"))
     formal = [entry.msgid for entry in catalogue if FORMAL.search(entry.msgstr)]
     assert formal == []
+
+
+def every_block_label(block, seen=None):
+    """The labels of ``block`` and of every block inside it."""
+    seen = set() if seen is None else seen
+    if id(block) in seen:
+        return
+    seen.add(id(block))
+    yield block.label
+    children = getattr(block, "child_blocks", None) or {}
+    for child in children.values():
+        yield from every_block_label(child, seen)
+    if child := getattr(block, "child_block", None):
+        yield from every_block_label(child, seen)
+
+
+@pytest.mark.django_db
+def test_block_labels_start_with_a_capital_in_dutch():
+    """The editor shows a block's fields with the labels as given: "afbeelding" read as a slip."""
+    from django.apps import apps
+    from django.utils import translation
+    from wagtail.fields import StreamField
+
+    with translation.override("nl"):
+        lower = {
+            f"{model.__name__}.{field.name}: {label}"
+            for model in apps.get_models()
+            for field in model._meta.get_fields()
+            if isinstance(field, StreamField)
+            for label in map(str, every_block_label(field.stream_block))
+            if label and label[0].islower()
+        }
+    assert lower == set()
