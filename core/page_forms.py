@@ -1,9 +1,7 @@
 """The admin form of every Wiel page: dates that have already passed are refused with a clear message,
-and a page saved before its slug was filled in gets one from its title."""
+and a page saved before its slug was filled in gets one from its title (Wagtail's own)."""
 
-from django.conf import settings
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
@@ -24,13 +22,11 @@ class WielPageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         if "slug" in self.fields:
             # The editor fills the slug in from the title as one types, a moment later; a page
-            # saved or sent in that moment takes it from its title here.
+            # saved or sent in that moment gets one from Wagtail as it is saved
+            # (Page._set_core_field_defaults, with a number when a sibling has it).
             self.fields["slug"].required = False
 
     def clean(self):
-        slug_missing = "slug" in self.fields and not self.cleaned_data.get("slug") and "slug" not in self.errors
-        if slug_missing and (title := self.cleaned_data.get("title")):
-            self.cleaned_data["slug"] = self.free_slug(title)
         cleaned = super().clean()
         earliest = timezone.now() - timezone.timedelta(minutes=GRACE_MINUTES)
         for name, message in self.future_fields:
@@ -38,14 +34,3 @@ class WielPageForm(WagtailAdminPageForm):
             if name in self.changed_data and value and value < earliest:
                 self.add_error(name, message)
         return cleaned
-
-    def free_slug(self, title):
-        """The slug Wagtail's editor would give ``title``, with a number added if a sibling has it."""
-        from wagtail.models import Page
-
-        base = slugify(title, allow_unicode=getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True)) or "pagina"
-        candidate, number = base, 1
-        while not Page._slug_is_available(candidate, self.parent_page, self.instance):
-            number += 1
-            candidate = f"{base}-{number}"
-        return candidate

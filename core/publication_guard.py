@@ -27,7 +27,6 @@ import logging
 from functools import partial
 
 from django.contrib import messages
-from django.contrib.contenttypes.models import ContentType
 from django.contrib.messages.storage import default_storage
 from django.db import transaction
 from django.shortcuts import redirect
@@ -130,15 +129,8 @@ def report_failed_action(request, page_id, error):
 
 def workflow_in_progress(page_id):
     """The id of the page's workflow in progress, if any."""
-    return (
-        WorkflowState.objects.filter(
-            base_content_type=ContentType.objects.get_for_model(Page),
-            object_id=str(page_id),
-            status=WorkflowState.STATUS_IN_PROGRESS,
-        )
-        .values_list("pk", flat=True)
-        .first()
-    )
+    state = Page.objects.get(pk=page_id).current_workflow_state
+    return state.pk if state and state.status == WorkflowState.STATUS_IN_PROGRESS else None
 
 
 def ended_published(workflow_state_id):

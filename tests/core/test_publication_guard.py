@@ -204,3 +204,17 @@ def test_an_autosave_under_way_while_another_approves_leaves_the_page_live(in_mo
     assert [state.status for state in WorkflowState.objects.filter(object_id=str(article.pk))] == [
         WorkflowState.STATUS_APPROVED
     ]
+
+
+@pytest.mark.django_db
+def test_a_page_sent_before_its_slug_was_filled_in_takes_one_from_its_title(site_tree, editor_client):
+    samen = site_tree["samen"]
+    samen.refresh_from_db()
+    writer = editor_client(samen.editor_group, "redacteur", language="nl")
+    add_url = reverse("wagtailadmin_pages:add", args=("articles", "articlepage", site_tree["samen_news"].pk))
+    for _copy in range(2):
+        assert writer.post(add_url, article_form("Snel bericht", **{"action-submit": "1"})).status_code == 302
+    assert sorted(ArticlePage.objects.filter(title="Snel bericht").values_list("slug", flat=True)) == [
+        "snel-bericht",
+        "snel-bericht-2",
+    ]
