@@ -244,6 +244,16 @@ def practice_db(site_tree):
     return {"national": national, "groningen": groningen, "samen": samen, "a": a, "b": b, "c": c, "d": d, "e": e}
 
 
+def pytest_collection_modifyitems(config, items):
+    """A transactional test empties the database when it ends. Without ``serialized_rollback`` Django
+    then recreates the content types under new ids, and every later test that restores the migrated
+    database fails on them; so each transactional test must restore it."""
+    for item in items:
+        mark = item.get_closest_marker("django_db")
+        if mark and mark.kwargs.get("transaction") and not mark.kwargs.get("serialized_rollback"):
+            raise pytest.UsageError(f"{item.nodeid}: django_db(transaction=True) needs serialized_rollback=True")
+
+
 @pytest.fixture
 def page_queries():
     """``page_queries(client, url, **params)``: the SQL of one GET, after a first GET that fills the

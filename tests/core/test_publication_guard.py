@@ -162,7 +162,7 @@ def test_a_key_from_another_editor_is_not_followed(site_tree, editor_client):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL (DATABASE_URL)")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_an_autosave_under_way_while_another_approves_leaves_the_page_live(in_moderation):
     """A moderator's autosave has loaded the draft when a second moderator approves: the autosave's
     draft is saved first or after, and the page ends live either way (Wagtail saves a page that is
