@@ -225,6 +225,21 @@ def test_mailings_report_shows_figures_to_those_who_may_see_them(
 
 
 @pytest.mark.django_db
+def test_a_mailing_not_yet_started_shows_when_it_may_start(newsletters, site_tree, editor_client):
+    issue = draft_issue(site_tree["samen"], newsletters["samen"], title="Straks")
+    Mailing.objects.create(
+        page=issue,
+        newsletter=newsletters["samen"],
+        revision=issue.save_revision(),
+        send_after=timezone.make_aware(datetime.datetime(2031, 3, 4, 9, 30)),
+    )
+    samen = site_tree["samen"]
+    samen.refresh_from_db()
+    report = editor_client(samen.editor_group, "redacteur", language="nl").get(reverse("newsletters_mailings"))
+    assert "vanaf 4 maart 2031, 09:30" in report.content.decode()  # "gepland van ..." read as a period
+
+
+@pytest.mark.django_db
 def test_a_send_time_in_the_past_is_refused_in_the_admin(admin_client, newsletters, site_tree):
     from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
