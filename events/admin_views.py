@@ -1,17 +1,24 @@
 """The admin's registrations: per event the people registered, and the attendance list for SKJ.
 
-Only editors who may edit an event see its registrations, so each werkplaats sees its own.
+Only editors who may edit an event see its registrations, so each werkplaats sees its own. They
+can register someone who phoned in, cancel a registration and move it to another of their events;
+each goes through ``registration``, so the places and the waiting list follow the same rules as
+the public form (a freed place goes to the first on the waiting list, nobody jumps the queue).
 """
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from core.spreadsheets import csv_response, xlsx_response
 
+from . import registration as places
+from .forms import HandRegistrationForm, MoveForm
 from .models import EventPage, Registration
 
 
@@ -37,12 +44,104 @@ def _event_for(request, event_id):
     return event
 
 
-def registrations_event(request, event_id):
+def _destinations(request, event):
+    """The editor's other coming events that take registrations: where a registration may move."""
+    others = EventPage.objects.filter(registration_enabled=True, start__gt=timezone.now()).exclude(pk=event.pk)
+    return [
+        other
+        for other in _editable(request.user, others.order_by("start"))
+        if places.takes_registrations_by_hand(other)
+    ]
+
+
+def registrations_event(request, event_id, form=None):
     event = _event_for(request, event_id)
-    registrations = event.registrations.order_by("status", "created_at", "pk")
-    return TemplateResponse(
-        request, "events/admin/registrations_event.html", {"event": event, "registrations": registrations}
+    registrations = list(event.registrations.order_by("status", "created_at", "pk"))
+    for registration in registrations:
+        registration.position = places.waiting_position(registration)
+    destinations = _destinations(request, event)
+    confirmed = sum(registration.status == Registration.Status.CONFIRMED for registration in registrations)
+    context = {
+        "event": event,
+        "registrations": registrations,
+        "form": form or HandRegistrationForm(),
+        "open_by_hand": places.takes_registrations_by_hand(event),
+        "free": max((event.capacity or 0) - confirmed, 0),
+        "move_form": MoveForm(events=destinations) if destinations else None,
+    }
+    return TemplateResponse(request, "events/admin/registrations_event.html", context, status=400 if form else 200)
+
+
+@require_POST
+def register_by_hand(request, event_id):
+    event = _event_for(request, event_id)
+    form = HandRegistrationForm(request.POST)
+    if not form.is_valid():
+        return registrations_event(request, event_id, form=form)
+    try:
+        outcome = places.register(event, form.cleaned_data, request, by_hand=True)
+    except places.RegistrationClosed:
+        messages.error(request, _("This event takes no more registrations."))
+        return redirect("events_registrations_event", event.pk)
+    name = outcome.registration.name
+    if not outcome.created:
+        messages.warning(
+            request, _("%(name)s was already registered; they have been sent their details again.") % {"name": name}
+        )
+    elif outcome.status == Registration.Status.CONFIRMED:
+        messages.success(request, _("%(name)s has a place; they have been sent a confirmation.") % {"name": name})
+    else:
+        messages.success(
+            request,
+            _("%(name)s is number %(position)s on the waiting list; they have been told so.")
+            % {"name": name, "position": outcome.position},
+        )
+    return redirect("events_registrations_event", event.pk)
+
+
+def _registration_for(request, event_id, registration_id):
+    event = _event_for(request, event_id)
+    return get_object_or_404(Registration, pk=registration_id, event=event)
+
+
+@require_POST
+def cancel_by_hand(request, event_id, registration_id):
+    registration = _registration_for(request, event_id, registration_id)
+    if registration.status == Registration.Status.CANCELLED:
+        messages.warning(request, _("%(name)s was already cancelled.") % {"name": registration.name})
+        return redirect("events_registrations_event", event_id)
+    promoted = places.cancel(registration, request)
+    messages.success(request, _("%(name)s is cancelled and has been told so.") % {"name": registration.name})
+    if promoted:
+        messages.success(request, _("%(name)s moved up from the waiting list.") % {"name": promoted.name})
+    return redirect("events_registrations_event", event_id)
+
+
+@require_POST
+def move_by_hand(request, event_id, registration_id):
+    registration = _registration_for(request, event_id, registration_id)
+    form = MoveForm(request.POST, events=_destinations(request, registration.event))
+    if not form.is_valid():
+        messages.error(request, _("Choose one of your coming events that takes registrations."))
+        return redirect("events_registrations_event", event_id)
+    try:
+        moved, promoted = places.move(registration, form.cleaned_data["event"], request)
+    except places.MoveRefused as refusal:
+        messages.error(request, str(refusal))
+        return redirect("events_registrations_event", event_id)
+    where = (
+        _("a place")
+        if moved.status == Registration.Status.CONFIRMED
+        else _("number %(position)s on the waiting list") % {"position": places.waiting_position(moved)}
     )
+    messages.success(
+        request,
+        _("%(name)s moved to %(title)s: %(where)s. They have been sent the details.")
+        % {"name": moved.name, "title": moved.event.title, "where": where},
+    )
+    if promoted:
+        messages.success(request, _("%(name)s moved up from the waiting list.") % {"name": promoted.name})
+    return redirect("events_registrations_event", event_id)
 
 
 def attendance_rows(event):

@@ -33,6 +33,10 @@ class RegistrationClosed(Exception):
     pass
 
 
+class MoveRefused(Exception):
+    """Why a registration cannot move to the event asked for; the message says it to the editor."""
+
+
 @dataclass
 class Outcome:
     registration: Registration
@@ -79,12 +83,19 @@ def _locked_event(event):
     return EventPage.objects.select_for_update(of=("self",)).get(pk=event.pk)
 
 
-def register(event, data, request):
-    """Give ``data`` (cleaned form data) a place or a spot on the waiting list."""
+def takes_registrations_by_hand(event):
+    """An editor may still add people after the form's deadline, until the event starts."""
+    return event.registration_enabled and not event.is_cancelled and timezone.now() < event.start
+
+
+def register(event, data, request, by_hand=False):
+    """Give ``data`` (cleaned form data) a place or a spot on the waiting list. ``by_hand``: an
+    editor adds someone who phoned in, which the form's deadline does not stop; the places and the
+    waiting list are the same as for everyone."""
     email = data["email"].strip().lower()
     with transaction.atomic():
         locked = _locked_event(event)
-        if not locked.registration_open:
+        if not (takes_registrations_by_hand(locked) if by_hand else locked.registration_open):
             raise RegistrationClosed
         existing = locked.registrations.exclude(status=Registration.Status.CANCELLED).filter(email=email).first()
         if existing:
@@ -131,6 +142,64 @@ def cancel(registration, request):
         if promoted:
             queue_mail(promoted, "promoted", request)
     return promoted
+
+
+def move(registration, target, request):
+    """Move ``registration`` to the event ``target``: a place there if one is free, otherwise the end
+    of its waiting list, as for anyone registering now. A place it leaves goes to the first on the
+    old event's waiting list. Both events are locked (in the order of their ids, so two moves in
+    opposite directions cannot wait on each other); the old registration is kept as cancelled.
+    Returns (the new registration, whoever moved up in its place or None)."""
+    with transaction.atomic():
+        events = EventPage.objects.select_for_update(of=("self",)).filter(pk__in=[registration.event_id, target.pk])
+        locked = {event.pk: event for event in events.order_by("pk")}
+        source, destination = locked[registration.event_id], locked.get(target.pk)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.status == Registration.Status.CANCELLED:
+            raise MoveRefused(_("This registration has been cancelled; register the person again instead."))
+        if destination is None or destination.pk == source.pk or not takes_registrations_by_hand(destination):
+            raise MoveRefused(_("That event takes no registrations."))
+        active = destination.registrations.exclude(status=Registration.Status.CANCELLED)
+        if active.filter(email=registration.email).exists():
+            raise MoveRefused(
+                _("%(email)s is already registered for %(title)s.")
+                % {"email": registration.email, "title": destination.title}
+            )
+        status, _position = as_if_new(destination)
+        moved = Registration.objects.create(
+            event=destination,
+            **{
+                field: getattr(registration, field) for field in ("name", "email", "organisation", "role", "skj_number")
+            },
+            status=status,
+        )
+        freed_place = registration.status == Registration.Status.CONFIRMED
+        registration.status = Registration.Status.CANCELLED
+        registration.cancelled_at = timezone.now()
+        registration.save(update_fields=["status", "cancelled_at"])
+        promoted = promote_from_waiting_list(source) if freed_place else None
+        queue_mail(moved, "registered", request)
+        if promoted:
+            queue_mail(promoted, "promoted", request)
+    return moved, promoted
+
+
+def fill_free_places(event, request):
+    """Give every free place to the waiting list, in order (after the capacity was raised).
+    Returns the people who moved up."""
+    promoted = []
+    with transaction.atomic():
+        locked = _locked_event(event)
+        while (person := promote_from_waiting_list(locked)) is not None:
+            queue_mail(person, "promoted", request)
+            promoted.append(person)
+    return promoted
+
+
+def fill_after_publish(sender, instance, **kwargs):
+    """``page_published``: an event published with more places gives them to its waiting list."""
+    if isinstance(instance, EventPage) and takes_registrations_by_hand(instance):
+        fill_free_places(instance, None)
 
 
 def promote_from_waiting_list(event):

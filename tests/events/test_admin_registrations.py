@@ -90,3 +90,85 @@ def test_my_werkplaats_panel_shows_what_waits_in_the_editors_own_werkplaats(regi
     assert "Buurtgezinnen" in html and "nooit herzien" in html  # due for review
     assert "Symposium" in html and "2 aangemeld, 1 op de wachtlijst" in html
     assert "Gronings voorbeeld" not in html
+
+
+def mails_to():
+    from outbox.models import OutgoingMail
+
+    return sorted(OutgoingMail.objects.values_list("to", flat=True))
+
+
+@pytest.mark.django_db
+def test_an_editor_registers_someone_who_phoned_in_by_the_same_rules(registered, site_tree, editor_client):
+    samen = editor_client(site_tree["samen"].editor_group, "redactie-samen", language="nl")
+    add = reverse("events_register_by_hand", args=[registered.pk])
+    person = {"name": "Dirk", "email": "Dirk@Example.org", "skj_number": "123.456.7", "consent": "on"}
+
+    refused = samen.post(add, {**person, "skj_number": "12ab", "consent": ""})
+    assert refused.status_code == 400  # the page again, with what to mend
+    assert "6 tot 10 cijfers" in refused.content.decode() and not registered.registrations.filter(name="Dirk")
+
+    page = samen.post(add, person, follow=True).content.decode()
+    dirk = registered.registrations.get(name="Dirk")
+    assert (dirk.status, dirk.email, dirk.skj_number) == ("wachtlijst", "dirk@example.org", "1234567")
+    assert "nummer 2 op de wachtlijst" in page  # full: behind Cor, who was first
+    assert mails_to() == ["dirk@example.org"]
+    again = samen.post(add, {**person, "name": "Dirk opnieuw"}, follow=True).content.decode()
+    assert "al aangemeld" in again and registered.registrations.filter(email="dirk@example.org").count() == 1
+
+    anna = registered.registrations.get(name="Anna")
+    cancelled = samen.post(reverse("events_cancel_by_hand", args=[registered.pk, anna.pk]), follow=True)
+    assert "Cor" in cancelled.content.decode()
+    statuses = dict(registered.registrations.values_list("name", "status"))
+    assert statuses == {"Anna": "afgemeld", "=Bob": "bevestigd", "Cor": "bevestigd", "Dirk": "wachtlijst"}
+    assert mails_to() == ["anna@example.org", "cor@example.org", "dirk@example.org", "dirk@example.org"]
+
+    groningen = editor_client(site_tree["groningen"].editor_group, "redactie-groningen")
+    assert groningen.post(add, {**person, "email": "eva@example.org"}).status_code in (302, 403)
+    bob = registered.registrations.get(name="=Bob")
+    assert groningen.post(reverse("events_cancel_by_hand", args=[registered.pk, bob.pk])).status_code in (302, 403)
+    assert registered.registrations.filter(email="eva@example.org").count() == 0
+    assert registered.registrations.get(pk=bob.pk).status == "bevestigd"
+
+
+@pytest.mark.django_db
+def test_a_registration_moves_to_another_event_and_its_place_goes_to_the_waiting_list(
+    registered, calendar, site_tree, editor_client
+):
+    from events.factories import EventPageFactory
+
+    later = publish_with(
+        EventPageFactory(parent=calendar["samen"], title="Herhaling", days=40), registration_enabled=True, capacity=1
+    )
+    samen = editor_client(site_tree["samen"].editor_group, "redactie-samen", language="nl")
+    anna, bob = registered.registrations.get(name="Anna"), registered.registrations.get(name="=Bob")
+
+    def move(registration, event):
+        url = reverse("events_move_by_hand", args=[registered.pk, registration.pk])
+        return samen.post(url, {"event": event.pk}, follow=True).content.decode()
+
+    assert "Herhaling" in move(anna, later)
+    assert later.registrations.get(email="anna@example.org").status == "bevestigd"
+    assert registered.registrations.get(pk=anna.pk).status == "afgemeld"
+    assert registered.registrations.get(name="Cor").status == "bevestigd"  # Anna's place, in order
+    assert mails_to() == ["anna@example.org", "cor@example.org"]
+
+    move(bob, later)  # full there: the end of its waiting list
+    assert later.registrations.get(email="bob@example.org").status == "wachtlijst"
+    cor = registered.registrations.get(name="Cor")
+    Registration.objects.create(event=later, name="Cor", email="cor@example.org", status="wachtlijst")
+    assert "cor@example.org is al aangemeld voor Herhaling" in move(cor, later)
+    assert registered.registrations.get(pk=cor.pk).status == "bevestigd"
+    elsewhere = calendar["online"]  # Groningen's event: not one of SAMEN's to move to
+    publish_with(elsewhere, registration_enabled=True, capacity=5)
+    move(cor, elsewhere)
+    assert not elsewhere.registrations.exists() and registered.registrations.get(pk=cor.pk).status == "bevestigd"
+
+
+@pytest.mark.django_db
+def test_more_places_published_go_to_the_waiting_list_in_order(registered):
+    later = Registration.objects.create(event=registered, name="Dirk", email="dirk@example.org", status="wachtlijst")
+    publish_with(registered, capacity=3)
+    assert registered.registrations.get(name="Cor").status == "bevestigd"
+    assert Registration.objects.get(pk=later.pk).status == "wachtlijst"
+    assert mails_to() == ["cor@example.org"]
