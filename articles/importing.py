@@ -3,6 +3,7 @@
 import datetime
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from core.importing import STREAM, TEXT, TEXTS, LibraryItems, PageImporter, stream_data, text, too_long
 from core.models import Theme
@@ -44,7 +45,9 @@ class ArticleImporter(PageImporter):
             page.date = datetime.date.fromisoformat(record.get("date") or "")
         except ValueError:
             if record.get("date"):
-                errors.add(number, slug, "date", f"{record['date']!r} is not a date (YYYY-MM-DD)")
+                errors.add(
+                    number, slug, "date", _("%(value)s is not a date (YYYY-MM-DD)") % {"value": repr(record["date"])}
+                )
         if record.get("image"):
             page.listing_image_id, problem = LibraryItems(locale).image(record["image"])
             if problem:

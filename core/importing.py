@@ -11,15 +11,19 @@ StreamField bodies read from the file and checked by the blocks' own ``clean``.
 
 import json
 import os
+import re
 from abc import ABC, abstractmethod
 from html import escape
 
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import translation
 from django.utils.dateparse import parse_date, parse_time
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 from wagtail import blocks
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 from wagtail.contrib.table_block.blocks import TableBlock
@@ -38,23 +42,34 @@ TEXT, WHOLE, TEXTS = "text", "whole number", "list of texts"
 STREAM = "list of blocks"  # a StreamField body: checked against the field's blocks by read_stream
 
 
+def count(number):
+    """A number as the reader's language groups it: 20,000 or 20.000."""
+    return number_format(number, force_grouping=True)
+
+
 def read_import_file(path, key):
     """The records of the JSON file at ``path``: the list under ``key``, or a bare list."""
     try:
         if os.path.getsize(path) > MAX_FILE_BYTES:
-            raise CommandError(f"{path}: larger than {MAX_FILE_BYTES // 2**20} MB; split it into smaller files")
+            raise CommandError(
+                _("%(path)s: larger than %(size)s MB; split it into smaller files")
+                % {"path": path, "size": MAX_FILE_BYTES // 2**20}
+            )
         with open(path, encoding="utf-8-sig") as handle:
             data = json.load(handle)
     except OSError as error:
         raise CommandError(f"{path}: {error.strerror}") from error
     except UnicodeDecodeError as error:
-        raise CommandError(f"{path}: not UTF-8 text (byte {error.start})") from error
+        raise CommandError(
+            _("%(path)s: not UTF-8 text (byte %(byte)s)") % {"path": path, "byte": error.start}
+        ) from error
     except json.JSONDecodeError as error:
         raise CommandError(
-            f"{path}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+            _("%(path)s: not valid JSON (line %(line)s, column %(column)s: %(reason)s)")
+            % {"path": path, "line": error.lineno, "column": error.colno, "reason": error.msg}
         ) from error
     except RecursionError as error:
-        raise CommandError(f"{path}: nested too deeply to be an import file") from error
+        raise CommandError(_("%(path)s: nested too deeply to be an import file") % {"path": path}) from error
     return data.get(key) if isinstance(data, dict) else data
 
 
@@ -68,10 +83,18 @@ class ImportCommand(BaseCommand):
         parser.add_argument("json_file")
         parser.add_argument("--dry-run", action="store_true", help="Only validate; change nothing.")
         parser.add_argument("--draft", action="store_true", help="Save new versions as drafts instead of publishing.")
+        self.add_language_argument(parser)
 
-    def handle(self, *args, **options):
-        # Messages name fields in English, like the file format does.
-        with translation.override("en"):
+    def add_language_argument(self, parser):
+        parser.add_argument(
+            "--language",
+            choices=[code for code, _name in settings.LANGUAGES],
+            default=settings.LANGUAGE_CODE,
+            help="The language of the messages (the file's field names stay as the format has them).",
+        )
+
+    def handle(self, *args, language=None, **options):
+        with translation.override(language or settings.LANGUAGE_CODE):
             return self.run(*args, **options)
 
     def run(self, json_file, dry_run=False, draft=False, **options):
@@ -80,30 +103,43 @@ class ImportCommand(BaseCommand):
         if errors:
             for message in errors.messages:
                 self.stderr.write(message)
-            raise CommandError(f"{len(errors.messages)} error(s) in {json_file}; nothing was imported")
+            raise CommandError(
+                _("%(count)s error(s) in %(file)s; nothing was imported")
+                % {"count": len(errors.messages), "file": json_file}
+            )
         if dry_run:
-            self.stdout.write(self.style.SUCCESS(f"{len(cleaned)} record(s) are valid; nothing was imported (dry run)"))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    _("%(count)s record(s) are valid; nothing was imported (dry run)") % {"count": len(cleaned)}
+                )
+            )
             return
         counts = self.importer.import_records(cleaned, publish=not draft)
         self.stdout.write(
-            self.style.SUCCESS("{created} created, {updated} updated, {unchanged} unchanged".format(**counts))
+            self.style.SUCCESS(_("%(created)s created, %(updated)s updated, %(unchanged)s unchanged") % counts)
         )
 
 
 class RecordErrors:
     def __init__(self):
         self.messages = []
-        self._missing = set()
+        self._settled = set()  # (record, field) already reported in a way that says it all
 
     def add(self, number, slug, field, message):
-        if (number, field) in self._missing:
-            return  # "is required" says it all; the model's own "cannot be blank" would repeat it
-        label = f"record {number}" + (f" ({slug})" if slug else "")
+        if (number, field) in self._settled:
+            return  # "is required" or a wrong type says it all; the model's own "cannot be blank" would repeat it
+        label = _("record %(number)s") % {"number": number} + (f" ({slug})" if slug else "")
         self.messages.append(f"{label}, {field}: {message}")
 
     def missing(self, number, slug, field):
-        self.add(number, slug, field, "is required")
-        self._missing.add((number, field))
+        self.add(number, slug, field, _("is required"))
+        self._settled.add((number, field))
+
+    def wrong_shape(self, number, slug, problems):
+        """Report the shape check's ``problems`` of one record; later checks stay silent on those fields."""
+        for field, message in problems:
+            self.add(number, slug, field, message)
+            self._settled.add((number, field))
 
     def add_validation_error(self, number, slug, error, prefix="", names=None):
         for field, messages in error.message_dict.items():
@@ -119,7 +155,7 @@ def records_or_error(records, key, errors):
     """``records`` if it is a list; otherwise an error naming ``key`` and an empty list."""
     if isinstance(records, list):
         return records
-    errors.add(0, "", key, f"expected a list of {key.rstrip('s')} records")
+    errors.add(0, "", key, _("expected a list of %(kind)s records") % {"kind": key.rstrip("s")})
     return []
 
 
@@ -134,7 +170,14 @@ def too_long(obj):
     for field in obj._meta.concrete_fields:
         value = getattr(obj, field.attname, None)
         if field.max_length and isinstance(value, str) and len(value) > field.max_length:
-            yield field.name, f"is {len(value):,} characters long; at most {field.max_length:,} are allowed"
+            yield (
+                field.name,
+                _("is %(length)s characters long; at most %(most)s are allowed")
+                % {
+                    "length": count(len(value)),
+                    "most": count(field.max_length),
+                },
+            )
 
 
 def shape_problems(record, shape):
@@ -150,42 +193,76 @@ def shape_problems(record, shape):
     return found
 
 
+def without(record, paths):
+    """A copy of ``record`` without the values at ``paths`` (``a.b[2].c``): the shape check has
+    reported them, so the field checks read the rest of the record in the same round, and every
+    problem of a file is told at once."""
+    copy = json.loads(json.dumps(record))  # records come from JSON
+    for path in paths:
+        keys = [int(key) if key.isdigit() else key for key in re.findall(r"[^.\[\]]+", path)]
+        target = copy
+        for key in keys[:-1]:
+            try:
+                target = target[key]
+            except (KeyError, IndexError, TypeError):
+                target = None
+                break
+        if isinstance(target, dict):
+            target.pop(keys[-1], None)
+        elif isinstance(target, list) and isinstance(keys[-1], int) and keys[-1] < len(target):
+            target[keys[-1]] = None
+    return copy
+
+
 def _check(value, shape, path, found):
     if value is None:
         return  # every field may be left out or null; required fields are checked by name
     if isinstance(shape, dict):
         if not isinstance(value, dict):
-            found.append((path or "record", "expected an object"))
+            found.append((path or "record", _("expected an object")))
             return
         for key, item in value.items():
             where = f"{path}.{key}" if path else str(key)
             if key not in shape:
-                found.append((where, "is not a field of the import format"))
+                found.append((where, _("is not a field of the import format")))
             else:
                 _check(item, shape[key], where, found)
     elif isinstance(shape, list) or shape in (TEXTS, STREAM):
         if not isinstance(value, list):
-            found.append((path, f"expected a {shape if shape in (TEXTS, STREAM) else 'list'}"))
+            found.append(
+                (
+                    path,
+                    {TEXTS: _("expected a list of texts"), STREAM: _("expected a list of blocks")}.get(
+                        shape, _("expected a list")
+                    ),
+                )
+            )
             return
         if shape != STREAM:  # a body's blocks are checked by read_stream
             for position, item in enumerate(value):
                 _check(item, TEXT if shape == TEXTS else shape[0], f"{path}[{position}]", found)
     elif shape == WHOLE:
         if isinstance(value, bool) or not isinstance(value, int):
-            found.append((path, f"{_show(value)} is not a whole number"))
+            found.append((path, _("%(value)s is not a whole number") % {"value": _show(value)}))
         elif abs(value) > 10**9:
-            found.append((path, f"{value} is out of range"))
+            found.append((path, _("%(value)s is out of range") % {"value": value}))
     else:
         _check_text(value, path, found)
 
 
 def _check_text(value, path, found):
     if not isinstance(value, str):
-        found.append((path, f"expected text, not {_show(value)}"))
+        found.append((path, _("expected text, not %(value)s") % {"value": _show(value)}))
     elif has_control_characters(value.replace("\n", "").replace("\r", "").replace("\t", "")):
-        found.append((path, "contains control characters (such as NUL)"))
+        found.append((path, _("contains control characters (such as NUL)")))
     elif len(value) > MAX_TEXT:
-        found.append((path, f"is {len(value):,} characters long; at most {MAX_TEXT:,} are accepted"))
+        found.append(
+            (
+                path,
+                _("is %(length)s characters long; at most %(most)s are accepted")
+                % {"length": count(len(value)), "most": count(MAX_TEXT)},
+            )
+        )
 
 
 def _show(value):
@@ -230,29 +307,35 @@ class LibraryItems:
         self.locale = locale or Locale.get_default()
 
     def image(self, title):
-        return self._one(get_image_model().objects.filter(title=title), "image", "titled", title)
+        return self._one(get_image_model().objects.filter(title=title), _("image"), title, by_title=True)
 
     def document(self, title):
-        return self._one(get_document_model().objects.filter(title=title), "document", "titled", title)
+        return self._one(get_document_model().objects.filter(title=title), _("document"), title, by_title=True)
 
     def page(self, slug, page_type=None):
         pages = Page.objects.filter(slug=slug, locale=self.locale)
         if page_type:
             pages = pages.type(*page_type)
-        return self._one(pages, "page", "with slug", slug)
+        return self._one(pages, _("page"), slug)
 
     def snippet(self, model, slug):
         if not any(field.name == "slug" for field in model._meta.fields):
-            return None, f"{model._meta.verbose_name} cannot be named in an import file"
-        return self._one(model.objects.filter(slug=slug), str(model._meta.verbose_name), "with slug", slug)
+            return None, _("%(kind)s cannot be named in an import file") % {"kind": model._meta.verbose_name}
+        return self._one(model.objects.filter(slug=slug), model._meta.verbose_name, slug)
 
     @staticmethod
-    def _one(items, kind, how, name):
+    def _one(items, kind, name, by_title=False):
         found = list(items.values_list("pk", flat=True)[:2])
+        named = {"kind": kind, "name": repr(name)}
         if not found:
-            return None, f"no {kind} {how} {name!r}"
+            return None, (_("no %(kind)s titled %(name)s") if by_title else _("no %(kind)s with slug %(name)s")) % named
         if len(found) > 1:
-            return None, f"more than one {kind} {how} {name!r}; give them distinct names"
+            many = (
+                _("more than one %(kind)s titled %(name)s; give them distinct names")
+                if by_title
+                else _("more than one %(kind)s with slug %(name)s; give them distinct names")
+            )
+            return None, many % named
         return found[0], None
 
 
@@ -284,18 +367,23 @@ def _read_block(block, raw, path, library, problems):  # noqa: C901 (one branch 
         return None
     if isinstance(block, blocks.BaseStreamBlock):
         if not isinstance(raw, list):
-            problems.append((path, "expected a list of blocks"))
+            problems.append((path, _("expected a list of blocks")))
             return []
         data = []
         for position, item in enumerate(raw):
             where = f"{path}[{position}]"
             if not isinstance(item, dict) or set(item) - {"type", "value"} or item.get("type") is None:
-                problems.append((where, 'expected {"type": ..., "value": ...}'))
+                problems.append((where, _('expected {"type": ..., "value": ...}')))
                 continue
             child = block.child_blocks.get(item["type"]) if isinstance(item["type"], str) else None
             if child is None:
                 names = ", ".join(block.child_blocks)
-                problems.append((where, f"unknown block type {item['type']!r} (one of: {names})"))
+                problems.append(
+                    (
+                        where,
+                        _("unknown block type %(type)r (one of: %(names)s)") % {"type": item["type"], "names": names},
+                    )
+                )
                 continue
             data.append(
                 {"type": item["type"], "value": _read_block(child, item.get("value"), where, library, problems)}
@@ -303,10 +391,10 @@ def _read_block(block, raw, path, library, problems):  # noqa: C901 (one branch 
         return data
     if isinstance(block, blocks.StructBlock):
         if not isinstance(raw, dict):
-            problems.append((path, "expected an object"))
+            problems.append((path, _("expected an object")))
             return {}
         for key in set(raw) - set(block.child_blocks):
-            problems.append((f"{path}.{key}", "is not a field of this block"))
+            problems.append((f"{path}.{key}", _("is not a field of this block")))
         return {
             name: _read_block(child, raw.get(name), f"{path}.{name}", library, problems)
             for name, child in block.child_blocks.items()
@@ -314,7 +402,7 @@ def _read_block(block, raw, path, library, problems):  # noqa: C901 (one branch 
         }
     if isinstance(block, blocks.ListBlock):
         if not isinstance(raw, list):
-            problems.append((path, "expected a list"))
+            problems.append((path, _("expected a list")))
             return []
         return [
             _read_block(block.child_block, item, f"{path}[{position}]", library, problems)
@@ -323,7 +411,7 @@ def _read_block(block, raw, path, library, problems):  # noqa: C901 (one branch 
     if isinstance(block, TableBlock):
         rows = raw.get("data") if isinstance(raw, dict) else None
         if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
-            problems.append((path, 'expected {"data": [[cell, ...], ...]} and the table options'))
+            problems.append((path, _('expected {"data": [[cell, ...], ...]} and the table options')))
             return None
         for row_number, row in enumerate(rows):
             for column, cell in enumerate(row):
@@ -333,14 +421,14 @@ def _read_block(block, raw, path, library, problems):  # noqa: C901 (one branch 
     if isinstance(block, (blocks.BooleanBlock, blocks.IntegerBlock, blocks.FloatBlock, blocks.DecimalBlock)):
         return raw
     if not isinstance(raw, str):
-        problems.append((path, f"expected text, not {_show(raw)}"))
+        problems.append((path, _("expected text, not %(value)s") % {"value": _show(raw)}))
         return None
     _check_text(raw, path, problems)
     if isinstance(block, blocks.TimeBlock) and not _parses(parse_time, raw):
-        problems.append((path, f"{_show(raw)} is not a time (HH:MM)"))
+        problems.append((path, _("%(value)s is not a time (HH:MM)") % {"value": _show(raw)}))
         return None
     if isinstance(block, blocks.DateBlock) and not _parses(parse_date, raw):
-        problems.append((path, f"{_show(raw)} is not a date (YYYY-MM-DD)"))
+        problems.append((path, _("%(value)s is not a date (YYYY-MM-DD)") % {"value": _show(raw)}))
         return None
     pk, problem = _chooser_value(block, raw, library)
     if problem:
@@ -417,35 +505,35 @@ class PageImporter(ABC):
         cleaned, seen = [], set()
         for number, record in enumerate(records_or_error(records, self.key, errors), start=1):
             if not isinstance(record, dict):
-                errors.add(number, "", "record", "expected an object")
+                errors.add(number, "", "record", _("expected an object"))
                 continue
             slug = text(record.get("slug")).strip()
             problems = shape_problems(record, self.shape)
-            for field, message in problems:
-                errors.add(number, slug, field, message)
+            errors.wrong_shape(number, slug, problems)
             required = [*self.required] + ([] if self.national_allowed else ["werkplaats"])
             for field in required:
-                if not record.get(field) and not any(path == field for path, _ in problems):
+                if not record.get(field):
                     errors.missing(number, slug, field)
             if problems:
-                continue  # the rest would only repeat what does not fit
+                record = without(record, [path for path, _message in problems])
             language = record.get("language") or "nl"
             locale = locales.get(language)
             if locale is None:
-                errors.add(number, slug, "language", f"unknown language {language!r}")
+                errors.add(number, slug, "language", _("unknown language %(language)r") % {"language": language})
                 continue
             if (slug, language) in seen:
-                errors.add(number, slug, "slug", "appears more than once in this file")
+                errors.add(number, slug, "slug", _("appears more than once in this file"))
             seen.add((slug, language))
             werkplaats = self._werkplaats(number, slug, record.get("werkplaats"), locale, errors)
             built = self.build(number, slug, record, locale, werkplaats, errors)
             if built is not None:
                 page, fill = built
+                if werkplaats is None and record.get("werkplaats"):
+                    continue  # an unknown werkplaats, reported: whose slug it would be is unknown too
                 cleaned.append(
                     {"number": number, "locale": locale, "werkplaats": werkplaats, "page": page, "fill": fill}
                 )
-        if not errors:
-            self._check_existing(cleaned, errors)
+        self._check_existing(cleaned, errors)
         return cleaned, errors
 
     def _werkplaats(self, number, slug, name, locale, errors):
@@ -454,11 +542,17 @@ class PageImporter(ABC):
         if not name:
             if self.national_allowed and self.national_index(locale) is None:
                 kind = self.index_model._meta.verbose_name
-                errors.add(number, slug, "werkplaats", f"no national {kind} in language {locale.language_code!r}")
+                errors.add(
+                    number,
+                    slug,
+                    "werkplaats",
+                    _("no national %(kind)s in language %(language)r")
+                    % {"kind": kind, "language": locale.language_code},
+                )
             return None
         werkplaats = WerkplaatsPage.objects.filter(slug=name, locale=locale).first()
         if werkplaats is None:
-            errors.add(number, slug, "werkplaats", f"no werkplaats with slug {name!r}")
+            errors.add(number, slug, "werkplaats", _("no werkplaats with slug %(slug)r") % {"slug": name})
         return werkplaats
 
     def national_index(self, locale):
@@ -504,7 +598,12 @@ class PageImporter(ABC):
         found = {term.slug: term for term in model.objects.filter(slug__in=record.get(field) or [])}
         for value in record.get(field) or []:
             if value not in found:
-                errors.add(number, slug, field, f"unknown {model._meta.verbose_name} {value!r}")
+                errors.add(
+                    number,
+                    slug,
+                    field,
+                    _("unknown %(kind)s %(value)r") % {"kind": model._meta.verbose_name, "value": value},
+                )
         return [found[value] for value in record.get(field) or [] if value in found]
 
     def _check_existing(self, cleaned, errors):
@@ -513,13 +612,13 @@ class PageImporter(ABC):
             existing = self.model.objects.filter(slug=page.slug, locale=item["locale"]).first()
             owner = item["werkplaats"].pk if item["werkplaats"] else None
             if existing and existing.werkplaats_id != owner:
-                belongs = existing.werkplaats.title if existing.werkplaats else "the national overview"
+                belongs = existing.werkplaats.title if existing.werkplaats else _("the national overview")
                 errors.add(
                     item["number"],
                     page.slug,
                     "werkplaats",
-                    f"this slug is taken by the {self.model._meta.verbose_name} {existing.title!r} of {belongs}; "
-                    "choose another slug",
+                    _("this slug is taken by the %(kind)s %(title)r of %(owner)s; choose another slug")
+                    % {"kind": self.model._meta.verbose_name, "title": existing.title, "owner": belongs},
                 )
             item["existing"] = existing
 

@@ -4,6 +4,7 @@ import decimal
 
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
 
 from core.importing import STREAM, TEXT, TEXTS, WHOLE, PageImporter, stream_data, text, too_long
 from core.models import Leernetwerk, Theme
@@ -95,7 +96,12 @@ class EventImporter(PageImporter):
             if record.get(key):
                 setattr(page, key, moment(record[key]))
                 if getattr(page, key) is None:
-                    errors.add(number, slug, key, f"{record[key]!r} is not a date and time (YYYY-MM-DDTHH:MM)")
+                    errors.add(
+                        number,
+                        slug,
+                        key,
+                        _("%(value)s is not a date and time (YYYY-MM-DDTHH:MM)") % {"value": repr(record[key])},
+                    )
         skj = record.get("skj") or {}
         page.skj_number = text(skj.get("number"))
         page.skj_points = self.parse_decimal(number, slug, skj.get("points"), "skj.points", errors)
@@ -107,11 +113,16 @@ class EventImporter(PageImporter):
             if registration.get("deadline"):
                 page.registration_deadline = moment(registration["deadline"])
                 if page.registration_deadline is None:
-                    errors.add(number, slug, "registration.deadline", "is not a date and time (YYYY-MM-DDTHH:MM)")
+                    errors.add(number, slug, "registration.deadline", _("is not a date and time (YYYY-MM-DDTHH:MM)"))
         if record.get("leernetwerk"):
             network = Leernetwerk.objects.filter(page=werkplaats, name=record["leernetwerk"]).first()
             if network is None:
-                errors.add(number, slug, "leernetwerk", f"no leernetwerk {record['leernetwerk']!r} in this werkplaats")
+                errors.add(
+                    number,
+                    slug,
+                    "leernetwerk",
+                    _("no leernetwerk %(name)r in this werkplaats") % {"name": record["leernetwerk"]},
+                )
             page.leernetwerk_id = network.pk if network else None
         unreadable = {key for key in ("start", "end") if getattr(page, key) is None}  # reported above
         self.check_page(number, slug, page, {"slug", *FIELDS} - {"leernetwerk_id", *unreadable}, errors, names=NAMES)
@@ -133,7 +144,9 @@ class EventImporter(PageImporter):
         }
         for value in record.get("practices") or []:
             if value not in practices:
-                errors.add(number, slug, "practices", f"no practice with slug {value!r} in this language")
+                errors.add(
+                    number, slug, "practices", _("no practice with slug %(slug)r in this language") % {"slug": value}
+                )
 
         def fill(target):
             for field in FIELDS:
@@ -164,7 +177,7 @@ class EventImporter(PageImporter):
         try:
             return decimal.Decimal(str(value).replace(",", "."))
         except decimal.InvalidOperation:
-            errors.add(number, slug, field, f"{value!r} is not a number")
+            errors.add(number, slug, field, _("%(value)s is not a number") % {"value": repr(value)})
             return None
 
     def snapshot(self, page):

@@ -10,12 +10,13 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
 from core.blocks import RICH_TEXT_FEATURES
 from core.geography.places import Geography
-from core.importing import RecordErrors, as_html, records_or_error, text, too_long
+from core.importing import RecordErrors, as_html, records_or_error, text, too_long, without
 from core.models import CareSetting, Municipality, TargetGroup, Theme, WerkplaatsPage
 
 from . import import_schema
@@ -91,29 +92,30 @@ def validate(records):
     seen = set()
     for number, record in enumerate(records_or_error(records, "practices", errors), start=1):
         if not isinstance(record, dict):
-            errors.add(number, "", "record", "expected an object")
+            errors.add(number, "", "record", _("expected an object"))
             continue
         slug = text(record.get("slug")).strip()
         shape_problems = import_schema.problems(record)
-        for field, message in shape_problems:
-            errors.add(number, slug, field, message)
+        errors.wrong_shape(number, slug, shape_problems)
         for field in REQUIRED:
-            if not text(record.get(field)).strip() and not any(path == field for path, _ in shape_problems):
+            if not text(record.get(field)).strip():
                 errors.missing(number, slug, field)
         if shape_problems:
-            continue  # the rest would only repeat what does not fit
+            record = without(record, [path for path, _message in shape_problems])
         language = record.get("language") or "nl"
         locale = reference.locales.get(language)
         if locale is None:
-            errors.add(number, slug, "language", f"unknown language {language!r}")
+            errors.add(number, slug, "language", _("unknown language %(language)r") % {"language": language})
         if (slug, language) in seen:
-            errors.add(number, slug, "slug", "appears more than once in this file")
+            errors.add(number, slug, "slug", _("appears more than once in this file"))
         seen.add((slug, language))
         werkplaats = None
         if record.get("werkplaats") and locale is not None:
             werkplaats = WerkplaatsPage.objects.filter(slug=record["werkplaats"], locale=locale).first()
             if werkplaats is None:
-                errors.add(number, slug, "werkplaats", f"no werkplaats with slug {record['werkplaats']!r}")
+                errors.add(
+                    number, slug, "werkplaats", _("no werkplaats with slug %(slug)r") % {"slug": record["werkplaats"]}
+                )
         page, relations = _build_page(number, slug, record, reference, errors)
         implementations = _build_implementations(number, slug, record.get("implementations", []), reference, errors)
         if page is not None:
@@ -128,8 +130,7 @@ def validate(records):
                     "implementations": implementations,
                 }
             )
-    if not errors:
-        _check_existing(cleaned, errors)
+    _check_existing(cleaned, errors)
     return cleaned, errors
 
 
@@ -140,7 +141,7 @@ def _build_page(number, slug, record, reference, errors):
     for group, fields in (("knowledge", KNOWLEDGE_FIELDS), ("needs", NEED_FIELDS), ("contact", CONTACT_FIELDS)):
         values = record.get(group) or {}
         if not isinstance(values, dict):
-            errors.add(number, slug, group, "expected an object")
+            errors.add(number, slug, group, _("expected an object"))
             values = {}
         for key, attribute in fields.items():
             value = text(values.get(key))
@@ -150,7 +151,7 @@ def _build_page(number, slug, record, reference, errors):
     for key, default in (("age_min", 0), ("age_max", 18), ("cost_band", None)):
         value = record.get(key, default)
         if value is not None and not isinstance(value, int):
-            errors.add(number, slug, key, f"{value!r} is not a whole number")
+            errors.add(number, slug, key, _("%(value)s is not a whole number") % {"value": repr(value)})
             value = default
         setattr(page, key, value)
     reviewed = record.get("last_reviewed")
@@ -158,10 +159,12 @@ def _build_page(number, slug, record, reference, errors):
         try:
             page.last_reviewed = datetime.date.fromisoformat(reviewed)
         except (TypeError, ValueError):
-            errors.add(number, slug, "last_reviewed", f"{reviewed!r} is not a date (YYYY-MM-DD)")
+            errors.add(
+                number, slug, "last_reviewed", _("%(value)s is not a date (YYYY-MM-DD)") % {"value": repr(reviewed)}
+            )
     approach = record.get("approach") or []
     if not isinstance(approach, list):
-        errors.add(number, slug, "approach", "expected a list of paragraphs")
+        errors.add(number, slug, "approach", _("expected a list of paragraphs"))
         approach = []
     paragraphs = [as_html(text(paragraph), RICH_TEXT_FEATURES) for paragraph in approach]
     page.approach = [("paragraph", RichText(html)) for html in paragraphs if html]
@@ -185,11 +188,12 @@ def _build_page(number, slug, record, reference, errors):
     for key in TERM_FIELDS:
         values = record.get(key) or []
         if not isinstance(values, list):
-            errors.add(number, slug, key, "expected a list of slugs")
+            errors.add(number, slug, key, _("expected a list of slugs"))
             values = []
         unknown = [value for value in values if value not in reference.terms[key]]
         for value in unknown:
-            errors.add(number, slug, key, f"unknown {key.replace('_', ' ').rstrip('s')} {value!r}")
+            kind = TERM_FIELDS[key]._meta.verbose_name
+            errors.add(number, slug, key, _("unknown %(kind)s %(value)r") % {"kind": kind, "value": value})
         relations[key] = [reference.terms[key][value] for value in values if value not in unknown]
     relations["working_elements"] = []
     for position, element in enumerate(record.get("working_elements") or []):
@@ -221,12 +225,12 @@ def _build_page(number, slug, record, reference, errors):
 def _build_implementations(number, slug, items, reference, errors):
     built = []
     if not isinstance(items, list):
-        errors.add(number, slug, "implementations", "expected a list")
+        errors.add(number, slug, "implementations", _("expected a list"))
         return built
     for position, item in enumerate(items):
         prefix = f"implementations[{position}]."
         if not isinstance(item, dict):
-            errors.add(number, slug, f"implementations[{position}]", "expected an object")
+            errors.add(number, slug, f"implementations[{position}]", _("expected an object"))
             continue
         implementation = Implementation(
             sort_order=position,
@@ -249,7 +253,7 @@ def _build_implementations(number, slug, items, reference, errors):
             errors.add(number, slug, f"{prefix}{field}", message)
         places = item.get("municipalities") or []
         if not places:
-            errors.add(number, slug, f"{prefix}municipalities", "name at least one municipality")
+            errors.add(number, slug, f"{prefix}municipalities", _("name at least one municipality"))
         municipalities = []
         for place in places if isinstance(places, list) else [places]:
             found = reference.municipality_names.resolve(text(place))
@@ -259,7 +263,12 @@ def _build_implementations(number, slug, items, reference, errors):
                     number,
                     slug,
                     f"{prefix}municipalities",
-                    f"unknown municipality {place!r}" + (f" (did you mean: {hint}?)" if hint else ""),
+                    (
+                        _("unknown municipality %(name)r (did you mean: %(hint)s?)")
+                        if hint
+                        else _("unknown municipality %(name)r")
+                    )
+                    % {"name": place, "hint": hint},
                 )
             else:
                 municipalities.append(reference.municipalities[found.place.pk])
@@ -268,22 +277,28 @@ def _build_implementations(number, slug, items, reference, errors):
             if value in reference.terms["partners"]:
                 partners.append(reference.terms["partners"][value])
             else:
-                errors.add(number, slug, f"{prefix}partners", f"unknown partner type {value!r}")
+                errors.add(
+                    number,
+                    slug,
+                    f"{prefix}partners",
+                    _("unknown %(kind)s %(value)r") % {"kind": PartnerType._meta.verbose_name, "value": value},
+                )
         built.append((implementation, municipalities, partners))
     return built
 
 
 def _check_existing(cleaned, errors):
     for item in cleaned:
-        existing = PracticePage.objects.filter(slug=item["page"].slug, locale=item["locale"]).first()
-        if existing and existing.werkplaats_id and existing.werkplaats_id != item["werkplaats"].pk:
+        existing = item["existing"] = PracticePage.objects.filter(slug=item["page"].slug, locale=item["locale"]).first()
+        owner = item["werkplaats"]  # None: unknown or missing, and reported; nothing to compare
+        if existing and existing.werkplaats_id and owner is not None and existing.werkplaats_id != owner.pk:
             errors.add(
                 item["number"],
                 item["page"].slug,
                 "werkplaats",
-                f"this slug belongs to a practice of {existing.werkplaats.title}; choose another slug",
+                _("this slug belongs to a practice of %(owner)s; choose another slug")
+                % {"owner": existing.werkplaats.title},
             )
-        item["existing"] = existing
 
 
 def _index_for(werkplaats):

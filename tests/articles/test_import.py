@@ -54,7 +54,7 @@ def errors_of(tmp_path, records, capsys):
     with pytest.raises(CommandError, match="nothing was imported"):
         path = tmp_path / "articles.json"
         path.write_text(json.dumps({"articles": records}), encoding="utf-8")
-        call_command("import_articles", str(path))
+        call_command("import_articles", str(path), language="en")
     return capsys.readouterr().err.splitlines()
 
 
@@ -165,3 +165,14 @@ def test_dry_run_and_draft(site_tree, library, tmp_path):
     run(tmp_path, [GOOD], "--draft")
     page = ArticlePage.objects.get(slug=GOOD["slug"])
     assert not page.live and page.has_unpublished_changes
+
+
+@pytest.mark.django_db
+def test_a_value_of_the_wrong_kind_does_not_hide_the_records_other_problems(site_tree, library, tmp_path, capsys):
+    """One run tells everything: a shape problem no longer stops the record's field checks."""
+    lines = errors_of(tmp_path, [{**GOOD, "slug": "e", "summary": 5, "date": "gisteren", "themes": ["geen"]}], capsys)
+    assert lines == [
+        "record 1 (e), summary: expected text, not 5",
+        "record 1 (e), date: 'gisteren' is not a date (YYYY-MM-DD)",
+        "record 1 (e), themes: unknown theme 'geen'",
+    ]

@@ -55,7 +55,7 @@ def errors_of(tmp_path, records, capsys):
     path = tmp_path / "events.json"
     path.write_text(json.dumps({"events": records}), encoding="utf-8")
     with pytest.raises(CommandError, match="nothing was imported"):
-        call_command("import_events", str(path))
+        call_command("import_events", str(path), language="en")
     return capsys.readouterr().err.splitlines()
 
 

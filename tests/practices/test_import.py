@@ -141,7 +141,7 @@ def test_bad_file_imports_nothing_and_names_record_and_field(practice_db, tmp_pa
     before = PracticePage.objects.count()
     errors = io.StringIO()
     with pytest.raises(CommandError) as error:
-        call_command("import_practices", write(tmp_path, content), stderr=errors)
+        call_command("import_practices", write(tmp_path, content), stderr=errors, language="en")
     assert message in errors.getvalue() + str(error.value)
     assert PracticePage.objects.count() == before
 
@@ -164,9 +164,42 @@ def test_municipalities_by_the_names_people_use_codes_and_former_names(practice_
 def test_a_valid_record_beside_a_bad_one_is_not_imported(practice_db, tmp_path):
     errors = io.StringIO()
     with pytest.raises(CommandError, match="1 error\\(s\\).*nothing was imported"):
-        call_command("import_practices", write(tmp_path, [GOOD, dict(GOOD, slug="tweede", aim="")]), stderr=errors)
+        call_command(
+            "import_practices", write(tmp_path, [GOOD, dict(GOOD, slug="tweede", aim="")]), stderr=errors, language="en"
+        )
     assert errors.getvalue().strip() == "record 2 (tweede), aim: is required"
     assert not PracticePage.objects.filter(slug__in=["wijkacademie", "tweede"]).exists()
+
+
+@pytest.mark.django_db
+def test_messages_speak_the_sites_language_unless_asked_otherwise(practice_db, tmp_path, settings):
+    """The operator reads Dutch (LANGUAGE_CODE); field names stay as the format writes them."""
+    settings.LANGUAGE_CODE = "nl"
+    bad = dict(
+        GOOD,
+        slug="tweede",
+        aim="",
+        age_min="vier",
+        contact={"email": "geen adres"},
+        implementations=[{"municipalities": ["Groningn"], "outcome": "voortgezet"}],
+    )
+    errors, said = io.StringIO(), io.StringIO()
+    with pytest.raises(CommandError, match="fout\\(en\\) in .*er is niets geïmporteerd"):
+        call_command("import_practices", write(tmp_path, [bad]), stderr=errors)
+    lines = errors.getvalue().splitlines()
+    assert "record 1 (tweede), aim: is verplicht" in lines
+    assert "record 1 (tweede), age_min: 'vier' is geen geheel getal" in lines
+    assert "record 1 (tweede), contact.email: Voer een geldig e-mailadres in." in lines  # Django's own, in Dutch
+    assert any(
+        line.startswith("record 1 (tweede), implementations[0].municipalities: onbekende gemeente 'Groningn'")
+        for line in lines
+    )
+    call_command("import_practices", write(tmp_path, [GOOD], "goed.json"), stdout=said)
+    assert said.getvalue().strip() == "1 nieuw, 0 bijgewerkt, 0 ongewijzigd"
+    english = io.StringIO()
+    with pytest.raises(CommandError, match="nothing was imported"):
+        call_command("import_practices", write(tmp_path, [bad]), stderr=english, language="en")
+    assert "record 1 (tweede), aim: is required" in english.getvalue().splitlines()
 
 
 @pytest.mark.django_db
@@ -228,7 +261,9 @@ def test_a_malformed_value_is_reported_with_record_and_field(practice_db, tmp_pa
     before = PracticePage.objects.count()
     errors = io.StringIO()
     with pytest.raises(CommandError, match="nothing was imported"):
-        call_command("import_practices", write(tmp_path, [GOOD | {"slug": "eerste"}, record]), stderr=errors)
+        call_command(
+            "import_practices", write(tmp_path, [GOOD | {"slug": "eerste"}, record]), stderr=errors, language="en"
+        )
     assert message.replace("record 1", "record 2") in errors.getvalue()
     assert PracticePage.objects.count() == before
 
@@ -238,11 +273,11 @@ def test_files_that_are_no_import_file_are_refused_with_a_message(practice_db, t
     deep = tmp_path / "deep.json"
     deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     with pytest.raises(CommandError, match="nested too deeply"):
-        call_command("import_practices", str(deep))
+        call_command("import_practices", str(deep), language="en")
     binary = tmp_path / "binary.json"
     binary.write_bytes(b"\xff\xfe\x00[")
     with pytest.raises(CommandError, match="not UTF-8|not valid JSON"):
-        call_command("import_practices", str(binary))
+        call_command("import_practices", str(binary), language="en")
     monkeypatch.setattr(core_importing, "MAX_FILE_BYTES", 1000)
     with pytest.raises(CommandError, match="larger than"):
-        call_command("import_practices", write(tmp_path, {"practices": [GOOD] * 20}))
+        call_command("import_practices", write(tmp_path, {"practices": [GOOD] * 20}), language="en")
