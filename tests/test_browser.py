@@ -666,6 +666,7 @@ concurrent = pytest.mark.skipif(
 
 
 @concurrent
+@pytest.mark.postgres
 def test_the_editors_clicks_meet_its_autosave(demo_site, browser, held):
     held.kind = "autosave"  # the autosave has read the draft when the approval comes in
     approving_right_after_an_edit_publishes_every_time(demo_site, browser)
