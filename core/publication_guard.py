@@ -28,6 +28,7 @@ from functools import partial
 
 from django.contrib import messages
 from django.contrib.messages.storage import default_storage
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -101,7 +102,9 @@ def one_write(request, page_id, write, acting=False):
             list(Page.objects.select_for_update().filter(pk=page_id).values_list("pk"))
             approving = acting and workflow_in_progress(page_id)
             response = write()
-            if approving and not ended_published(approving):
+            # A form shown again with its errors (200) did nothing and says why itself; an
+            # answer that reports success must have published.
+            if approving and response.status_code != 200 and not ended_published(approving):
                 raise PublishNotDone
             return response
     except Exception as error:
@@ -111,12 +114,17 @@ def one_write(request, page_id, write, acting=False):
 
 
 def report_failed_action(request, page_id, error):
-    """The moderator's action left nothing behind: say so on the edit page, and log why."""
+    """The moderator's action left nothing behind: say so on the edit page, and log why. A page
+    whose own rules refused to go live (a ``ValidationError``) says which, as a form would."""
+    request._messages = default_storage(request)  # drop the view's "approved" message
+    if isinstance(error, ValidationError):
+        logger.info("A workflow action on page %s was refused: %s", page_id, error.messages)
+        messages.error(request, " ".join(error.messages))
+        return redirect("wagtailadmin_pages:edit", page_id)
     if isinstance(error, PublishNotDone):
         logger.error("An approval of page %s did not publish it; the approval was undone.", page_id)
     else:
         logger.exception("A workflow action on page %s failed; it was undone.", page_id)
-    request._messages = default_storage(request)  # drop the view's "approved" message
     messages.error(
         request,
         _(

@@ -6,7 +6,10 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["core", "outbox", "practices", "events", "articles", "newsletters", "search", "home", "site_", "demo"]
+APPS = [
+    *["core", "outbox", "practices", "events", "articles", "newsletters", "learning"],
+    *["search", "home", "site_", "demo"],
+]
 SKIP = {".venv", "tests", "benchmarks", "node_modules"}
 
 

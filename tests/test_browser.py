@@ -821,3 +821,63 @@ def test_the_email_preview_looks_as_sent(demo_site, browser):
     expected = as_sent.evaluate(EMAIL_STYLE_JS)
     assert len(previewed) > 5 and previewed == expected
     assert any(color != "rgba(0, 0, 0, 0)" for _tag, _color, color, *_rest in expected)  # it is styled
+
+
+def test_share_a_story_and_take_it_back_without_javascript(demo_site, browser):
+    """A parent shares a story on a phone, then takes it back through the link in the e-mail: once
+    with JavaScript off, once with it on and axe checking each page; then axe at desktop width."""
+    from core.models import WerkplaatsPage
+    from learning.factories import StoryIndexPageFactory, StoryPageFactory
+
+    samen = WerkplaatsPage.objects.get(locale__language_code="nl", slug="samen")
+    index = StoryIndexPageFactory(parent=samen)
+    published = StoryPageFactory(parent=index, title="Eindelijk één aanspreekpunt")
+    without_javascript = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    share_and_take_back(demo_site, without_javascript.new_page(), index, "ouder@example.org", check=lambda page: None)
+    without_javascript.close()
+    share_and_take_back(
+        demo_site,
+        browser.new_page(viewport=PHONE),
+        index,
+        "verzorger@example.org",
+        check=lambda page: axe_violations(page) == [] or pytest.fail(f"axe: {page.url} {axe_violations(page)}"),
+    )
+    desktop = browser.new_page(viewport=DESKTOP)
+    for url in (index.url, index.url + index.reverse_subpage("share"), published.url):
+        desktop.goto(demo_site.url + url)
+        assert axe_violations(desktop) == [], url
+
+
+def share_and_take_back(live_server, page, index, address, check):
+    from django.core import mail
+
+    from learning.models import StoryPage
+
+    page.goto(live_server.url + index.url)
+    check(page)
+    page.get_by_role("link", name="Deel je ervaring").click()
+    page.wait_for_load_state()
+    check(page)
+    page.get_by_label("Ouder of verzorger").check()
+    page.get_by_label("In welke gemeente gebeurde het?").fill("Den Haag")
+    page.get_by_label("Een titel voor je verhaal").fill(f"Steeds opnieuw vertellen ({address})")
+    page.get_by_label("Je verhaal", exact=True).fill(
+        "Bij elke nieuwe hulpverlener moesten we alles opnieuw vertellen. Dat kostte ons kind veel "
+        "energie. Eén vast aanspreekpunt had ons geholpen."
+    )
+    page.get_by_label("Je e-mailadres").fill(address)
+    page.get_by_label("Ik geef toestemming", exact=False).check()
+    page.get_by_role("button", name="Stuur mijn verhaal").click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Bedankt voor je verhaal"
+    check(page)
+    story = StoryPage.objects.get(teller_email=address)
+    assert not story.live and story.municipality.name == "'s-Gravenhage"
+    sent = next(message for message in mail.outbox if address in message.to)  # the outbox sends on commit
+    link = re.search(r"https?://[^/]+(/\S+/mijn-verhaal/\S+/)", sent.body)
+    page.goto(live_server.url + link.group(1))
+    check(page)
+    page.get_by_role("button", name="Neem mijn verhaal terug").click()
+    page.wait_for_load_state()
+    check(page)
+    assert not StoryPage.objects.filter(pk=story.pk).exists()

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "practices",
     "events",
     "newsletters",
+    "learning",
     "search",
     "csp",
     # Wagtail and wagtail-localize
@@ -428,6 +429,10 @@ EVENT_REGISTRATION_RETENTION_MONTHS = int(env("EVENT_REGISTRATION_RETENTION_MONT
 # Registrations one client may post per window (core/ratelimit.py, counted in the shared cache).
 EVENT_REGISTRATION_RATE_LIMIT = int(env("EVENT_REGISTRATION_RATE_LIMIT", "10"))
 EVENT_REGISTRATION_RATE_WINDOW = int(env("EVENT_REGISTRATION_RATE_WINDOW", "600"))
+# Lived-experience stories sent through "Deel je ervaring": how many one client may send per
+# window. The teller's link works until the consent's end date (learning/telling.py).
+STORY_RATE_LIMIT = int(env("STORY_RATE_LIMIT", "5"))
+STORY_RATE_WINDOW = int(env("STORY_RATE_WINDOW", "3600"))
 # How many reverse proxies in front of Django append to X-Forwarded-For (nginx, a load balancer):
 # the client address is the one the outermost of them saw. 0: no proxy, REMOTE_ADDR is the client.
 TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))

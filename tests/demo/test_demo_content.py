@@ -160,7 +160,7 @@ def test_the_demo_practices_are_the_data_file_read_by_the_importer(capsys):
     data = settings.BASE_DIR / "demo" / "data" / "practices.json"
     records = json.loads(data.read_text("utf-8"))["practices"]
     call_command("import_practices", str(data))
-    assert capsys.readouterr().out.strip() == f"0 created, 0 updated, {len(records)} unchanged"
+    assert capsys.readouterr().out.strip() == f"0 nieuw, 0 bijgewerkt, {len(records)} ongewijzigd"
     for record in records:
         page = PracticePage.objects.get(slug=record["slug"], locale__language_code="nl")
         reviewed = page.last_reviewed.isoformat() if page.last_reviewed else ""

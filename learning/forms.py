@@ -1,0 +1,146 @@
+from django import forms
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from core.forms import CleanTextMixin
+from core.page_forms import WielPageForm
+
+from . import personal_data
+from .choices import AgeBand, Publication, Teller
+
+# The editor's buttons that make a page go live: publish, and a moderator's approval.
+PUBLISHING = ("action-publish",)
+
+
+class StoryAdminForm(WielPageForm):
+    """The story's editor: every flag of what looks like personal data is listed to be confirmed
+    (it may stay) or edited away; publishing, or approving, is refused while one is left."""
+
+    confirm_flags = forms.MultipleChoiceField(
+        label=_("Confirm what may stay"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Tick what may stay as it is (a made-up name, a school the teller agreed to name). "
+            "Anything else: change it in the story."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.flags = personal_data.flags(self._text())
+        seen = {}
+        for flag in self.flags:
+            seen.setdefault(flag.key, f"{capfirst(flag.kind.label)}: {flag.text}")
+        self.fields["confirm_flags"].choices = list(seen.items())
+        self.fields["confirm_flags"].initial = [key for key in self.instance.confirmed_flags if key in seen]
+        if not seen:
+            self.fields["confirm_flags"].help_text = _("Nothing in the story looks like personal data.")
+
+    def _text(self):
+        """The story as it will be saved: what was sent, or what is stored."""
+        source = self.data if self.is_bound else {}
+        parts = [
+            source.get(name, getattr(self.instance, name, "") or "") if self.is_bound else getattr(self.instance, name)
+            for name in ("title", "summary", "story")
+        ]
+        return "\n\n".join(str(part or "") for part in parts)
+
+    def publishing(self):
+        approving = "action-workflow-action" in self.data and self.data.get("workflow-action-name") == "approve"
+        return approving or any(name in self.data for name in PUBLISHING)
+
+    def _post_clean(self):
+        super()._post_clean()  # the instance now holds what was sent
+        current = {flag.key for flag in self.flags}
+        ticked = self.cleaned_data.get("confirm_flags", [])
+        self.instance.confirmed_flags = [key for key in ticked if key in current]
+        if self.publishing():
+            for field, problem in self.instance.publication_problems():
+                self.add_error(field if field in self.fields else None, problem)
+
+
+class ShareStoryForm(CleanTextMixin, forms.Form):
+    """ "Deel je ervaring": a story sent without an account, as plain as the words can be (B1)."""
+
+    KEEP_YEARS = [(1, _("1 year")), (2, _("2 years")), (5, _("5 years"))]
+
+    teller = forms.ChoiceField(label=_("Who are you?"), widget=forms.RadioSelect, choices=Teller.choices)
+    age_band = forms.ChoiceField(
+        label=_("How old is the child or young person?"),
+        required=False,
+        choices=[("", _("Not said")), *AgeBand.choices],
+    )
+    place = forms.CharField(
+        label=_("In which municipality did it happen?"),
+        required=False,
+        max_length=80,
+        help_text=_("You may leave this empty."),
+    )
+    title = forms.CharField(
+        label=_("A title for your story"), max_length=120, help_text=_("A few words that say what it is about.")
+    )
+    story = forms.CharField(
+        label=_("Your story"),
+        widget=forms.Textarea(attrs={"rows": 12}),
+        min_length=80,
+        max_length=10_000,
+        help_text=_(
+            "What happened, and what would have helped you? Leave out names, addresses and schools: "
+            "we check this before anything is published."
+        ),
+    )
+    publication = forms.ChoiceField(
+        label=_("What may we publish?"),
+        widget=forms.RadioSelect,
+        choices=Publication.choices,
+        initial=Publication.WITHOUT_NAME,
+    )
+    first_name = forms.CharField(
+        label=_("Your first name"),
+        required=False,
+        max_length=60,
+        help_text=_("Only if you want your first name above your story."),
+    )
+    keep_years = forms.TypedChoiceField(
+        label=_("How long may your story stay online?"), choices=KEEP_YEARS, coerce=int, initial=2
+    )
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        required=False,
+        help_text=_(
+            "We send you a link to read your story, to ask for a change or to take it back. We never show your address."
+        ),
+    )
+    may_contact = forms.BooleanField(label=_("You may contact me about my story."), required=False)
+    keep_text = forms.BooleanField(
+        label=_("If I take my story back, the werkplaats may keep the text, without my name, to learn from."),
+        required=False,
+    )
+    consent = forms.BooleanField(
+        label=_("I agree that Wiel keeps my story and publishes it as I chose above."), required=True
+    )
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
+
+    def __init__(self, *args, geography=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.geography = geography
+
+    def clean_place(self):
+        typed = self.cleaned_data["place"]
+        if not typed or self.geography is None:
+            self.municipality = None
+            return typed
+        found = self.geography.names.resolve(typed)
+        if found.place is None:
+            raise forms.ValidationError(found.error)
+        self.municipality = found.place
+        return typed
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("publication") == Publication.WITH_FIRST_NAME and not cleaned.get("first_name"):
+            self.add_error("first_name", _("Fill in your first name, or choose to publish without a name."))
+        if cleaned.get("may_contact") and not cleaned.get("email"):
+            self.add_error("email", _("We need your e-mail address to contact you."))
+        return cleaned

@@ -1,0 +1,52 @@
+"""The public side of stories: "Deel je ervaring", and the teller's own page behind their link."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from core.geography.places import Geography
+from core.http_cache import personal
+from core.ratelimit import too_many
+from core.routes import render_route
+
+from . import telling
+from .forms import ShareStoryForm
+
+
+def share_story(index, request):
+    template = "learning/share_form.html"
+    form = ShareStoryForm(request.POST or None, geography=Geography.for_request(request))
+    if request.method == "POST":
+        limited = too_many(request, "stories", settings.STORY_RATE_LIMIT, settings.STORY_RATE_WINDOW)
+        if limited:
+            return render_route(index, request, template, {"form": form, "rate_limited": limited}, status=429)
+        if form.is_valid():
+            if not form.cleaned_data.get("website"):  # a bot fills the hidden field: nothing is kept
+                telling.receive(index, form.cleaned_data, form.municipality)
+            context = {"with_email": bool(form.cleaned_data.get("email"))}
+            return render_route(index, request, "learning/share_done.html", context)
+    return render_route(index, request, template, {"form": form}, status=400 if form.is_bound else 200)
+
+
+class ChangeRequestForm(forms.Form):
+    message = forms.CharField(
+        label=_("What should we change?"), widget=forms.Textarea(attrs={"rows": 5}), max_length=2000
+    )
+
+
+@personal
+def teller_page(index, request, token):
+    template = "learning/teller.html"
+    story = telling.story_from_token(token)
+    if story is None:
+        return render_route(index, request, template, {"invalid": True}, status=400)
+    action = request.POST.get("action") if request.method == "POST" else None
+    if action == "withdraw":
+        kept = telling.withdraw(story)
+        return render_route(index, request, template, {"withdrawn": True, "kept": kept is not None})
+    change = ChangeRequestForm(request.POST if action == "change" else None)
+    if action == "change" and change.is_valid():
+        telling.ask_for_change(story, change.cleaned_data["message"], request)
+        return render_route(index, request, template, {"story": story, "asked": True, "change": ChangeRequestForm()})
+    status = 400 if change.is_bound else 200
+    return render_route(index, request, template, {"story": story, "change": change}, status=status)
