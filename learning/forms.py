@@ -38,13 +38,11 @@ class StoryAdminForm(WielPageForm):
             self.fields["confirm_flags"].help_text = _("Nothing in the story looks like personal data.")
 
     def _text(self):
-        """The story as it will be saved: what was sent, or what is stored."""
-        source = self.data if self.is_bound else {}
-        parts = [
-            source.get(name, getattr(self.instance, name, "") or "") if self.is_bound else getattr(self.instance, name)
-            for name in ("title", "summary", "story")
-        ]
-        return "\n\n".join(str(part or "") for part in parts)
+        """The story's words as they will be saved: what was sent, or else what is stored."""
+        names = ("title", "summary", "story")
+        if self.is_bound:
+            return "\n\n".join(str(self.data.get(name, "")) for name in names)
+        return "\n\n".join(getattr(self.instance, name) or "" for name in names)
 
     def publishing(self):
         approving = "action-workflow-action" in self.data and self.data.get("workflow-action-name") == "approve"
