@@ -42,6 +42,13 @@ def test_the_privacy_statement_states_the_retention_the_code_applies():
     assert months[1] in english and days[1] in english
     for words in ("SKJ-registratienummer", "verwerker", "Autoriteit Persoonsgegevens", "wis"):
         assert words in dutch
+    # A shared story stays online for the years its teller chose on the form (learning.forms).
+    from learning.forms import ShareStoryForm
+
+    spelled = {1: ("één", "one"), 2: ("twee", "two"), 5: ("vijf", "five")}
+    years = [spelled[years] for years, _label in ShareStoryForm.KEEP_YEARS]
+    assert all(nl in dutch.split("ervaringsverhaal: tot")[1][:80] for nl, _en in years)
+    assert all(en in english.split("lived-experience story: until")[1][:80] for _nl, en in years)
 
 
 @pytest.mark.django_db
