@@ -51,6 +51,31 @@ def page_types():
     }
 
 
+def story_pages(client):
+    """The learning loop's pages, on a story overview made for the check (the demo has none yet)."""
+    from core.models import WerkplaatsPage
+    from learning import telling
+    from learning.factories import StoryIndexPageFactory, StoryPageFactory
+
+    index = StoryIndexPageFactory(parent=WerkplaatsPage.objects.get(locale__language_code="nl", slug="samen"))
+    story = StoryPageFactory(parent=index, title="Eindelijk gehoord", teller="jongere")
+    story.teller_email = "verteller@example.org"
+    story.save()
+    share = index.url + index.reverse_subpage("share")
+    pages = {}
+    for name, url in {
+        "stories": index.url,
+        "story": story.url,
+        "share form": share,
+        "teller page": index.url + index.reverse_subpage("teller", args=[telling.teller_token(story)]),
+    }.items():
+        response = client.get(url)
+        pages[name] = (url, response.status_code, response.content)
+    errors = client.post(share, {"story": "Kort.", "teller": "ouder"})
+    pages["share form errors"] = (share, errors.status_code, errors.content)
+    return pages
+
+
 @pytest.mark.django_db
 def test_every_page_type_is_valid_html(tmp_path):
     client = Client()
@@ -62,6 +87,9 @@ def test_every_page_type_is_valid_html(tmp_path):
     posted = client.post("/nieuwsbrieven/", {"email": "geen adres"})
     assert posted.status_code == 400 and b"form-error" in posted.content
     files["form-errors.html"] = ("the subscription form with its errors", posted.content)
+    for name, (url, status, content) in story_pages(client).items():
+        assert status in (200, 400), (name, url, status)
+        files[name.replace(" ", "-") + ".html"] = (f"{name} ({url})", content)
     for file_name, (_what, content) in files.items():
         (tmp_path / file_name).write_bytes(content)
     result = subprocess.run(  # noqa: S603 (our own files, our own checker)
@@ -88,4 +116,4 @@ def test_every_page_type_is_valid_html(tmp_path):
         if message["type"] == "error" or message.get("subType") == "fatal"
     ]
     assert errors == [], "\n".join(errors)
-    assert len(files) == 23 and result.returncode == 0
+    assert len(files) == 28 and result.returncode == 0
