@@ -8,9 +8,6 @@ from core.page_forms import WielPageForm
 from . import personal_data
 from .choices import AgeBand, Publication, Teller
 
-# The editor's buttons that make a page go live: publish, and a moderator's approval.
-PUBLISHING = ("action-publish",)
-
 
 class StoryAdminForm(WielPageForm):
     """The story's editor: every flag of what looks like personal data is listed to be confirmed
@@ -45,8 +42,9 @@ class StoryAdminForm(WielPageForm):
         return "\n\n".join(getattr(self.instance, name) or "" for name in names)
 
     def publishing(self):
+        """Whether this save is meant to make the story go live: publishing, or approving it."""
         approving = "action-workflow-action" in self.data and self.data.get("workflow-action-name") == "approve"
-        return approving or any(name in self.data for name in PUBLISHING)
+        return approving or "action-publish" in self.data
 
     def _post_clean(self):
         super()._post_clean()  # the instance now holds what was sent

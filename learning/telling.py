@@ -111,7 +111,7 @@ def withdraw(story):
     return story
 
 
-def ask_for_change(story, message, request):
+def ask_for_change(story, message):
     """Tell the werkplaats' editors and the national editors what the teller wants changed."""
     recipients = set(
         Group.objects.get(name=NATIONAL_EDITORS_GROUP).user_set.filter(is_active=True).values_list("email", flat=True)

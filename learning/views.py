@@ -46,7 +46,7 @@ def teller_page(index, request, token):
         return render_route(index, request, template, {"withdrawn": True, "kept": kept is not None})
     change = ChangeRequestForm(request.POST if action == "change" else None)
     if action == "change" and change.is_valid():
-        telling.ask_for_change(story, change.cleaned_data["message"], request)
+        telling.ask_for_change(story, change.cleaned_data["message"])
         return render_route(index, request, template, {"story": story, "asked": True, "change": ChangeRequestForm()})
     status = 400 if change.is_bound else 200
     return render_route(index, request, template, {"story": story, "change": change}, status=status)
