@@ -19,11 +19,7 @@ message twice, and every delivery the worker had not started goes out exactly on
 """
 
 import logging
-import os
-import socket
 import time
-import uuid
-from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -31,7 +27,7 @@ from django.core.mail import get_connection
 from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
 from django.core.mail.message import sanitize_address
 from django.db import connections, transaction
-from django.db.models import DateTimeField, Exists, ExpressionWrapper, Min, OuterRef, Q
+from django.db.models import Exists, Min, OuterRef, Q
 from django.db.models.functions import Now
 from django.utils import timezone
 from django_tasks import task
@@ -39,6 +35,7 @@ from django_tasks import task
 from core.fragments import bump_content_version
 from core.purging import page_changed
 from outbox import fate
+from outbox.claims import claim, database_time, worker_token
 from outbox.fate import Fate
 from outbox.signals import address_bounced
 from outbox.smtp import content_sent
@@ -132,11 +129,6 @@ def backoff(attempts):
 DUE_MARGIN = 1
 
 
-def database_time(seconds=0):
-    """The database's clock, ``seconds`` ahead: every worker on every host reads the same clock."""
-    return ExpressionWrapper(Now() + timedelta(seconds=seconds), output_field=DateTimeField())
-
-
 def longest_message_seconds():
     """How long handing over one message may take: the throttle's pause plus the backend's timeout."""
     rate = settings.NEWSLETTER_SEND_RATE
@@ -168,11 +160,6 @@ def batch_size():
     if not rate:
         return settings.NEWSLETTER_BATCH_SIZE
     return max(1, min(settings.NEWSLETTER_BATCH_SIZE, int(rate * settings.NEWSLETTER_LEASE_SECONDS / 2)))
-
-
-def lease_token():
-    """A token that names the worker holding a lease (host and process), for people reading the table."""
-    return f"{socket.gethostname()[:60]}:{os.getpid()}:{uuid.uuid4().hex}"
 
 
 # The "before" of one message and the "after" of the previous one, in one statement. Each part
@@ -278,10 +265,7 @@ class Sender:
             due = self.mailing.deliveries.filter(status=Delivery.Status.QUEUED).filter(
                 Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=Now())
             )
-            ids = list(
-                due.select_for_update(skip_locked=True).order_by("pk").values_list("pk", flat=True)[: batch_size()]
-            )
-            Delivery.objects.filter(pk__in=ids).update(claimed_by=self.token)
+            ids = claim(due, self.token, batch_size())
         rows = Delivery.objects.filter(pk__in=ids, claimed_by=self.token).order_by("pk")
         return list(rows.values_list("pk", "subscriber_id", "subscriber__email", "subscriber__name"))
 
@@ -472,7 +456,7 @@ def send_mailing(mailing_id, **options):
     problem = lease_problem()
     if problem:
         raise ImproperlyConfigured(problem)
-    token = lease_token()
+    token = worker_token()
     if not take_lease(mailing_id, token):
         return "not due, finished, or in another worker's hands"
     mailing = Mailing.objects.select_related("revision", "newsletter").get(pk=mailing_id)

@@ -13,8 +13,10 @@ class OutgoingMail(models.Model):
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("waiting")
-        SENDING = "sending", _("being sent")
+        SENDING = "sending", _("being sent")  # claimed by a process, not yet handed to the server
+        HANDING_OVER = "handing", _("being handed to the mail server")
         FAILED = "failed", _("failed")
+        UNSURE = "unsure", _("may have arrived; not sent again")
 
     to = models.EmailField(_("to"))
     from_email = models.CharField(max_length=300)
@@ -29,8 +31,13 @@ class OutgoingMail(models.Model):
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.QUEUED)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
-    # While SENDING: until when the process sending it may take; after that another one may.
+    # While SENDING or HANDING_OVER: the process that claimed it (``outbox.claims``), and until
+    # when (by the database's clock) it may take; after that another one may.
+    claimed_by = models.CharField(max_length=200, blank=True)
     claimed_until = models.DateTimeField(null=True, blank=True)
+    # Sent at most once: a message that may have reached the server is never sent again
+    # automatically (a follow-up question). Otherwise it is (a confirmation link: twice beats never).
+    once = models.BooleanField(default=False)
     last_error = models.CharField(_("last error"), max_length=300, blank=True)
 
     class Meta:

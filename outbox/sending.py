@@ -6,9 +6,14 @@ hands its id to ``send_task`` (the ``mail`` task queue, run by the worker). ``se
 periodic job, sends whatever is due and was not sent, so a message whose task was lost still goes.
 Each message is sent as the newsletter worker sends an issue (``outbox.fate``): a message that
 never reached the server is sent again at once on a fresh connection, one refused for now waits
-and is tried again with a back-off, a bounce marks the address (``address_bounced``). Unlike an
-issue, a notice whose fate is uncertain is sent again too: receiving a confirmation link twice is
-better than not at all.
+and is tried again with a back-off, a bounce marks the address (``address_bounced``).
+
+Messages are claimed and handed over under the same discipline as an issue's deliveries
+(``outbox.claims``): a process claims a batch with its token, marks each message "handing over"
+only while the claim is still its own, and deletes it once the server took it. A message whose
+fate is uncertain (cut off after its content went, or left "handing over" by a process that died
+or froze past its claim) is sent again when it is a notice (receiving a confirmation link twice
+is better than not at all) and never when it was queued with ``once`` (a follow-up question).
 """
 
 import base64
@@ -22,6 +27,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
 
+from .claims import claim as claim_rows
+from .claims import database_time, worker_token
 from .fate import Fate, backoff, fate_of
 from .models import OutgoingMail
 from .signals import address_bounced
@@ -29,13 +36,13 @@ from .smtp import content_sent
 
 logger = logging.getLogger(__name__)
 
-CLAIM_SECONDS = 300  # how long a process may take over a batch before another may take it over
 BATCH = 100
 
 
-def queue(message):
+def queue(message, once=False):
     """Keep ``message`` (a Django ``EmailMessage``) in the outbox, one row per recipient, in the
-    current transaction; it is sent once that commits. Returns the rows."""
+    current transaction; it is sent once that commits. With ``once``, a message that may have
+    reached the server is never sent again. Returns the rows."""
     attachments = [
         [name, base64.b64encode(content.encode() if isinstance(content, str) else content).decode(), mimetype]
         for name, content, mimetype in message.attachments
@@ -49,6 +56,7 @@ def queue(message):
             alternatives=[[content, mimetype] for content, mimetype in getattr(message, "alternatives", [])],
             attachments=attachments,
             headers=dict(message.extra_headers),
+            once=once,
         )
         for address in message.to
     )
@@ -78,9 +86,10 @@ def send_due(output=None):
 
 
 def prune(output=None):
-    """Delete the messages that failed for good once they have been kept long enough."""
+    """Delete the messages that failed for good (or may have arrived) once kept long enough."""
     before = timezone.now() - timedelta(days=settings.OUTBOX_KEEP_FAILED_DAYS)
-    deleted, _by_model = OutgoingMail.objects.filter(status=OutgoingMail.Status.FAILED, created_at__lt=before).delete()
+    done = [OutgoingMail.Status.FAILED, OutgoingMail.Status.UNSURE]
+    deleted, _by_model = OutgoingMail.objects.filter(status__in=done, created_at__lt=before).delete()
     return deleted
 
 
@@ -89,22 +98,31 @@ def forget(address):
     OutgoingMail.objects.filter(to__iexact=address).delete()
 
 
-def claim(which):
-    """Mark the due messages among ``which`` as this process's to send; returns them."""
-    now = timezone.now()
+def claim(which, token):
+    """Mark the due messages among ``which`` as claimed by ``token``; returns them.
+
+    A message claimed by a process whose claim ran out without handing it over is due again. One
+    left "handing over" may have reached the server: a notice is due again, a ``once`` message is
+    set aside as unsure.
+    """
+    now = database_time()
+    left = OutgoingMail.objects.filter(which, status=OutgoingMail.Status.HANDING_OVER, claimed_until__lt=now)
+    left.filter(once=True).update(
+        status=OutgoingMail.Status.UNSURE, last_error="the sender stopped while handing this message over"
+    )
+    left.filter(once=False).update(status=OutgoingMail.Status.QUEUED, next_attempt_at=now)
     due = Q(status=OutgoingMail.Status.QUEUED, next_attempt_at__lte=now)
-    abandoned = Q(status=OutgoingMail.Status.SENDING, claimed_until__lt=now)  # its sender died
-    with transaction.atomic():
-        ids = list(
-            OutgoingMail.objects.filter(which, due | abandoned)
-            .select_for_update(skip_locked=True)
-            .order_by("next_attempt_at", "pk")
-            .values_list("pk", flat=True)[:BATCH]
-        )
-        OutgoingMail.objects.filter(pk__in=ids).update(
-            status=OutgoingMail.Status.SENDING, claimed_until=now + timedelta(seconds=CLAIM_SECONDS)
-        )
-    return list(OutgoingMail.objects.filter(pk__in=ids).order_by("pk"))
+    abandoned = Q(status=OutgoingMail.Status.SENDING, claimed_until__lt=now)  # claimed, never handed over
+    rows = OutgoingMail.objects.filter(which).filter(due | abandoned)
+    ids = claim_rows(
+        rows,
+        token,
+        BATCH,
+        order_by=("next_attempt_at", "pk"),
+        status=OutgoingMail.Status.SENDING,
+        claimed_until=database_time(settings.OUTBOX_CLAIM_SECONDS),
+    )
+    return list(OutgoingMail.objects.filter(pk__in=ids, claimed_by=token).order_by("pk"))
 
 
 def as_message(mail, connection):
@@ -120,19 +138,33 @@ def as_message(mail, connection):
 
 def send(which):
     """Send the due messages among ``which`` (a ``Q``) over one connection; returns how many went."""
-    sent = 0
-    while batch := claim(which):
+    sent, token = 0, worker_token()
+    while batch := claim(which, token):
         connection = get_connection(fail_silently=False)
         try:
             for mail in batch:
-                sent += deliver(mail, connection)
+                sent += deliver(mail, connection, token)
+        except ClaimLost:
+            logger.warning("Outgoing e-mail: the claim of %s was taken over; it stops", token)
+            return sent
         finally:
             connection.close()
     return sent
 
 
-def deliver(mail, connection):
+class ClaimLost(Exception):
+    """Another process claimed this one's messages (its claim ran out): it sends nothing more."""
+
+
+def deliver(mail, connection, token):
     """Send one message; 1 when the server took it (the row is deleted), else 0 (recorded)."""
+    mine = OutgoingMail.objects.filter(pk=mail.pk, claimed_by=token)
+    # Before: only while the claim is still this process's (a frozen process finds it is not).
+    until = database_time(settings.OUTBOX_CLAIM_SECONDS)
+    if not mine.filter(status=OutgoingMail.Status.SENDING).update(
+        status=OutgoingMail.Status.HANDING_OVER, claimed_until=until
+    ):
+        raise ClaimLost
     mail.attempts += 1
     failure = hand_over(mail, connection)
     if failure and failure[0] is Fate.NOT_SENT:
@@ -140,7 +172,7 @@ def deliver(mail, connection):
     if failure:
         record(mail, *failure)
         return 0
-    mail.delete()
+    mine.delete()
     return 1
 
 
@@ -162,7 +194,10 @@ class NothingSent(Exception):
 
 def record(mail, fate, error):
     text = f"{type(error).__name__}: {error}"[:300]
-    if fate.final or mail.attempts >= settings.OUTBOX_MAX_ATTEMPTS:
+    if fate is Fate.UNCERTAIN and mail.once:
+        mail.status = OutgoingMail.Status.UNSURE
+        logger.warning("Outgoing e-mail %s to %s may have arrived (%s); not sent again", mail.pk, mail.to, text)
+    elif fate.final or mail.attempts >= settings.OUTBOX_MAX_ATTEMPTS:
         mail.status = OutgoingMail.Status.FAILED
         logger.error("Outgoing e-mail %s to %s failed for good: %s", mail.pk, mail.to, text)
         if fate is Fate.BOUNCED:
@@ -175,4 +210,11 @@ def record(mail, fate, error):
         logger.warning("Outgoing e-mail %s to %s: %s (%s); tried again later", mail.pk, mail.to, text, fate.value)
     mail.last_error = text
     mail.claimed_until = None
-    mail.save(update_fields=["status", "attempts", "next_attempt_at", "last_error", "claimed_until"])
+    # Only while the claim is still this process's: one that took it over decides from here on.
+    OutgoingMail.objects.filter(pk=mail.pk, claimed_by=mail.claimed_by).update(
+        status=mail.status,
+        attempts=mail.attempts,
+        next_attempt_at=mail.next_attempt_at,
+        last_error=text,
+        claimed_until=None,
+    )

@@ -361,6 +361,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 OUTBOX_MAX_ATTEMPTS = int(env("OUTBOX_MAX_ATTEMPTS", "8"))
 OUTBOX_RETRY_BASE_SECONDS = int(env("OUTBOX_RETRY_BASE_SECONDS", "60"))
 OUTBOX_KEEP_FAILED_DAYS = int(env("OUTBOX_KEEP_FAILED_DAYS", "30"))
+# Seconds a process holds the messages it claimed (outbox/claims.py) before another may take them
+# over; each message's hand-over renews it, so it must exceed two EMAIL_TIMEOUTs.
+OUTBOX_CLAIM_SECONDS = int(env("OUTBOX_CLAIM_SECONDS", "300"))
 
 # --- Search ------------------------------------------------------------------
 # A search engine (Elasticsearch 8 or 9, or OpenSearch 2) when ELASTICSEARCH_URL is set,

@@ -7,6 +7,7 @@ import pytest
 from django.core.mail import EmailMessage
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from newsletters.models import Suppression
@@ -140,3 +141,40 @@ def test_a_backend_that_sends_nothing_does_not_count_as_sent(settings):
     assert send_due() == 0
     kept = OutgoingMail.objects.get()
     assert kept.status == "queued" and "NothingSent" in kept.last_error
+
+
+def left_handing_over(address, once):
+    """A message a process was handing to the server when it died (or froze) past its claim."""
+    queue(message(address), once=once)
+    past = timezone.now() - datetime.timedelta(minutes=1)
+    OutgoingMail.objects.filter(to=address).update(status="handing", claimed_by="host:1:dead", claimed_until=past)
+
+
+@pytest.mark.django_db
+def test_a_message_that_may_have_arrived_goes_again_only_when_it_is_a_notice(mailbox):
+    left_handing_over("melding@example.org", once=False)
+    left_handing_over("vraag@example.org", once=True)
+    assert send_due() == 1
+    assert [sent["To"] for sent in mailbox.messages] == ["melding@example.org"]
+    unsure = OutgoingMail.objects.get()
+    assert unsure.to == "vraag@example.org" and unsure.status == "unsure" and "stopped" in unsure.last_error
+    assert send_due() == 0 and len(mailbox.messages) == 1
+
+
+@pytest.mark.django_db
+def test_a_process_whose_claim_was_taken_over_sends_nothing_more(mailbox):
+    from django.core.mail import get_connection
+
+    from outbox.sending import ClaimLost, claim, deliver
+
+    queue(message("een@example.org"), once=True)
+    queue(message("twee@example.org"), once=True)
+    frozen = claim(Q(), "host:1:frozen")
+    assert [mail.claimed_by for mail in frozen] == ["host:1:frozen"] * 2
+    # Its claim runs out while it is frozen; another process takes the messages and sends them.
+    OutgoingMail.objects.update(claimed_until=timezone.now() - datetime.timedelta(seconds=1))
+    assert send_due() == 2
+    connection = get_connection()
+    with pytest.raises(ClaimLost):
+        deliver(frozen[0], connection, "host:1:frozen")  # it wakes up: nothing is handed over
+    assert sorted(sent["To"] for sent in mailbox.messages) == ["een@example.org", "twee@example.org"]
