@@ -5,3 +5,15 @@ from django.utils.translation import gettext_lazy as _
 class LearningConfig(AppConfig):
     name = "learning"
     verbose_name = _("Learning from experience")
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from core.jobs import Job, register_job
+        from outbox.signals import address_bounced
+
+        from . import follow_up
+
+        register_job(Job("follow_up_actions", 900, follow_up.run, longest=1800))
+        page_published.connect(follow_up.published, dispatch_uid="learning-follow-up-published")
+        address_bounced.connect(follow_up.bounced, dispatch_uid="learning-follow-up-bounced")

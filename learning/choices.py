@@ -1,4 +1,5 @@
-"""The fixed answers of a story: who tells it, about what age, from where, and what may be published."""
+"""The fixed answers of the learning loop: of a story (who tells it, about what age, from where,
+what may be published) and of a proposal's actions (where they stand, how a practice is taken up)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -28,3 +29,21 @@ class Publication(models.TextChoices):
     WITHOUT_NAME = "zonder-naam", _("the story, without a name")
     WITH_FIRST_NAME = "met-voornaam", _("the story, with the teller's first name")
     NOT_PUBLIC = "niet-openbaar", _("nothing: only for the werkplaats to learn from")
+
+
+class ActionStatus(models.TextChoices):
+    """Where an action of an improvement proposal stands, in the order a follow-up moves it."""
+
+    ANNOUNCED = "aangekondigd", _("announced")
+    STARTED = "gestart", _("started")
+    DONE = "klaar", _("done")
+    STOPPED = "gestopt", _("stopped")
+    NO_ANSWER = "geen-antwoord", _("no answer")
+
+
+class Adoption(models.TextChoices):
+    """How a proposal relates to the practice it names."""
+
+    ADOPTS = "overnemen", _("adopts the practice")
+    ADAPTS = "aanpassen", _("adapts the practice")
+    NEW = "nieuw", _("starts it as a new practice")

@@ -6,7 +6,7 @@ from core.forms import CleanTextMixin
 from core.page_forms import WielPageForm
 
 from . import personal_data
-from .choices import AgeBand, Publication, Teller
+from .choices import ActionStatus, AgeBand, Publication, Teller
 
 
 class StoryAdminForm(WielPageForm):
@@ -140,3 +140,74 @@ class ShareStoryForm(CleanTextMixin, forms.Form):
         if cleaned.get("may_contact") and not cleaned.get("email"):
             self.add_error("email", _("We need your e-mail address to contact you."))
         return cleaned
+
+
+class AnswerForm(CleanTextMixin, forms.Form):
+    """The owner's one-page answer: where the action stands and what happened."""
+
+    status = forms.ChoiceField(
+        label=_("Where does the action stand?"),
+        widget=forms.RadioSelect,
+        choices=[(status.value, status.label) for status in ActionStatus if status != ActionStatus.NO_ANSWER],
+    )
+    text = forms.CharField(
+        label=_("What happened?"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=1500,
+        help_text=_("A few sentences. This is shown on the proposal's page once the werkplaats has read it."),
+    )
+    why_stopped = forms.CharField(
+        label=_("Why did it stop?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        required=False,
+        help_text=_("Only when it stopped: others learn most from this."),
+    )
+    lasting = forms.BooleanField(label=_("This became a lasting way of working."), required=False)
+    practice = forms.ModelChoiceField(
+        label=_("With which practice?"),
+        queryset=None,
+        required=False,
+        help_text=_("Choose the practice from Wiel's practice examples."),
+    )
+    place = forms.CharField(label=_("In which municipality?"), max_length=80, required=False)
+    key = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, practices, geography, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["practice"].queryset = practices
+        self.geography = geography
+        self.municipality = None
+
+    def clean_place(self):
+        typed = self.cleaned_data["place"]
+        if typed:
+            found = self.geography.names.resolve(typed)
+            if found.place is None:
+                raise forms.ValidationError(found.error)
+            self.municipality = found.place
+        return typed
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") == ActionStatus.STOPPED and not cleaned.get("why_stopped"):
+            self.add_error("why_stopped", _("Say why it stopped."))
+        if cleaned.get("lasting"):
+            if not cleaned.get("practice"):
+                self.add_error("practice", _("Choose the practice that became a lasting way of working."))
+            if not cleaned.get("place") and "place" not in self.errors:
+                self.add_error("place", _("Fill in the municipality where it became a lasting way of working."))
+        else:
+            cleaned["practice"] = None
+            self.municipality = None
+        cleaned["municipality"] = self.municipality
+        return cleaned
+
+
+class HandOverForm(CleanTextMixin, forms.Form):
+    """Give the action to a colleague, who gets their own link."""
+
+    name = forms.CharField(label=_("Your colleague's name"), max_length=120)
+    role = forms.CharField(label=_("Their role"), max_length=120)
+    organisation = forms.CharField(label=_("Their organisation"), max_length=160, required=False)
+    email = forms.EmailField(label=_("Their e-mail address"), help_text=_("Never shown on the site."))

@@ -12,19 +12,17 @@ the page and all its revisions are deleted, so no earlier version keeps what was
 """
 
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from core.base_url import absolute
-from core.permissions import NATIONAL_EDITORS_GROUP
 from core.tokens import make_token, read_token
 from outbox import sending as outbox
 
+from . import editors
 from .choices import Source
 from .models import StoryPage
 
@@ -113,23 +111,9 @@ def withdraw(story):
 
 def ask_for_change(story, message):
     """Tell the werkplaats' editors and the national editors what the teller wants changed."""
-    recipients = set(
-        Group.objects.get(name=NATIONAL_EDITORS_GROUP).user_set.filter(is_active=True).values_list("email", flat=True)
-    )
-    if story.werkplaats and story.werkplaats.editor_group_id:
-        recipients |= set(story.werkplaats.editor_group.user_set.filter(is_active=True).values_list("email", flat=True))
-    recipients.discard("")
-    context = {
-        "story": story,
-        "message": message,
-        "edit_url": absolute(reverse("wagtailadmin_pages:edit", args=[story.pk])),
-    }
     with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
-        subject = str(_("A teller asks for a change to “%(title)s”")) % {"title": story.title}
-        body = render_to_string("learning/email/change_request.txt", context)
-        for address in sorted(recipients):
-            outbox.queue(EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address]))
-    return len(recipients)
+        subject = _("A teller asks for a change to “%(title)s”") % {"title": story.title}
+        return editors.tell(story, subject, "learning/email/change_request.txt", {"story": story, "message": message})
 
 
 SUBJECTS = {"received": _("We received your story “%(title)s”")}

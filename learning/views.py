@@ -1,4 +1,7 @@
-"""The public side of stories: "Deel je ervaring", and the teller's own page behind their link."""
+"""The public side of the learning loop: "Deel je ervaring", the teller's own page behind their
+link, and the page behind an action owner's follow-up link."""
+
+import uuid
 
 from django import forms
 from django.conf import settings
@@ -9,8 +12,8 @@ from core.http_cache import personal
 from core.ratelimit import too_many
 from core.routes import render_route
 
-from . import telling
-from .forms import ShareStoryForm
+from . import follow_up, telling
+from .forms import AnswerForm, HandOverForm, ShareStoryForm
 
 
 def share_story(index, request):
@@ -50,3 +53,40 @@ def teller_page(index, request, token):
         return render_route(index, request, template, {"story": story, "asked": True, "change": ChangeRequestForm()})
     status = 400 if change.is_bound else 200
     return render_route(index, request, template, {"story": story, "change": change}, status=status)
+
+
+def practices_for(index):
+    """The live practices an owner may name, in the overview's language."""
+    from practices.models import PracticePage
+
+    return PracticePage.objects.live().public().filter(locale_id=index.locale_id).order_by("title")
+
+
+@personal
+def owner_page(index, request, token):
+    """The owner's one page: answer how the action went, or hand it over to a colleague."""
+    template = "learning/owner.html"
+    found = follow_up.from_token(token)
+    if found is None:
+        return render_route(index, request, template, {"invalid": True}, status=400)
+    action = follow_up.action_of(found)
+    intent = request.POST.get("action") if request.method == "POST" else None
+    geography = Geography.for_request(request)
+    answer = AnswerForm(
+        request.POST if intent == "answer" else None,
+        practices=practices_for(index),
+        geography=geography,
+        initial={"key": uuid.uuid4()},
+    )
+    hand_over = HandOverForm(request.POST if intent == "hand-over" else None)
+    context = {"follow_up": found, "action": action, "proposal": found.proposal, "answer": answer}
+    context["hand_over"] = hand_over
+    if intent == "answer" and answer.is_valid():
+        update, _created = follow_up.answer(found, answer.cleaned_data, answer.cleaned_data["key"])
+        fresh = AnswerForm(practices=practices_for(index), geography=geography, initial={"key": uuid.uuid4()})
+        return render_route(index, request, template, {**context, "answered": update, "answer": fresh})
+    if intent == "hand-over" and hand_over.is_valid():
+        follow_up.hand_over(found, hand_over.cleaned_data)
+        return render_route(index, request, template, {"handed_over": hand_over.cleaned_data["name"]})
+    status = 400 if answer.is_bound or hand_over.is_bound else 200
+    return render_route(index, request, template, context, status=status)

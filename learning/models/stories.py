@@ -17,9 +17,9 @@ from core.models import BasePage, SectionIndexPage, Theme, WerkplaatsContentPage
 from core.pagination import paginate
 from core.routes import LocalizedRoutablePageMixin, localized_path
 
-from . import personal_data
-from .choices import AgeBand, Publication, Source, Teller
-from .forms import StoryAdminForm
+from .. import personal_data
+from ..choices import AgeBand, Publication, Source, Teller
+from ..forms import StoryAdminForm
 
 PAGE_SIZE = 12
 
