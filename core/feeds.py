@@ -18,3 +18,38 @@ class PageFeed(Feed):
 
     def feed_url(self):
         return absolute(self.request.path)
+
+
+class OverviewFeed(PageFeed):
+    """RSS 2.0 feed of one overview (national or one werkplaats): its newest ``FEED_SIZE`` pages,
+    as the overview's ``feed_items()`` lists them."""
+
+    FEED_SIZE = 20
+
+    def __init__(self, index_page):
+        super().__init__()
+        self.index_page = index_page
+
+    def title(self):
+        return f"{self.index_page.title} · Wiel"
+
+    def link(self):
+        return self.index_page.get_full_url(self.request)
+
+    def description(self):
+        return self.index_page.search_description or self.index_page.summary or self.index_page.title
+
+    def items(self):
+        return self.index_page.feed_items()[: self.FEED_SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.get_full_url(self.request)
+
+    def item_pubdate(self, item):
+        return item.first_published_at

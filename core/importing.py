@@ -38,7 +38,7 @@ from core.params import has_control_characters
 
 MAX_FILE_BYTES = 20 * 2**20  # a file of hundreds of records is a few MB
 MAX_TEXT = 20_000  # characters in any one text value; model fields with a max_length are checked too
-TEXT, WHOLE, TEXTS = "text", "whole number", "list of texts"
+TEXT, WHOLE, TEXTS, BOOL = "text", "whole number", "list of texts", "true or false"
 STREAM = "list of blocks"  # a StreamField body: checked against the field's blocks by read_stream
 
 
@@ -48,7 +48,8 @@ def count(number):
 
 
 def read_import_file(path, key):
-    """The records of the JSON file at ``path``: the list under ``key``, or a bare list."""
+    """The records of the JSON file at ``path``: the list under ``key``, or a bare list (with ``key``
+    None, the whole of the file)."""
     try:
         if os.path.getsize(path) > MAX_FILE_BYTES:
             raise CommandError(
@@ -70,6 +71,8 @@ def read_import_file(path, key):
         ) from error
     except RecursionError as error:
         raise CommandError(_("%(path)s: nested too deeply to be an import file") % {"path": path}) from error
+    if key is None:  # a file of several lists: the caller takes them out
+        return data
     return data.get(key) if isinstance(data, dict) else data
 
 
@@ -159,6 +162,15 @@ def records_or_error(records, key, errors):
     return []
 
 
+def unknown_municipality(found, name):
+    """The message for a municipality name the geography did not find (``names.resolve``), with
+    its suggestions."""
+    hint = ", ".join(suggestion.place.name for suggestion in found.suggestions)
+    if hint:
+        return _("unknown municipality %(name)r (did you mean: %(hint)s?)") % {"name": name, "hint": hint}
+    return _("unknown municipality %(name)r") % {"name": name}
+
+
 def text(value):
     """Text from the file; anything else (reported by the shape check) reads as empty."""
     return value if isinstance(value, str) else ""
@@ -241,6 +253,9 @@ def _check(value, shape, path, found):
         if shape != STREAM:  # a body's blocks are checked by read_stream
             for position, item in enumerate(value):
                 _check(item, TEXT if shape == TEXTS else shape[0], f"{path}[{position}]", found)
+    elif shape == BOOL:
+        if not isinstance(value, bool):
+            found.append((path, _("%(value)s is not true or false") % {"value": _show(value)}))
     elif shape == WHOLE:
         if isinstance(value, bool) or not isinstance(value, int):
             found.append((path, _("%(value)s is not a whole number") % {"value": _show(value)}))

@@ -266,16 +266,17 @@ def data(name):
     return json.loads((DATA / name).read_text(encoding="utf-8"))
 
 
-def section(parent, model, key, werkplaats=None, **extra):
+def section(parent, model, key, werkplaats=None, in_menu=True, **extra):
     """The overview ``key`` of ``demo/data/site.json`` below ``parent``, in Dutch, with its English
-    translation when it is national or its werkplaats has one."""
+    translation when it is national or its werkplaats has one; a national one is in the main menu
+    when ``in_menu``."""
     texts = data("site.json")["sections"][key]
     dutch = texts["nl"]
     summary = dutch["werkplaats_summary"].format(werkplaats=werkplaats.title) if werkplaats else dutch["summary"]
     fields = {"title": dutch["title"], "slug": dutch["slug"], "summary": summary, **extra}
     if "intro" in dutch:
         fields["intro"] = rich(*dutch["intro"])
-    page = create_child(parent, model(show_in_menus=werkplaats is None, **fields))
+    page = create_child(parent, model(show_in_menus=in_menu and werkplaats is None, **fields))
     english = texts["en"]
     if werkplaats is None:
         extra_en = {"intro": rich(*english["intro"])} if "intro" in fields else {}
@@ -291,11 +292,11 @@ def _translated(page, language_code):
     return version is not None and version.alias_of_id is None
 
 
-def sections(model, key):
+def sections(model, key, in_menu=True):
     """The overview ``key`` nationally and below every Dutch werkplaats: {werkplaats slug: overview}."""
     from core.models import WerkplaatsPage
 
     home = Site.objects.get(is_default_site=True).root_page
-    section(home, model, key)
+    section(home, model, key, in_menu=in_menu)
     werkplaatsen = WerkplaatsPage.objects.filter(locale=locale("nl"))
     return {werkplaats.slug: section(werkplaats, model, key, werkplaats=werkplaats) for werkplaats in werkplaatsen}

@@ -14,6 +14,7 @@ from core.models import Theme, WerkplaatsPage
 from core.pagination import paginate
 from core.ratelimit import too_many
 from core.routes import render_route
+from core.sections import EVENT_PAGE, sections
 
 from . import ical
 from .forms import RegistrationForm
@@ -92,6 +93,7 @@ def event_detail(page, request):
         ],
         "structured_data": json_ld(event_data(page, request)),
         "places_left": places_left(page) if page.registration_open else None,
+        "sections": sections(EVENT_PAGE, request, page),
     }
     return page.render(request, context_overrides=context)
 

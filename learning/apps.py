@@ -10,6 +10,7 @@ class LearningConfig(AppConfig):
         from wagtail.signals import page_published
 
         from core.jobs import Job, register_job
+        from newsletters.blocks import register_issue_section
         from outbox.signals import address_bounced
 
         from . import follow_up
@@ -17,3 +18,7 @@ class LearningConfig(AppConfig):
         register_job(Job("follow_up_actions", 900, follow_up.run, longest=1800))
         page_published.connect(follow_up.published, dispatch_uid="learning-follow-up-published")
         address_bounced.connect(follow_up.bounced, dispatch_uid="learning-follow-up-bounced")
+        register_issue_section(
+            "proposals", "learning.ProposalPage", _("Improvement proposals"), _("Proposals"), "tasks"
+        )
+        register_issue_section("stories", "learning.StoryPage", _("Lived-experience stories"), _("Stories"), "user")

@@ -86,11 +86,14 @@ class Figures:
 @dataclass(frozen=True)
 class Overview:
     proposals: object  # a queryset, newest first
-    figures: Figures
     facets: list  # [Facet]
 
+    def figures(self, count=None):
+        return figures_of(self.proposals, count)
 
-def figures_of(proposals):
+
+def figures_of(proposals, count=None):
+    """The figures of ``proposals``; ``count`` when the caller counted them already (its paginator)."""
     keys = Action.objects.filter(page__in=proposals.values("pk")).values("translation_key")
     today = timezone.localdate()
     counts = FollowUp.objects.filter(action_key__in=keys).aggregate(
@@ -100,7 +103,7 @@ def figures_of(proposals):
         done=Count("pk", filter=Q(status=ActionStatus.DONE)),
         stopped=Count("pk", filter=Q(status=ActionStatus.STOPPED)),
     )
-    return Figures(proposals=proposals.count(), **counts)
+    return Figures(proposals=proposals.count() if count is None else count, **counts)
 
 
 def facet_choices(proposals, filters):
@@ -152,10 +155,9 @@ FACET_DEFAULTS = {"theme": "", "municipality": "", "status": "", "year": None}
 
 
 def overview(proposals, filters):
-    """The proposals the filters leave (newest first), their figures and every filter's options."""
+    """The proposals the filters leave (newest first) and every filter's options."""
     found = filters.apply(proposals)
     return Overview(
         proposals=found.select_related("werkplaats").prefetch_related("municipalities").order_by("-made_on", "-pk"),
-        figures=figures_of(found),
         facets=facet_choices(proposals, filters),
     )

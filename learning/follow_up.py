@@ -191,7 +191,8 @@ def answer(follow_up, data, key):
                 "text": data["text"],
                 "why_stopped": data.get("why_stopped", ""),
                 "lasting_practice": data.get("practice"),
-                "lasting_municipality": data.get("municipality"),
+                # A place of the geography (core.geography.places), by its municipality's id.
+                "lasting_municipality_id": getattr(data.get("municipality"), "pk", None),
             },
         )
         if created and follow_up.answered_at is None:

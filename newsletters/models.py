@@ -195,7 +195,8 @@ class NewsletterPage(BasePage):
         NewsletterList, verbose_name=_("newsletter"), on_delete=models.PROTECT, related_name="issues"
     )
     intro = RichTextField(_("introduction"), features=TEXT_FEATURES, blank=True)
-    body = StreamField(IssueBodyBlock(), verbose_name=_("content"), blank=True)
+    # The class, not an instance: Wagtail builds it once every app has registered its sections.
+    body = StreamField(IssueBodyBlock, verbose_name=_("content"), blank=True)
     send_at = models.DateTimeField(
         _("send at"),
         null=True,

@@ -16,7 +16,7 @@ from wagtail.rich_text import RichText
 
 from core.blocks import RICH_TEXT_FEATURES
 from core.geography.places import Geography
-from core.importing import RecordErrors, as_html, records_or_error, text, too_long, without
+from core.importing import RecordErrors, as_html, records_or_error, text, too_long, unknown_municipality, without
 from core.models import CareSetting, Municipality, TargetGroup, Theme, WerkplaatsPage
 
 from . import import_schema
@@ -258,18 +258,7 @@ def _build_implementations(number, slug, items, reference, errors):
         for place in places if isinstance(places, list) else [places]:
             found = reference.municipality_names.resolve(text(place))
             if found.place is None:
-                hint = ", ".join(suggestion.place.name for suggestion in found.suggestions)
-                errors.add(
-                    number,
-                    slug,
-                    f"{prefix}municipalities",
-                    (
-                        _("unknown municipality %(name)r (did you mean: %(hint)s?)")
-                        if hint
-                        else _("unknown municipality %(name)r")
-                    )
-                    % {"name": place, "hint": hint},
-                )
+                errors.add(number, slug, f"{prefix}municipalities", unknown_municipality(found, place))
             else:
                 municipalities.append(reference.municipalities[found.place.pk])
         partners = []

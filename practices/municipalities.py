@@ -20,6 +20,7 @@ from core.geography.names import FOUND
 from core.geography.places import DENSITY_FACTOR, SIZE_FACTOR, Geography
 from core.models import Municipality
 from core.pagination import paginate
+from core.sections import MUNICIPALITY_PAGE, sections
 from core.visibility import active_locale, public
 
 from .fit import LEVEL_LABELS, assess
@@ -73,6 +74,7 @@ def municipality_detail(request, slug):
         "fit_params": FitQuestion(home).querystring(),
         "size_factor": floatformat(SIZE_FACTOR, -1),
         "density_factor": floatformat(DENSITY_FACTOR, -1),
+        "sections": sections(MUNICIPALITY_PAGE, request, municipality),
     }
     return TemplateResponse(request, "practices/municipality_detail.html", context)
 

@@ -21,6 +21,7 @@ from core.geography.places import Figures, Geography
 from core.images import prefetch_listing_images
 from core.models import Municipality
 from core.pagination import paginate
+from core.sections import PRACTICE_PAGE, sections
 from core.visibility import public
 
 from . import exports
@@ -294,6 +295,7 @@ def detail_context(page, request):
         "related_practices": SimpleLazyObject(lambda: [p for p in related if isinstance(p, PracticePage)]),
         "related_other": SimpleLazyObject(lambda: [p for p in related if not isinstance(p, PracticePage)]),
         "events": SimpleLazyObject(lambda: _events(page)),
+        "sections": SimpleLazyObject(lambda: sections(PRACTICE_PAGE, request, page)),
         "working_elements": SimpleLazyObject(lambda: list(page.working_elements.all())),
         **fit_form_context(request, question),
     }

@@ -26,6 +26,7 @@ from core.fragments import cached_fragment, cached_items
 from core.pagination import paginate
 from core.visibility import active_locale, public
 from events.models import EventPage
+from learning.models import ProposalPage, StoryPage
 from newsletters.models import NewsletterPage
 from practices.models import PracticePage
 
@@ -44,6 +45,8 @@ KINDS = [
     ("bijeenkomst", EventPage, _("Event")),
     ("artikel", ArticlePage, _("Article")),
     ("nieuwsbrief", NewsletterPage, _("Newsletter")),
+    ("verbetervoorstel", ProposalPage, _("Improvement proposal")),
+    ("ervaringsverhaal", StoryPage, _("Lived-experience story")),
 ]
 
 

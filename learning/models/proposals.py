@@ -12,6 +12,7 @@ turns the clock back, and a hand-over needs no editor. Both are keyed by the act
 
 import datetime
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from dateutil.relativedelta import relativedelta
 from django import forms
@@ -24,17 +25,21 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.feeds import OverviewFeed
 from core.models import BasePage, Municipality, SectionIndexPage, WerkplaatsContentPage
 from core.pagination import paginate
 from core.routes import LocalizedRoutablePageMixin, localized_path
 from core.widgets import MunicipalityChooser
+from practices.serializers import MunicipalitySerializer, TermSerializer
 
 from ..choices import ActionStatus, Adoption
+from ..serializers import ActionSerializer, UpdateSerializer
 
 PAGE_SIZE = 12
 # Two months after the meeting, unless an action sets its own date.
@@ -47,6 +52,9 @@ class ProposalIndexPage(LocalizedRoutablePageMixin, SectionIndexPage):
     """The proposals: below a werkplaats its own, below the home page those of all werkplaatsen."""
 
     subpage_types = ["learning.ProposalPage"]
+
+    # An English reader sees the Dutch ones too (marked with their language) until they are translated.
+    lists_untranslated = True
 
     class Meta:
         verbose_name = _("proposal overview")
@@ -61,9 +69,10 @@ class ProposalIndexPage(LocalizedRoutablePageMixin, SectionIndexPage):
         context = super().get_context(request, *args, **kwargs)
         filters = Filters.from_query(request.GET)
         found = overview(self.get_proposals(), filters)
+        proposals = paginate(found.proposals, request, PAGE_SIZE)
         context.update(
-            proposals=paginate(found.proposals, request, PAGE_SIZE),
-            figures=found.figures,
+            proposals=proposals,
+            figures=found.figures(count=proposals.paginator.count),
             facets=found.facets,
             filters=filters,
         )
@@ -72,6 +81,13 @@ class ProposalIndexPage(LocalizedRoutablePageMixin, SectionIndexPage):
     @path("")
     def index(self, request):
         return self.render(request)
+
+    def feed_items(self):
+        return self.get_proposals().select_related("werkplaats").order_by("-first_published_at")
+
+    @path("rss/", name="feed")
+    def feed(self, request):
+        return OverviewFeed(self)(request)
 
     @localized_path({"nl": "opvolging/<str:token>/", "en": "follow-up/<str:token>/"}, name="owner")
     def follow_up_answer(self, request, token):
@@ -140,6 +156,24 @@ class ProposalPage(WerkplaatsContentPage):
         index.RelatedFields("municipalities", [index.SearchField("name")]),
         index.RelatedFields("actions", [index.SearchField("what")]),
     ]
+    api_fields = [
+        APIField("summary"),
+        APIField("made_on"),
+        APIField("meeting"),
+        APIField("stories"),
+        APIField("municipalities", serializer=MunicipalitySerializer(many=True)),
+        APIField("themes", serializer=TermSerializer(many=True)),
+        APIField("problem"),
+        APIField("proposal"),
+        APIField("practice"),
+        APIField("adoption"),
+        APIField("werkplaats"),
+        # What the public page shows of the actions: never the owner's address, a name only with consent.
+        APIField("public_actions", serializer=ActionSerializer(many=True, source="action_rows")),
+        APIField("timeline", serializer=UpdateSerializer(many=True, source="public_timeline")),
+    ]
+    api_select = ("werkplaats", "meeting", "practice")
+    api_prefetch = ("stories", "municipalities__province", "municipalities__youth_region", "themes")
     parent_page_types = ["learning.ProposalIndexPage"]
     subpage_types = []
 
@@ -156,6 +190,17 @@ class ProposalPage(WerkplaatsContentPage):
         if self.adoption and not self.practice_id and self.adoption != Adoption.NEW:
             raise ValidationError({"practice": _("Choose the practice this proposal adopts or adapts.")})
 
+    TAKEN_UP = {
+        Adoption.ADOPTS: _("Adopted after %(occasion)s"),
+        Adoption.ADAPTS: _("Adapted after %(occasion)s"),
+        Adoption.NEW: _("Started after %(occasion)s"),
+    }
+
+    def taken_up_text(self):
+        """How the practice page names this proposal: "Adopted after Leren van Ervaringen"."""
+        occasion = self.meeting.title if self.meeting_id and self.meeting else self.title
+        return self.TAKEN_UP.get(self.adoption, _("Taken up after %(occasion)s")) % {"occasion": occasion}
+
     @property
     def date(self):
         return self.made_on
@@ -165,9 +210,13 @@ class ProposalPage(WerkplaatsContentPage):
         return self.made_on.year if self.made_on else None
 
     @cached_property
+    def action_list(self):
+        return list(self.actions.select_related("municipality"))
+
+    @cached_property
     def follow_ups(self):
         """{action translation key: FollowUp} of this proposal's actions, with their accepted updates."""
-        keys = [action.translation_key for action in self.actions.all()]
+        keys = [action.translation_key for action in self.action_list]
         accepted = ActionUpdate.objects.filter(accepted_at__isnull=False).order_by("-happened_on", "-pk")
         found = FollowUp.objects.filter(action_key__in=keys).prefetch_related(
             models.Prefetch("updates", queryset=accepted, to_attr="accepted_updates")
@@ -176,26 +225,36 @@ class ProposalPage(WerkplaatsContentPage):
 
     def action_rows(self):
         """What the public page shows of each action, in the page's order."""
-        return [ActionRow.of(action, self.follow_ups.get(action.translation_key)) for action in self.actions.all()]
+        return [ActionRow.of(action, self.follow_ups.get(action.translation_key)) for action in self.action_list]
 
-    def timeline(self):
-        """The accepted updates of every action, newest first, with the action each is about."""
+    @staticmethod
+    def timeline(rows):
+        """The accepted updates of every action of ``rows``, newest first, with the action each is about."""
         entries = [
-            (update, row.action)
-            for row in self.action_rows()
+            TimelineEntry(update, row.action)
+            for row in rows
             if row.follow_up is not None
             for update in row.follow_up.accepted_updates
         ]
-        return sorted(entries, key=lambda entry: (entry[0].happened_on, entry[0].pk), reverse=True)
+        return sorted(entries, key=lambda entry: (entry.update.happened_on, entry.update.pk), reverse=True)
+
+    def public_timeline(self):
+        return self.timeline(self.action_rows())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        rows = self.action_rows()
         context.update(
-            actions=self.action_rows(),
-            timeline=self.timeline(),
+            actions=rows,
+            timeline=self.timeline(rows),
             stories=[story for story in self.stories.all() if story.live],
         )
         return context
+
+
+class TimelineEntry(NamedTuple):
+    update: "ActionUpdate"
+    action: "Action"
 
 
 @dataclass(frozen=True)
@@ -236,7 +295,9 @@ class Action(TranslatableMixin, Orderable):
     municipality = models.ForeignKey(
         "core.Municipality", verbose_name=_("municipality"), null=True, blank=True, on_delete=models.SET_NULL
     )
-    owner_name = models.CharField(_("who takes up the glove"), max_length=120)
+    owner_name = models.CharField(
+        _("who takes up the glove"), max_length=120, blank=True, help_text=_("The name; the role alone will do.")
+    )
     owner_role = models.CharField(_("role"), max_length=120, help_text=_("For example “wethouder jeugd”."))
     owner_organisation = models.CharField(_("organisation"), max_length=160, blank=True)
     owner_email = models.EmailField(
@@ -287,7 +348,7 @@ class FollowUp(models.Model):
 
     action_key = models.UUIDField(unique=True)
     proposal = models.ForeignKey(ProposalPage, on_delete=models.CASCADE, related_name="+")
-    owner_name = models.CharField(_("owner"), max_length=120)
+    owner_name = models.CharField(_("owner"), max_length=120, blank=True)
     owner_role = models.CharField(_("role"), max_length=120)
     owner_organisation = models.CharField(_("organisation"), max_length=160, blank=True)
     owner_email = models.EmailField(_("e-mail address"))

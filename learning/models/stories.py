@@ -8,18 +8,22 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path
 from wagtail.models import Page
 from wagtail.search import index
 
 from core import params
+from core.feeds import OverviewFeed
 from core.models import BasePage, SectionIndexPage, Theme, WerkplaatsContentPage
 from core.pagination import paginate
 from core.routes import LocalizedRoutablePageMixin, localized_path
+from practices.serializers import MunicipalitySerializer, TermSerializer
 
 from .. import personal_data
 from ..choices import AgeBand, Publication, Source, Teller
 from ..forms import StoryAdminForm
+from ..serializers import YouthRegionSerializer
 
 PAGE_SIZE = 12
 
@@ -28,6 +32,9 @@ class StoryIndexPage(LocalizedRoutablePageMixin, SectionIndexPage):
     """The stories: below a werkplaats its own, below the home page those of all werkplaatsen."""
 
     subpage_types = ["learning.StoryPage"]
+
+    # An English reader sees the Dutch ones too (marked with their language) until they are translated.
+    lists_untranslated = True
 
     class Meta:
         verbose_name = _("story overview")
@@ -38,7 +45,8 @@ class StoryIndexPage(LocalizedRoutablePageMixin, SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        stories = self.get_stories()
+        scope = self.get_stories()
+        stories = scope
         teller = request.GET.get("verteller")
         if teller in StoryPage.Teller.values:
             stories = stories.filter(teller=teller)
@@ -48,7 +56,7 @@ class StoryIndexPage(LocalizedRoutablePageMixin, SectionIndexPage):
         context.update(
             stories=paginate(stories, request, PAGE_SIZE),
             tellers=StoryPage.Teller.choices,
-            themes=Theme.objects.filter(storypage__in=self.get_stories()).distinct(),
+            themes=Theme.objects.filter(storypage__in=scope).distinct(),
             active_teller=teller if teller in StoryPage.Teller.values else "",
             active_theme=theme or "",
         )
@@ -58,15 +66,22 @@ class StoryIndexPage(LocalizedRoutablePageMixin, SectionIndexPage):
     def index(self, request):
         return self.render(request)
 
+    def feed_items(self):
+        return self.get_stories()
+
+    @path("rss/", name="feed")
+    def feed(self, request):
+        return OverviewFeed(self)(request)
+
     @localized_path({"nl": "deel-je-ervaring/", "en": "share-your-experience/"}, name="share")
     def share(self, request):
-        from .views import share_story
+        from ..views import share_story
 
         return share_story(self, request)
 
     @localized_path({"nl": "mijn-verhaal/<str:token>/", "en": "my-story/<str:token>/"}, name="teller")
     def teller(self, request, token):
-        from .views import teller_page
+        from ..views import teller_page
 
         return teller_page(self, request, token)
 
@@ -159,6 +174,23 @@ class StoryPage(WerkplaatsContentPage):
         index.FilterField("teller"),
         index.RelatedFields("themes", [index.SearchField("name")]),
     ]
+    # Never the teller's e-mail address; the first name only as ``shown_name`` (with consent).
+    api_fields = [
+        APIField("summary"),
+        APIField("teller"),
+        APIField("shown_name"),
+        APIField("age_band"),
+        APIField("themes", serializer=TermSerializer(many=True)),
+        APIField("municipality", serializer=MunicipalitySerializer()),
+        APIField("youth_region", serializer=YouthRegionSerializer()),
+        APIField("story"),
+        APIField("source"),
+        APIField("source_note"),
+        APIField("consent_until"),
+        APIField("werkplaats"),
+    ]
+    api_select = ("werkplaats", "municipality__province", "municipality__youth_region", "youth_region")
+    api_prefetch = ("themes",)
     parent_page_types = ["learning.StoryIndexPage"]
     subpage_types = []
 

@@ -188,3 +188,36 @@ def test_an_action_with_its_own_date_is_asked_on_that_date(proposals):
     assert FollowUp.objects.get(owner_email="eigenaar4@example.org").due_on == later
     assert follow_up.run()["asked"] == 2  # the two due ones, not this one
     assert follow_up.run(now=timezone.now() + datetime.timedelta(days=6))["asked"] == 1
+
+
+@pytest.mark.django_db
+def test_an_adopted_practice_becomes_a_draft_implementation_and_then_teaches_the_fit_check(
+    proposals, practice_db, editor_client
+):
+    follow_up.run()
+    practice = practice_db["a"]
+    link = link_in(questions("eigenaar1@example.org")[0])
+    answer = {
+        "action": "answer",
+        "status": "klaar",
+        "text": "Het is nu vast werk in de wijkteams.",
+        "lasting": "on",
+        "practice": practice.pk,
+        "place": "Westerkwartier",
+        "key": str(uuid.uuid4()),
+    }
+    assert Client().post(link, answer).status_code == 200
+    used_here = "Al gebruikt in Westerkwartier"
+    assert used_here not in Client().get(practice.url, {"gemeente": "Westerkwartier"}).content.decode()
+
+    moderator = editor_client(Group.objects.get(name="Moderators"), "landelijk", language="nl")
+    moderator.post(f"/admin/opvolging/{ActionUpdate.objects.get().pk}/accepteren/")
+    practice.refresh_from_db()
+    assert practice.has_unpublished_changes  # a draft for the practice's editors to confirm
+    assert used_here not in Client().get(practice.url, {"gemeente": "Westerkwartier"}).content.decode()
+    draft = practice.get_latest_revision_as_object()
+    added = [i for i in draft.implementations.all() if "Westerkwartier" in {m.name for m in i.municipalities.all()}]
+    assert len(added) == 1 and "Eén aanspreekpunt" in added[0].adaptations
+
+    practice.get_latest_revision().publish()  # confirmed
+    assert used_here in Client().get(practice.url, {"gemeente": "Westerkwartier"}).content.decode()

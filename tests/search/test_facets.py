@@ -39,7 +39,14 @@ def titles(response):
 def test_facet_counts_over_everything_found(found):
     response = search()
     assert response.context["total"] == 7
-    assert counts(response, "soort") == {"praktijk": 5, "bijeenkomst": 2, "artikel": 0, "nieuwsbrief": 0}
+    assert counts(response, "soort") == {
+        "praktijk": 5,
+        "bijeenkomst": 2,
+        "artikel": 0,
+        "nieuwsbrief": 0,
+        "verbetervoorstel": 0,
+        "ervaringsverhaal": 0,
+    }
     assert counts(response, "thema") == {"informele-steun": 3, "thuiszitters": 3}
     assert counts(response, "werkplaats") == {"groningen": 4, "samen": 3}
     assert counts(response, "provincie") == {"groningen": 2, "utrecht": 1, "zuid-holland": 2}
@@ -52,14 +59,28 @@ def test_facets_filter_and_count_under_the_other_filters(found):
     theme = search(thema="thuiszitters")
     assert titles(theme) == ["Aanpak C", "Aanpak D", "Aanpak in de wijk"]
     assert counts(theme, "thema") == {"informele-steun": 3, "thuiszitters": 3}  # its own facet: unchanged
-    assert counts(theme, "soort") == {"praktijk": 2, "bijeenkomst": 1, "artikel": 0, "nieuwsbrief": 0}
+    assert counts(theme, "soort") == {
+        "praktijk": 2,
+        "bijeenkomst": 1,
+        "artikel": 0,
+        "nieuwsbrief": 0,
+        "verbetervoorstel": 0,
+        "ervaringsverhaal": 0,
+    }
     assert counts(theme, "werkplaats") == {"groningen": 2, "samen": 1}
     assert counts(theme, "bewijs") == {"niet-beoordeeld": 1, "goed-beschreven": 1}
     assert counts(theme, "wanneer") == {"komend": 1}
 
     upcoming = search(thema="thuiszitters", wanneer="komend")
     assert titles(upcoming) == ["Aanpak in de wijk"]
-    assert counts(upcoming, "soort") == {"praktijk": 0, "bijeenkomst": 1, "artikel": 0, "nieuwsbrief": 0}
+    assert counts(upcoming, "soort") == {
+        "praktijk": 0,
+        "bijeenkomst": 1,
+        "artikel": 0,
+        "nieuwsbrief": 0,
+        "verbetervoorstel": 0,
+        "ervaringsverhaal": 0,
+    }
     assert counts(upcoming, "wanneer") == {"komend": 1}
 
     either = search(provincie=["utrecht", "zuid-holland"])  # OR within a facet

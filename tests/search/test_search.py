@@ -66,7 +66,14 @@ def test_one_search_across_kinds_with_counts_and_a_kind_filter(content):
     response = search(q="buurtgezinnen")
     assert titles(response) == ["Buurtgezinnen", "Leernetwerk buurtgezinnen"]
     kinds = counts(response, "soort")
-    assert kinds == {"praktijk": 1, "bijeenkomst": 1, "artikel": 0, "nieuwsbrief": 0}
+    assert kinds == {
+        "praktijk": 1,
+        "bijeenkomst": 1,
+        "artikel": 0,
+        "nieuwsbrief": 0,
+        "verbetervoorstel": 0,
+        "ervaringsverhaal": 0,
+    }
     narrowed = search(q="buurtgezinnen", soort="bijeenkomst")
     assert titles(narrowed) == ["Leernetwerk buurtgezinnen"]
     assert counts(narrowed, "soort") == kinds  # counts show what a tick adds
