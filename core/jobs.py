@@ -1,11 +1,12 @@
-"""Periodic jobs, each run by at most one process at a time on any number of hosts.
+"""Periodic jobs, each run by at most one process at a time on any number of hosts (unless it needs no lock).
 
 ``manage.py run_scheduled_jobs`` is the scheduler: one process (or a cron line per job with
 ``--job``) runs every job below at its interval. Any number of hosts may run it: each run takes
-a lock first and skips the job when another process holds it. On PostgreSQL the lock is an
-advisory lock held by the job's own transaction (``pg_try_advisory_xact_lock``, which a pooler in
-transaction mode keeps correct); elsewhere (the embedded SQLite profile) a key added to the
-shared cache, which expires after the job's longest run.
+a lock first and skips the job when another process holds it; a job that claims its own rows
+(``exclusive=False``: the outbox, the follow-up questions) runs without it, in every process.
+On PostgreSQL the lock is an advisory lock held by the job's own transaction
+(``pg_try_advisory_xact_lock``, which a pooler in transaction mode keeps correct); elsewhere (the
+embedded SQLite profile) a key added to the shared cache, which expires after the job's longest run.
 """
 
 import logging
@@ -29,6 +30,9 @@ class Job:
     every: int  # seconds between runs
     command: tuple  # manage.py words, or a function that runs the job
     longest: int = 3600  # seconds a run may take before another process may start one (cache lock)
+    # False for a job that is safe to run in several processes at once (it claims its own rows):
+    # it runs without the lock, so it commits as it goes and a process that dies loses nothing.
+    exclusive: bool = True
 
     def run(self, output):
         if callable(self.command):
@@ -93,10 +97,16 @@ def run_job(job):
     output = StringIO()
 
     try:
-        ran, _result = run_exclusively(job.name, lambda: job.run(output), job.longest)
+        if job.exclusive:
+            ran, _result = run_exclusively(job.name, lambda: job.run(output), job.longest)
+        else:
+            ran, _result = True, job.run(output)
     except CommandError as error:
         logger.warning("Job %s failed: %s", job.name, error)
         return f"failed: {error}"
+    except Exception as error:  # one job's bug must not stop the scheduler and every other job with it
+        logger.exception("Job %s failed", job.name)
+        return f"failed: {type(error).__name__}: {error}"
     if not ran:
         logger.info("Job %s runs elsewhere; skipped", job.name)
         return "skipped"

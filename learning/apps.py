@@ -15,7 +15,8 @@ class LearningConfig(AppConfig):
 
         from . import follow_up
 
-        register_job(Job("follow_up_actions", 900, follow_up.run, longest=1800))
+        # Each question is queued by the one process whose conditional update won: no lock needed.
+        register_job(Job("follow_up_actions", 900, follow_up.run, longest=1800, exclusive=False))
         page_published.connect(follow_up.published, dispatch_uid="learning-follow-up-published")
         address_bounced.connect(follow_up.bounced, dispatch_uid="learning-follow-up-bounced")
         register_issue_section(

@@ -12,5 +12,7 @@ class OutboxConfig(AppConfig):
 
         from .sending import prune, send_due
 
-        register_job(Job("send_outgoing_mail", 60, send_due, longest=600))
+        # Claimed per message (outbox.claims), so safe in every process at once; under the job lock
+        # (one transaction on PostgreSQL) a process that died would roll its sent messages back.
+        register_job(Job("send_outgoing_mail", 60, send_due, longest=600, exclusive=False))
         register_job(Job("prune_outgoing_mail", 86400, prune))

@@ -1,5 +1,6 @@
-"""Real newsletter workers for the tests (and benchmark) that prove exactly-once delivery on
-PostgreSQL: a list with many readers and one due mailing, a recording SMTP server, worker processes."""
+"""Real worker processes for the tests (and benchmark) that prove exactly-once delivery on
+PostgreSQL: a list with many readers and one due mailing, a recording SMTP server, worker processes
+(the newsletter worker, or any command of the project)."""
 
 import os
 import subprocess
@@ -71,6 +72,12 @@ def database_url(settings):
 
 def start_worker(port, log, extra=None):
     """``manage.py send_newsletters --worker`` on this database, sending to 127.0.0.1:``port``."""
+    command = ["manage.py", "send_newsletters", "--worker", "--interval", "0.5", "--verbosity", "0"]
+    return start_process(command, port, log, extra)
+
+
+def start_process(arguments, port, log, extra=None):
+    """``python arguments…`` in the project, on this database, sending e-mail to 127.0.0.1:``port``."""
     settings = connection.settings_dict
     env = {
         **os.environ,
@@ -85,7 +92,7 @@ def start_worker(port, log, extra=None):
         "LOG_LEVEL": "WARNING",
         **(extra or {}),
     }
-    command = [sys.executable, "manage.py", "send_newsletters", "--worker", "--interval", "0.5", "--verbosity", "0"]
+    command = [sys.executable, *arguments]
     return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)  # noqa: S603 (our own command)
 
 

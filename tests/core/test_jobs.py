@@ -103,11 +103,20 @@ def test_two_runs_at_the_same_moment_do_the_work_once():
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name", sorted(BY_NAME))
+@pytest.mark.parametrize("name", sorted(name for name, job in BY_NAME.items() if job.exclusive))
 def test_every_job_is_skipped_while_another_host_runs_it(name):
     with OtherHost(name):
         assert run_job(BY_NAME[name]) == "skipped"
     assert run_job(BY_NAME[name]) == "done"
+
+
+@pytest.mark.django_db
+def test_a_job_that_claims_its_own_rows_runs_in_every_process_without_the_lock():
+    unlocked = sorted(name for name, job in BY_NAME.items() if not job.exclusive)
+    assert unlocked == ["follow_up_actions", "send_outgoing_mail"]
+    for name in unlocked:
+        with OtherHost(name):
+            assert run_job(BY_NAME[name]) == "done"
 
 
 def test_the_worker_runs_every_queue_kept_in_the_database(settings):
@@ -144,3 +153,15 @@ def test_the_apps_register_their_jobs_and_the_core_names_none():
     assert "retry_index_updates" in BY_NAME and len(BY_NAME) == len(JOBS)
     source = (Path(__file__).resolve().parents[2] / "core" / "jobs.py").read_text()
     assert not any(name in source for name in ("send_newsletters", "erase_event", "retry_index", "newsletters."))
+
+
+@pytest.mark.django_db
+def test_a_job_that_breaks_is_reported_and_the_scheduler_goes_on():
+    from core.jobs import Job
+
+    def broken(output):
+        raise ZeroDivisionError("division by zero")
+
+    assert run_job(Job("broken", 60, broken)) == "failed: ZeroDivisionError: division by zero"
+    assert run_job(Job("broken-unlocked", 60, broken, exclusive=False)).startswith("failed: ZeroDivisionError")
+    assert run_job(BY_NAME["clearsessions"]) == "done"
