@@ -15,7 +15,6 @@ so point DATABASE_URL at a database of its own).
 import os
 import random
 import resource
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -42,8 +41,9 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.db.models import Count  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
+
+from benchmarks.pages import measure as timed  # noqa: E402
 
 PRACTICES = int(os.environ.get("BENCHMARK_PRACTICES", "10000"))
 REQUESTS = int(os.environ.get("BENCHMARK_REQUESTS", "40"))
@@ -99,31 +99,7 @@ def generate(count):
 
 
 def measure(label, url, params=None, cold=False):
-    """``cold``: as the first reader after a publish (the content version goes up before each
-    request, so the fit ranking and the cached furniture are worked out again)."""
-    from core.fragments import bump_content_version
-
-    client = Client()
-    client.get(url, params or {})  # warm up
-    timings, queries = [], set()
-    for _ in range(REQUESTS):
-        if cold:
-            bump_content_version()
-        with CaptureQueriesContext(connection) as captured:
-            start = time.perf_counter()
-            response = client.get(url, params or {})
-            if response.streaming:
-                b"".join(response.streaming_content)  # a CSV is generated while it streams
-            timings.append((time.perf_counter() - start) * 1000)
-        if response.status_code != 200:
-            raise SystemExit(f"{url}: HTTP {response.status_code}")
-        queries.add(len(captured))
-    timings.sort()
-    p95 = timings[max(0, int(len(timings) * 0.95) - 1)]
-    print(
-        f"{label:<44} p50 {statistics.median(timings):7.1f} ms   p95 {p95:7.1f} ms   "
-        f"queries {'/'.join(str(q) for q in sorted(queries))}"
-    )
+    return timed(label, url, params, cold=cold, requests=REQUESTS)
 
 
 def main():

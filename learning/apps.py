@@ -17,6 +17,7 @@ class LearningConfig(AppConfig):
 
         # Each question is queued by the one process whose conditional update won: no lock needed.
         register_job(Job("follow_up_actions", 900, follow_up.run, longest=1800, exclusive=False))
+        register_job(Job("erase_follow_up_owners", 86400, follow_up.erase_owners))
         page_published.connect(follow_up.published, dispatch_uid="learning-follow-up-published")
         address_bounced.connect(follow_up.bounced, dispatch_uid="learning-follow-up-bounced")
         register_issue_section(

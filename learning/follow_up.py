@@ -17,6 +17,7 @@ implementation to that practice's regional-fit record, for its editors to confir
 import logging
 from datetime import timedelta
 
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -141,7 +142,8 @@ def queue_question(follow_up, kind):
 def live_follow_ups():
     """Follow-ups whose action is still on a live proposal and whose owner has not answered."""
     live_keys = Action.objects.filter(page__live=True).values("translation_key")
-    return FollowUp.objects.filter(action_key__in=live_keys, answered_at__isnull=True, bounced_at__isnull=True)
+    waiting = FollowUp.objects.filter(action_key__in=live_keys, answered_at__isnull=True, bounced_at__isnull=True)
+    return waiting.exclude(owner_email="")
 
 
 def mark_and_queue(follow_up_id, field, kind, now, condition):
@@ -296,3 +298,40 @@ def bounced(sender, address, detail="", **kwargs):
             context = {"follow_up": follow_up, "action": action_of(follow_up), "proposal": proposal, "detail": detail}
             editors.tell(proposal, subject, "learning/email/follow_up_bounced.txt", context)
         logger.warning("Follow-up %s: the owner's address bounced", follow_up.pk)
+
+
+def erase_owners(output=None, today=None):
+    """Erase the name and e-mail address of each action's owner once the follow-up is over
+    (``FOLLOW_UP_RETENTION_MONTHS`` after its date): in the follow-up, in the page's actions in
+    every language, and in every revision of the proposal, so no earlier version keeps them. The
+    role and organisation stay, as the public page shows them. Returns how many were erased."""
+    today = today or timezone.localdate()
+    before = today - relativedelta(months=settings.FOLLOW_UP_RETENTION_MONTHS)
+    done = FollowUp.objects.filter(due_on__lt=before).exclude(owner_email="", owner_name="", page_email="")
+    erased = 0
+    for follow_up in done.select_related("proposal"):
+        with transaction.atomic():
+            key = follow_up.action_key
+            FollowUp.objects.filter(pk=follow_up.pk).update(owner_name="", owner_email="", page_email="")
+            Action.objects.filter(translation_key=key).update(owner_name="", owner_email="")
+            pages = ProposalPage.objects.filter(translation_key=follow_up.proposal.translation_key)
+            for page in pages:
+                for revision in page.revisions.all():
+                    if _erase_in_revision(revision.content, str(key)):
+                        revision.save(update_fields=["content"])
+            if follow_up.owner_email:
+                outbox.forget(follow_up.owner_email)  # nothing still waits for the address
+            erased += 1
+    if output is not None and erased:
+        output.write(f"Follow-up: the owners of {erased} action(s) erased\n")
+    return erased
+
+
+def _erase_in_revision(content, key):
+    """Blank the owner's name and address of the action ``key`` in one revision's content."""
+    changed = False
+    for action in content.get("actions") or []:
+        if str(action.get("translation_key")) == key and (action.get("owner_email") or action.get("owner_name")):
+            action["owner_email"], action["owner_name"] = "", ""
+            changed = True
+    return changed

@@ -211,3 +211,25 @@ class HandOverForm(CleanTextMixin, forms.Form):
     role = forms.CharField(label=_("Their role"), max_length=120)
     organisation = forms.CharField(label=_("Their organisation"), max_length=160, required=False)
     email = forms.EmailField(label=_("Their e-mail address"), help_text=_("Never shown on the site."))
+
+
+class ProposalAdminForm(WielPageForm):
+    """The proposal's editor: the stories to choose from are those anyone may read (live, public,
+    in the proposal's language) and those already chosen, so no editor sees another werkplaats'
+    unpublished stories in the list."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from core.visibility import public
+
+        from .models import StoryPage
+
+        field = self.fields.get("stories")
+        if field is not None:
+            locale = self.instance.locale_id or (self.parent_page.locale_id if self.parent_page else None)
+            readable = public(StoryPage.objects.live()).filter(locale_id=locale)
+            chosen = self.instance.stories.all() if self.instance.pk else StoryPage.objects.none()
+            field.queryset = StoryPage.objects.filter(pk__in=readable.values("pk")) | StoryPage.objects.filter(
+                pk__in=chosen.values("pk")
+            )
+            field.queryset = field.queryset.order_by("title")

@@ -881,3 +881,169 @@ def share_and_take_back(live_server, page, index, address, check):
     page.wait_for_load_state()
     check(page)
     assert not StoryPage.objects.filter(pk=story.pk).exists()
+
+
+def test_the_learning_loop_from_a_story_to_the_fit_check(demo_site, browser):
+    """The whole loop: a story sent, flagged, edited and published; a proposal with two actions made
+    for a meeting (its clicks counted); the follow-up date comes and each owner gets one e-mail; one
+    answers without JavaScript and the moderator accepts it onto the timeline; the other is reminded
+    and shows "no answer"; the practice adopted gets a draft implementation which, once published,
+    changes the fit answer for that municipality; the teller takes the story back. Axe checks the
+    public pages at phone and desktop width."""
+    from dateutil.relativedelta import relativedelta
+    from django.core import mail
+    from django.utils import timezone
+
+    from core.models import WerkplaatsPage
+    from learning import follow_up
+    from learning.models import FollowUp, ProposalIndexPage, ProposalPage, StoryIndexPage, StoryPage
+    from practices.models import PracticePage
+
+    def axe(page):
+        assert axe_violations(page) == [], page.url
+
+    groningen = WerkplaatsPage.objects.get(locale__language_code="nl", slug="groningen")
+    stories = StoryIndexPage.objects.child_of(groningen).get()
+    proposals = ProposalIndexPage.objects.child_of(groningen).get()
+    practice = PracticePage.objects.get(locale__language_code="nl", slug="buurtgezinnen")
+    fit_url = f"{demo_site.url}{practice.url}?gemeente=Oldambt"
+    phone = browser.new_page(viewport=PHONE)
+    phone.goto(fit_url)
+    assert "Al gebruikt in Oldambt" not in phone.content()
+
+    # 1. A story through the public form; the moderator meets the flag, edits it away, publishes.
+    phone.goto(demo_site.url + stories.url + stories.reverse_subpage("share"))
+    axe(phone)
+    phone.get_by_label("Ouder of verzorger").check()
+    phone.get_by_label("Een titel voor je verhaal").fill("Niemand belde terug")
+    phone.get_by_label("Je verhaal", exact=True).fill(
+        "Onze zoon Daan wachtte maanden op hulp. Niemand belde terug, en school wist van niets. "
+        "Eén vast aanspreekpunt had ons veel gescheeld."
+    )
+    phone.get_by_label("Je e-mailadres").fill("ouder@example.org")
+    phone.get_by_label("Ik geef toestemming", exact=False).check()
+    phone.get_by_role("button", name="Stuur mijn verhaal").click()
+    phone.wait_for_load_state()
+    story = StoryPage.objects.get(teller_email="ouder@example.org")
+    admin = browser.new_page(viewport=DESKTOP)
+    errors = server_errors(admin)
+    admin_login(demo_site, admin)
+    admin.goto(f"{demo_site.url}/admin/pages/{story.pk}/edit/")
+    editor_ready(admin)
+    assert "Voornaam: Daan" in admin.content()
+    admin.locator("footer").get_by_role("button", name="Meer acties").click()
+    admin.get_by_role("button", name="Publiceren", exact=True).click()
+    admin.wait_for_load_state()
+    assert "Los eerst" in admin.content() and not StoryPage.objects.get(pk=story.pk).live  # refused
+    admin.locator("#id_story").fill(admin.locator("#id_story").input_value().replace("Onze zoon Daan", "Onze zoon"))
+    admin.locator("footer").get_by_role("button", name="Meer acties").click()
+    admin.get_by_role("button", name="Publiceren", exact=True).click()
+    assert back_in_the_explorer(admin) and StoryPage.objects.get(pk=story.pk).live
+
+    # 2. The proposal for the meeting, with two actions: every click counted.
+    clicks = 0
+
+    def click(locator):
+        nonlocal clicks
+        locator.click()
+        clicks += 1
+
+    admin.goto(f"{demo_site.url}/admin/pages/{proposals.pk}/")
+    click(admin.get_by_role("link", name=re.compile("Subpagina toevoegen|Pagina toevoegen")).first)
+    admin.wait_for_load_state()
+    editor_ready(admin)
+    admin.locator("#id_title").fill("Eén vast aanspreekpunt na school")
+    admin.locator("#id_problem").fill("Ouders vertellen hun verhaal steeds opnieuw, en niemand belt terug.")
+    admin.locator("#id_proposal").fill("Elke school krijgt een vast aanspreekpunt bij het sociaal team.")
+    click(admin.get_by_role("button", name=re.compile("Kies een pagina")).first)
+    modal = admin.locator(".modal")
+    modal.get_by_role("textbox").fill("Leren van Ervaringen")
+    click(modal.get_by_role("link", name=re.compile("Leren van Ervaringen")).first)
+    click(admin.get_by_label("Niemand belde terug"))
+    admin.locator("#id_practice").evaluate("(input, id) => { input.value = id; }", practice.pk)
+    admin.locator("#id_adoption").select_option("overnemen")
+    first, second = ("actions-0", "actions-1")
+    admin.locator(f"[name={first}-what]").fill("Een vast aanspreekpunt op twee scholen.")
+    admin.locator(f"[name={first}-owner_role]").fill("wethouder jeugd")
+    admin.locator(f"[name={first}-owner_email]").fill("wethouder@oldambt.example.org")
+    click(admin.get_by_role("button", name=re.compile("Actie toevoegen")))
+    admin.locator(f"[name={second}-what]").fill("Verhalen ophalen bij ouders.")
+    admin.locator(f"[name={second}-owner_role]").fill("teamleider sociaal team")
+    admin.locator(f"[name={second}-owner_email]").fill("sociaalteam@oldambt.example.org")
+    click(admin.locator("footer").get_by_role("button", name="Meer acties"))
+    click(admin.get_by_role("button", name="Publiceren", exact=True))
+    assert back_in_the_explorer(admin), admin.content()[:3000]
+    proposal = ProposalPage.objects.get(title="Eén vast aanspreekpunt na school")
+    assert proposal.live and proposal.meeting.slug == "leren-van-ervaringen-2020" and proposal.actions.count() == 2
+    print(f"\nclicks to enter a proposal with two actions: {clicks}")
+
+    # 3. The follow-up date comes: one e-mail per owner, however often the job runs.
+    due = FollowUp.objects.get(owner_email="wethouder@oldambt.example.org").due_on
+    assert due == proposal.made_on + relativedelta(months=2)
+    moment = timezone.now()  # the meeting was in 2020: its follow-up date has passed
+    follow_up.run(now=moment)
+    follow_up.run(now=moment)
+    asked = [message for message in mail.outbox if "oldambt.example.org" in message.to[0]]
+    assert sorted(message.to[0] for message in asked) == [
+        "sociaalteam@oldambt.example.org",
+        "wethouder@oldambt.example.org",
+    ]
+
+    # 4. One owner answers without JavaScript: a lasting way of working in Oldambt.
+    link = re.search(
+        r"https?://[^/]+(/\S+/opvolging/\S+/)",
+        asked[[m.to[0] for m in asked].index("wethouder@oldambt.example.org")].body,
+    )
+    plain = browser.new_context(java_script_enabled=False, viewport=PHONE).new_page()
+    plain.goto(demo_site.url + link.group(1))
+    plain.get_by_label("Klaar").check()
+    plain.get_by_label("Wat is er gebeurd?").fill("Beide scholen hebben nu een vast aanspreekpunt.")
+    plain.get_by_label("Dit is een vaste manier van werken geworden.").check()
+    plain.get_by_label("Met welk praktijkvoorbeeld?").select_option(label=practice.title)
+    plain.get_by_label("In welke gemeente?").fill("Oldambt")
+    plain.get_by_role("button", name="Verstuur mijn antwoord").click()
+    plain.wait_for_load_state()
+    assert "De werkplaats leest je antwoord" in plain.content()
+    phone.goto(demo_site.url + link.group(1))
+    axe(phone)
+    admin.goto(f"{demo_site.url}/admin/opvolging/")
+    admin.get_by_role("button", name="Accepteren").first.click()
+    admin.wait_for_load_state()
+    phone.goto(demo_site.url + proposal.url)
+    assert "Beide scholen hebben nu een vast aanspreekpunt." in phone.content()
+    axe(phone)
+
+    # 5. The other is reminded once, then shows "no answer".
+    follow_up.run(now=moment + relativedelta(days=15))
+    reminded = [m for m in mail.outbox if m.to == ["sociaalteam@oldambt.example.org"]]
+    assert len(reminded) == 2 and reminded[1].subject.startswith("Herinnering")
+    follow_up.run(now=moment + relativedelta(days=29))
+    phone.goto(demo_site.url + proposal.url)
+    assert "Geen antwoord" in phone.content()
+
+    # 6. The adopted practice: a draft implementation, confirmed by publishing; the fit check learns.
+    practice.refresh_from_db()
+    assert practice.has_unpublished_changes
+    phone.goto(fit_url)
+    assert "Al gebruikt in Oldambt" not in phone.content()
+    admin.goto(f"{demo_site.url}/admin/pages/{practice.pk}/edit/")
+    editor_ready(admin)
+    admin.locator("footer").get_by_role("button", name="Meer acties").click()
+    admin.get_by_role("button", name="Publiceren", exact=True).click()
+    assert back_in_the_explorer(admin)
+    phone.goto(fit_url)
+    assert "Al gebruikt in Oldambt" in phone.content()
+
+    # 7. The teller takes the story back.
+    told = next(m for m in mail.outbox if m.to == ["ouder@example.org"])
+    own = re.search(r"https?://[^/]+(/\S+/mijn-verhaal/\S+/)", told.body)
+    phone.goto(demo_site.url + own.group(1))
+    phone.get_by_role("button", name="Neem mijn verhaal terug").click()
+    phone.wait_for_load_state()
+    assert not StoryPage.objects.filter(pk=story.pk).exists()
+
+    desktop = browser.new_page(viewport=DESKTOP)
+    for url in (proposals.url, proposal.url, proposals.get_parent().url):
+        desktop.goto(demo_site.url + url)
+        axe(desktop)
+    assert errors == []

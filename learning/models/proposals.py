@@ -39,6 +39,7 @@ from core.widgets import MunicipalityChooser
 from practices.serializers import MunicipalitySerializer, TermSerializer
 
 from ..choices import ActionStatus, Adoption
+from ..forms import ProposalAdminForm
 from ..serializers import ActionSerializer, UpdateSerializer
 
 PAGE_SIZE = 12
@@ -130,6 +131,7 @@ class ProposalPage(WerkplaatsContentPage):
     )
     adoption = models.CharField(_("how"), max_length=12, choices=Adoption.choices, blank=True)
 
+    base_form_class = ProposalAdminForm
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("summary"),
@@ -301,7 +303,12 @@ class Action(TranslatableMixin, Orderable):
     owner_role = models.CharField(_("role"), max_length=120, help_text=_("For example “wethouder jeugd”."))
     owner_organisation = models.CharField(_("organisation"), max_length=160, blank=True)
     owner_email = models.EmailField(
-        _("e-mail address"), help_text=_("Never shown: the follow-up question goes to this address.")
+        _("e-mail address"),
+        blank=True,
+        help_text=_(
+            "Never shown: the follow-up question goes to this address; without one nobody is asked. "
+            "Erased, with the name, after the period the privacy statement gives."
+        ),
     )
     name_public = models.BooleanField(_("the name may be shown"), default=False)
     starts_on = models.DateField(_("starts on"), null=True, blank=True)
@@ -351,7 +358,7 @@ class FollowUp(models.Model):
     owner_name = models.CharField(_("owner"), max_length=120, blank=True)
     owner_role = models.CharField(_("role"), max_length=120)
     owner_organisation = models.CharField(_("organisation"), max_length=160, blank=True)
-    owner_email = models.EmailField(_("e-mail address"))
+    owner_email = models.EmailField(_("e-mail address"), blank=True)
     name_public = models.BooleanField(default=False)
     page_email = models.EmailField(blank=True)
     generation = models.PositiveIntegerField(default=1)

@@ -436,6 +436,9 @@ EVENT_REGISTRATION_RATE_WINDOW = int(env("EVENT_REGISTRATION_RATE_WINDOW", "600"
 # window. The teller's link works until the consent's end date (learning/telling.py).
 STORY_RATE_LIMIT = int(env("STORY_RATE_LIMIT", "5"))
 STORY_RATE_WINDOW = int(env("STORY_RATE_WINDOW", "3600"))
+# The name and e-mail address of whoever took up the glove for an action are erased this many
+# months after the action's follow-up date (learning/follow_up.py); role and organisation stay.
+FOLLOW_UP_RETENTION_MONTHS = int(env("FOLLOW_UP_RETENTION_MONTHS", "12"))
 # How many reverse proxies in front of Django append to X-Forwarded-For (nginx, a load balancer):
 # the client address is the one the outermost of them saw. 0: no proxy, REMOTE_ADDR is the client.
 TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))

@@ -91,7 +91,14 @@ def admin_pages(site_tree):
     target = article.copy_for_translation(english, copy_parents=True)
     source, _created = TranslationSource.get_or_create_from_instance(article)
     Translation.objects.create(source=source, target_locale=english)
+    from learning import follow_up
+    from learning.factories import ProposalIndexPageFactory, ProposalPageFactory, owner
+
+    proposal = ProposalPageFactory(parent=ProposalIndexPageFactory(parent=site_tree["samen"]), actions=[owner(1)])
+    follow_up.run()  # the follow-up report lists it as asked
     return [
+        reverse("wagtailadmin_pages:edit", args=[proposal.pk]),  # a proposal with its actions
+        reverse("learning_follow_up"),
         reverse("wagtailadmin_home"),
         reverse("wagtailadmin_explore", args=[site_tree["samen_news"].pk]),
         reverse("wagtailadmin_pages:edit", args=[article.pk]),

@@ -49,6 +49,15 @@ def test_the_privacy_statement_states_the_retention_the_code_applies():
     years = [spelled[years] for years, _label in ShareStoryForm.KEEP_YEARS]
     assert all(nl in dutch.split("ervaringsverhaal: tot")[1][:80] for nl, _en in years)
     assert all(en in english.split("lived-experience story: until")[1][:80] for _nl, en in years)
+    # An action's owner: one reminder after the days learning.follow_up waits, erased after the retention.
+    from learning.follow_up import REMIND_AFTER
+
+    assert {14: "veertien dagen"}[REMIND_AFTER.days] in dutch and {14: "fourteen days"}[REMIND_AFTER.days] in english
+    kept = {12: ("tot een jaar na de opvolgdatum", "until a year after the follow-up date")}
+    assert (
+        kept[settings.FOLLOW_UP_RETENTION_MONTHS][0] in dutch
+        and kept[settings.FOLLOW_UP_RETENTION_MONTHS][1] in english
+    )
 
 
 @pytest.mark.django_db

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from learning import follow_up
 from learning.factories import ProposalPageFactory, owner
-from learning.models import ActionUpdate, FollowUp
+from learning.models import ActionUpdate, FollowUp, ProposalPage
 from outbox.models import OutgoingMail
 from outbox.signals import address_bounced
 
@@ -221,3 +221,26 @@ def test_an_adopted_practice_becomes_a_draft_implementation_and_then_teaches_the
 
     practice.get_latest_revision().publish()  # confirmed
     assert used_here in Client().get(practice.url, {"gemeente": "Westerkwartier"}).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_year_after_the_follow_up_the_owners_name_and_address_are_erased_everywhere(proposals, settings):
+    settings.FOLLOW_UP_RETENTION_MONTHS = 12
+    follow_up.run()
+    proposal = proposals["proposal"]
+    draft = proposal.get_latest_revision_as_object()
+    draft.title = "Eén aanspreekpunt, bijgewerkt"
+    draft.save_revision().publish()  # a second revision that holds the owners too
+    due = FollowUp.objects.order_by("due_on").first().due_on
+    assert follow_up.erase_owners(today=due + relativedelta(months=12)) == 0  # not yet
+    assert follow_up.erase_owners(today=due + relativedelta(months=12, days=1)) == 2
+    assert not FollowUp.objects.exclude(owner_email="").exists() and not FollowUp.objects.exclude(owner_name="")
+    proposal = ProposalPage.objects.get(pk=proposal.pk)
+    assert [(a.owner_name, a.owner_email, a.owner_role) for a in proposal.actions.all()] == [
+        ("", "", "wethouder jeugd")
+    ] * 2
+    for revision in proposal.revisions.all():
+        assert "eigenaar1@example.org" not in str(revision.content) and "Eigenaar 1" not in str(revision.content)
+    assert not OutgoingMail.objects.filter(to__startswith="eigenaar").exists()  # nothing waits for them
+    assert "wethouder jeugd, Gemeente 1" in Client().get(proposal.url).content.decode()  # the role stays
+    assert follow_up.run()["asked"] == 0 and follow_up.erase_owners(today=due + relativedelta(years=2)) == 0

@@ -121,3 +121,29 @@ def test_the_overview_and_the_proposal_page_cost_the_same_queries_however_much_t
 
 OVERVIEW_QUERIES = 12
 PROPOSAL_QUERIES = 10
+
+
+@pytest.mark.django_db
+def test_a_werkplaats_editor_never_opens_another_werkplaats_proposal_or_its_owners(proposals, stories, editor_client):
+    """The owners' addresses are in the page editor and its revisions: closed to another werkplaats."""
+    proposal = proposals["proposal"]
+    samen = editor_client(proposals["samen"].get_parent().specific.editor_group, "redactie-samen")
+    groningen = editor_client(proposals["groningen"].get_parent().specific.editor_group, "redactie-groningen")
+    for url in (
+        f"/admin/pages/{proposal.pk}/edit/",
+        f"/admin/pages/{proposal.pk}/edit/preview/",
+        f"/admin/pages/{proposal.pk}/history/",
+        f"/admin/pages/{proposal.pk}/revisions/{proposal.latest_revision_id}/view/",
+    ):
+        answer = samen.get(url)
+        assert answer.status_code in (302, 403) and "eigenaar1@example.org" not in answer.content.decode(), url
+    own = groningen.get(f"/admin/pages/{proposal.pk}/edit/")
+    assert own.status_code == 200 and "eigenaar1@example.org" in own.content.decode()
+    assert samen.get(f"/admin/pages/add/learning/proposalpage/{proposals['groningen'].pk}/").status_code in (302, 403)
+    from learning.factories import StoryPageFactory
+
+    StoryPageFactory(parent=stories["groningen"], title="Gepubliceerd verhaal")
+    form = samen.get(f"/admin/pages/add/learning/proposalpage/{proposals['samen'].pk}/")
+    assert form.status_code == 200
+    html = form.content.decode()  # the stories to choose from: the published ones, no one's drafts
+    assert "Gepubliceerd verhaal" in html and "Van loket naar loket" not in html and "Negen maanden" not in html
