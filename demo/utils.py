@@ -282,7 +282,10 @@ def section(parent, model, key, werkplaats=None, in_menu=True, **extra):
         extra_en = {"intro": rich(*english["intro"])} if "intro" in fields else {}
         translate(page, "en", slug=english["slug"], title=english["title"], summary=english["summary"], **extra_en)
     elif "werkplaats_summary" in english and _translated(werkplaats, "en"):
-        translate(page, "en", slug=english["slug"], title=english["title"], summary=english["werkplaats_summary"])
+        extra_en = {"intro": rich(*english["intro"])} if "intro" in fields else {}
+        translate(
+            page, "en", slug=english["slug"], title=english["title"], summary=english["werkplaats_summary"], **extra_en
+        )
     return page
 
 

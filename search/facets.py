@@ -16,9 +16,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import chain
 
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from articles.models import ArticlePage
 from core import params
@@ -26,6 +28,7 @@ from core.fragments import content_version
 from core.models import Province, Theme, WerkplaatsPage
 from core.visibility import active_locale
 from events.models import EventPage
+from learning.models import ProposalPage, StoryPage
 from newsletters.models import NewsletterPage
 from practices.listing import FacetResult, Option
 from practices.models import Evidence, Implementation, PracticePage
@@ -65,13 +68,21 @@ def page_values(ids, kinds):
     now = timezone.now()
     _kind, theme, werkplaats, province, evidence, when = range(len(DIMENSIONS))
     by_model = {}
+    # Which kinds are among the ids: a query per kind that has matches, not one per kind there is.
+    present = set(
+        Page.objects.filter(pk__in_ids=ids).order_by().values_list("content_type_id", flat=True).distinct()
+        if ids.ids
+        else ()
+    )
     for model, fields in [
         (PracticePage, ("werkplaats__slug", "evidence_level")),
         (EventPage, ("werkplaats__slug", "end")),
         (ArticlePage, ("werkplaats__slug",)),
         (NewsletterPage, ("newsletter__werkplaats__slug",)),
+        (ProposalPage, ("werkplaats__slug",)),
+        (StoryPage, ("werkplaats__slug",)),
     ]:
-        if model not in model_kind or not ids.ids:
+        if model not in model_kind or ContentType.objects.get_for_model(model).pk not in present:
             continue
         found = by_model[model] = []
         slug = model_kind[model]
@@ -82,7 +93,7 @@ def page_values(ids, kinds):
                 page[evidence].add(rest[0])
             elif model is EventPage:
                 page[when].add(UPCOMING if rest[0] >= now else PAST)
-    for model in (PracticePage, EventPage, ArticlePage):
+    for model in (PracticePage, EventPage, ArticlePage, ProposalPage, StoryPage):
         if by_model.get(model):
             column = f"{model._meta.model_name}_id"
             rows = model.themes.through.objects.filter(**{f"{column}__in_ids": Ids(by_model[model])})

@@ -51,28 +51,43 @@ def page_types():
     }
 
 
-def story_pages(client):
-    """The learning loop's pages, on a story overview made for the check (the demo has none yet)."""
+def learning_pages(client):
+    """The learning loop's pages on the demo's: stories, the share form, a teller's and an owner's
+    page (with a form in error each), the proposal overview and a proposal, and the pages that show
+    proposals elsewhere (the practice they adopt, the meeting, the municipality)."""
     from core.models import WerkplaatsPage
-    from learning import telling
-    from learning.factories import StoryIndexPageFactory, StoryPageFactory
+    from learning import follow_up, telling
+    from learning.factories import StoryPageFactory
+    from learning.models import FollowUp, ProposalPage, StoryIndexPage
 
-    index = StoryIndexPageFactory(parent=WerkplaatsPage.objects.get(locale__language_code="nl", slug="samen"))
+    samen = WerkplaatsPage.objects.get(locale__language_code="nl", slug="samen")
+    index = StoryIndexPage.objects.child_of(samen).get()
     story = StoryPageFactory(parent=index, title="Eindelijk gehoord", teller="jongere")
     story.teller_email = "verteller@example.org"
     story.save()
     share = index.url + index.reverse_subpage("share")
+    proposal = ProposalPage.objects.get(slug="samenwerken-op-recept-westerkwartier")
+    overview = proposal.get_parent().specific
+    owner = overview.url + overview.reverse_subpage("owner", args=[follow_up.owner_token(FollowUp.objects.first())])
     pages = {}
     for name, url in {
         "stories": index.url,
         "story": story.url,
         "share form": share,
         "teller page": index.url + index.reverse_subpage("teller", args=[telling.teller_token(story)]),
+        "proposals": "/verbetervoorstellen/?status=klaar",
+        "proposal": proposal.url,
+        "owner page": owner,
+        "adopted practice": proposal.practice.url,
+        "meeting": proposal.meeting.url,
+        "municipality with proposals": "/gemeenten/westerkwartier/",
     }.items():
         response = client.get(url)
         pages[name] = (url, response.status_code, response.content)
     errors = client.post(share, {"story": "Kort.", "teller": "ouder"})
     pages["share form errors"] = (share, errors.status_code, errors.content)
+    answer = client.post(owner, {"action": "answer", "status": "gestopt", "key": "x"})
+    pages["owner form errors"] = (owner, answer.status_code, answer.content)
     return pages
 
 
@@ -87,7 +102,7 @@ def test_every_page_type_is_valid_html(tmp_path):
     posted = client.post("/nieuwsbrieven/", {"email": "geen adres"})
     assert posted.status_code == 400 and b"form-error" in posted.content
     files["form-errors.html"] = ("the subscription form with its errors", posted.content)
-    for name, (url, status, content) in story_pages(client).items():
+    for name, (url, status, content) in learning_pages(client).items():
         assert status in (200, 400), (name, url, status)
         files[name.replace(" ", "-") + ".html"] = (f"{name} ({url})", content)
     for file_name, (_what, content) in files.items():
@@ -116,4 +131,4 @@ def test_every_page_type_is_valid_html(tmp_path):
         if message["type"] == "error" or message.get("subType") == "fatal"
     ]
     assert errors == [], "\n".join(errors)
-    assert len(files) == 28 and result.returncode == 0
+    assert len(files) == 35 and result.returncode == 0

@@ -22,8 +22,8 @@ from search.query import clean_query
 # whether it shows one hit or five (the backend is asked once, for the ranked ids).
 # The language links of a view of our own come from its URL (not from home pages); the editors'
 # synonyms and compound words are read once each.
-SEARCH_PAGE_QUERIES = 19  # 28 before the view restrictions and locale were read once per request; +1: the titles
-# of the best 50 results, for search/ranking.py
+SEARCH_PAGE_QUERIES = 17  # 28 before the view restrictions and locale were read once per request; +1: the titles
+# of the best 50 results, for search/ranking.py; -2: the facets read only the kinds among the matches
 SEARCH_PAGE_KEPT_QUERIES = (
     4  # the same search again (within the content version and the hour): statistics and promotions
 )
