@@ -125,7 +125,7 @@ def main():
 
     from newsletters.models import Delivery, Mailing
     from tests.conftest import unused_port
-    from tests.newsletter_workers import FlakyServer, RecordingServer, due_mailing, start_worker
+    from tests.newsletter_workers import FlakyServer, RecordingServer, due_mailing, start_worker, stop_workers
 
     mailing = due_mailing(Page.get_first_root_node(), f"workers-{int(time.time())}", options.readers)
     port = unused_port()
@@ -160,12 +160,7 @@ def main():
             elapsed = time.monotonic() - started
             time.sleep(1)  # a frozen worker that woke up would send now, if it could
         finally:
-            for worker in workers:
-                worker.send_signal(signal.SIGCONT)
-                worker.terminate()
-            for worker in workers:
-                worker.wait(10)
-            controller.stop()
+            stop_workers(workers, controller)
 
     received = Counter(server.recipients)
     figures = Counter(Delivery.objects.filter(mailing=mailing).values_list("status", flat=True))

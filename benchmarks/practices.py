@@ -19,26 +19,12 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_.settings.test")
-SQLITE_FILE = ROOT / "var" / "benchmark.sqlite3"
-REUSE = "--reuse" in sys.argv[1:]
-if "DATABASE_URL" not in os.environ:
-    SQLITE_FILE.parent.mkdir(exist_ok=True)
-    if not REUSE:
-        SQLITE_FILE.unlink(missing_ok=True)
-    os.environ["DATABASE_URL"] = f"sqlite:///{SQLITE_FILE}"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import warnings  # noqa: E402
+from benchmarks.database import build_site, prepare  # noqa: E402
 
-import django  # noqa: E402
+REUSE = prepare("benchmark.sqlite3")
 
-warnings.filterwarnings("ignore", message="No directory at")
-
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
@@ -48,15 +34,6 @@ from benchmarks.pages import measure as timed  # noqa: E402
 PRACTICES = int(os.environ.get("BENCHMARK_PRACTICES", "10000"))
 REQUESTS = int(os.environ.get("BENCHMARK_REQUESTS", "40"))
 EVIDENCE = ["niet-beoordeeld", "goed-beschreven", "goed-onderbouwd", "effectief-eerste", "effectief-goede"]
-
-
-def build_site():
-    if connection.vendor == "postgresql":
-        # The benchmark owns this database: start from an empty schema, whatever ran before.
-        with connection.cursor() as cursor:
-            cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
-    call_command("migrate", verbosity=0)
-    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
 def generate(count):

@@ -103,6 +103,14 @@ class ImportCommand(BaseCommand):
     def run(self, json_file, dry_run=False, draft=False, **options):
         records = read_import_file(json_file, self.key)
         cleaned, errors = self.importer.validate(records)
+        self.refuse(errors, json_file)
+        if dry_run:
+            self.valid(len(cleaned))
+            return
+        self.imported(self.importer.import_records(cleaned, publish=not draft))
+
+    def refuse(self, errors, json_file):
+        """Print every problem and stop (exit 1), when there are any."""
         if errors:
             for message in errors.messages:
                 self.stderr.write(message)
@@ -110,17 +118,15 @@ class ImportCommand(BaseCommand):
                 _("%(count)s error(s) in %(file)s; nothing was imported")
                 % {"count": len(errors.messages), "file": json_file}
             )
-        if dry_run:
-            self.stdout.write(
-                self.style.SUCCESS(
-                    _("%(count)s record(s) are valid; nothing was imported (dry run)") % {"count": len(cleaned)}
-                )
-            )
-            return
-        counts = self.importer.import_records(cleaned, publish=not draft)
+
+    def valid(self, count):
         self.stdout.write(
-            self.style.SUCCESS(_("%(created)s created, %(updated)s updated, %(unchanged)s unchanged") % counts)
+            self.style.SUCCESS(_("%(count)s record(s) are valid; nothing was imported (dry run)") % {"count": count})
         )
+
+    def imported(self, counts, kind=""):
+        message = _("%(created)s created, %(updated)s updated, %(unchanged)s unchanged") % counts
+        self.stdout.write(self.style.SUCCESS(f"{kind}: {message}" if kind else message))
 
 
 class RecordErrors:

@@ -49,10 +49,15 @@ def sync(page):
     """Start (or bring up to date) the follow-up of every action of a just-published proposal.
 
     A new action gets its follow-up; for one asked already only the owner can change, and only
-    when an editor named another owner on the page (a hand-over through the link is kept).
+    when an editor named another owner on the page (a hand-over through the link is kept). An
+    action no longer on the page loses its follow-up.
     """
     made_on = page.made_on
-    for action in page.actions.all():
+    actions = list(page.actions.all())
+    # An action an editor removed takes its follow-up (and its answers) with it, in every language.
+    removed = FollowUp.objects.filter(proposal__translation_key=page.translation_key)
+    removed.exclude(action_key__in=[action.translation_key for action in actions]).delete()
+    for action in actions:
         due = action.due_on(made_on)
         if due is None:
             continue
@@ -203,6 +208,8 @@ def answer(follow_up, data, key):
             FollowUp.objects.filter(pk=follow_up.pk, answered_at__isnull=True).update(
                 answered_at=now, answered_in_time=in_time
             )
+    if created:
+        content_changed()  # the overviews count the answers in time
     return update, created
 
 

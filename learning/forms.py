@@ -56,7 +56,24 @@ class StoryAdminForm(WielPageForm):
                 self.add_error(field if field in self.fields else None, problem)
 
 
-class ShareStoryForm(CleanTextMixin, forms.Form):
+class TypedPlaceMixin:
+    """A ``place`` field typed as people say it ("Den Haag", a former municipality), understood
+    through the geography (``self.geography``); the municipality found is ``self.municipality``."""
+
+    municipality = None
+
+    def clean_place(self):
+        typed = self.cleaned_data["place"]
+        self.municipality = None
+        if typed and self.geography is not None:
+            found = self.geography.names.resolve(typed)
+            if found.place is None:
+                raise forms.ValidationError(found.error)
+            self.municipality = found.place
+        return typed
+
+
+class ShareStoryForm(TypedPlaceMixin, CleanTextMixin, forms.Form):
     """ "Deel je ervaring": a story sent without an account, as plain as the words can be (B1)."""
 
     KEEP_YEARS = [(1, _("1 year")), (2, _("2 years")), (5, _("5 years"))]
@@ -122,17 +139,6 @@ class ShareStoryForm(CleanTextMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.geography = geography
 
-    def clean_place(self):
-        typed = self.cleaned_data["place"]
-        if not typed or self.geography is None:
-            self.municipality = None
-            return typed
-        found = self.geography.names.resolve(typed)
-        if found.place is None:
-            raise forms.ValidationError(found.error)
-        self.municipality = found.place
-        return typed
-
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("publication") == Publication.WITH_FIRST_NAME and not cleaned.get("first_name"):
@@ -142,7 +148,7 @@ class ShareStoryForm(CleanTextMixin, forms.Form):
         return cleaned
 
 
-class AnswerForm(CleanTextMixin, forms.Form):
+class AnswerForm(TypedPlaceMixin, CleanTextMixin, forms.Form):
     """The owner's one-page answer: where the action stands and what happened."""
 
     status = forms.ChoiceField(
@@ -177,16 +183,6 @@ class AnswerForm(CleanTextMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["practice"].queryset = practices
         self.geography = geography
-        self.municipality = None
-
-    def clean_place(self):
-        typed = self.cleaned_data["place"]
-        if typed:
-            found = self.geography.names.resolve(typed)
-            if found.place is None:
-                raise forms.ValidationError(found.error)
-            self.municipality = found.place
-        return typed
 
     def clean(self):
         cleaned = super().clean()

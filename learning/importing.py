@@ -147,17 +147,21 @@ class Places:
         return self.by_pk[found.place.pk]
 
 
-class StoryImporter(PageImporter):
+class PlacesImporter(PageImporter):
+    """A page importer whose records name municipalities as people write them (``self.places``)."""
+
+    def validate(self, records):
+        self.places = Places()
+        return super().validate(records)
+
+
+class StoryImporter(PlacesImporter):
     model = StoryPage
     index_model = StoryIndexPage
     index_titles = {"nl": ("Ervaringsverhalen", "ervaringsverhalen"), "en": ("Stories", "stories")}
     key = "stories"
     shape = STORY_SHAPE
     required = ("slug", "title", "teller", "story")
-
-    def validate(self, records):
-        self.places = Places()
-        return super().validate(records)
 
     def build(self, number, slug, record, locale, werkplaats, errors):
         page = StoryPage(
@@ -207,7 +211,7 @@ class StoryImporter(PageImporter):
         }
 
 
-class ProposalImporter(PageImporter):
+class ProposalImporter(PlacesImporter):
     model = ProposalPage
     index_model = ProposalIndexPage
     index_titles = {"nl": ("Verbetervoorstellen", "verbetervoorstellen"), "en": ("Proposals", "proposals")}
@@ -217,10 +221,6 @@ class ProposalImporter(PageImporter):
 
     def __init__(self, stories_in_file=()):
         self.stories_in_file = set(stories_in_file)  # (slug, language) of the stories imported with these
-
-    def validate(self, records):
-        self.places = Places()
-        return super().validate(records)
 
     def build(self, number, slug, record, locale, werkplaats, errors):
         page = ProposalPage(

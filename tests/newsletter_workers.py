@@ -3,6 +3,7 @@ PostgreSQL: a list with many readers and one due mailing, a recording SMTP serve
 (the newsletter worker, or any command of the project)."""
 
 import os
+import signal
 import subprocess
 import sys
 from collections import Counter
@@ -113,3 +114,13 @@ class FlakyServer(RecordingServer):
             return code
         envelope.rcpt_tos.append(address)
         return "250 OK"
+
+
+def stop_workers(workers, controller):
+    """Wake any frozen worker, stop them all, then the SMTP server."""
+    for worker in workers:
+        worker.send_signal(signal.SIGCONT)
+        worker.terminate()
+    for worker in workers:
+        worker.wait(10)
+    controller.stop()

@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from learning.models import FollowUp
 from outbox.models import OutgoingMail
-from tests.newsletter_workers import RecordingServer, start_process
+from tests.newsletter_workers import RecordingServer, start_process, stop_workers
 
 pytestmark = pytest.mark.slow  # subprocesses and a server of their own
 
@@ -119,12 +119,7 @@ def test_three_schedulers_and_a_frozen_one_ask_every_owner_exactly_once(bare_roo
             time.sleep(0.25)
         time.sleep(1)  # the woken process would send now, if it still could
     finally:
-        for worker in workers:
-            worker.send_signal(signal.SIGCONT)
-            worker.terminate()
-        for worker in workers:
-            worker.wait(10)
-        controller.stop()
+        stop_workers(workers, controller)
         log.close()
 
     received = Counter(server.recipients)

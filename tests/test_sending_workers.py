@@ -25,7 +25,7 @@ from newsletters.models import (
     Delivery,
     Mailing,
 )
-from tests.newsletter_workers import RecordingServer, due_mailing, start_worker
+from tests.newsletter_workers import RecordingServer, due_mailing, start_worker, stop_workers
 
 pytestmark = pytest.mark.slow  # subprocesses or servers of their own
 
@@ -70,12 +70,7 @@ def test_three_workers_and_a_frozen_lease_holder_reach_everyone_exactly_once(bar
             time.sleep(0.25)
         time.sleep(1)  # the woken worker would send now, if it still could
     finally:
-        for worker in workers:
-            worker.send_signal(signal.SIGCONT)
-            worker.terminate()
-        for worker in workers:
-            worker.wait(10)
-        controller.stop()
+        stop_workers(workers, controller)
         log.close()
 
     received = Counter(server.recipients)

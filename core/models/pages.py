@@ -4,7 +4,7 @@ from functools import reduce
 from operator import or_
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -132,17 +132,18 @@ class SectionIndexPage(BasePage):
         own = pages.filter(locale_id=self.locale_id)
         if not self.lists_untranslated:
             return own if self.is_national else own.descendant_of(self)
-        translated = Page.objects.live().filter(locale_id=self.locale_id).values("translation_key")
-        untranslated = pages.exclude(locale_id=self.locale_id).exclude(translation_key__in=translated)
+        # A page of another language with no live version in this one: found through the unique
+        # (translation_key, locale) index, row by row, rather than a list of every translated key.
+        translated = Page.objects.live().filter(locale_id=self.locale_id, translation_key=OuterRef("translation_key"))
+        untranslated = ~Q(locale_id=self.locale_id) & ~Exists(translated)
         if not self.is_national:
-            own = own.descendant_of(self)
             overviews = Page.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk)
-            untranslated = untranslated.filter(
-                reduce(
-                    or_, (Q(path__startswith=path) for path in overviews.values_list("path", flat=True)), Q(pk__in=[])
-                )
+            below_a_version = reduce(
+                or_, (Q(path__startswith=path) for path in overviews.values_list("path", flat=True)), Q(pk__in=[])
             )
-        return pages.filter(Q(pk__in=own.values("pk")) | Q(pk__in=untranslated.values("pk")))
+            below_this = Q(locale_id=self.locale_id, path__startswith=self.path, depth__gt=self.depth)
+            return pages.filter(below_this | (untranslated & below_a_version))
+        return pages.filter(Q(locale_id=self.locale_id) | untranslated)
 
 
 class ContentPage(BasePage):

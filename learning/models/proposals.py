@@ -69,11 +69,10 @@ class ProposalIndexPage(LocalizedRoutablePageMixin, SectionIndexPage):
 
         context = super().get_context(request, *args, **kwargs)
         filters = Filters.from_query(request.GET)
-        found = overview(self.get_proposals(), filters)
-        proposals = paginate(found.proposals, request, PAGE_SIZE)
+        found = overview(self, self.get_proposals(), filters)
         context.update(
-            proposals=proposals,
-            figures=found.figures(count=proposals.paginator.count),
+            proposals=paginate(found.proposals, request, PAGE_SIZE, count=found.figures.proposals),
+            figures=found.figures,
             facets=found.facets,
             filters=filters,
         )

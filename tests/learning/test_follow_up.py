@@ -244,3 +244,30 @@ def test_a_year_after_the_follow_up_the_owners_name_and_address_are_erased_every
     assert not OutgoingMail.objects.filter(to__startswith="eigenaar").exists()  # nothing waits for them
     assert "wethouder jeugd, Gemeente 1" in Client().get(proposal.url).content.decode()  # the role stays
     assert follow_up.run()["asked"] == 0 and follow_up.erase_owners(today=due + relativedelta(years=2)) == 0
+
+
+@pytest.mark.django_db
+def test_the_english_page_shares_the_follow_up_of_the_dutch_one(proposals):
+    from wagtail.models import Locale
+
+    follow_up.run()
+    dutch = proposals["proposal"]
+    english = dutch.copy_for_translation(Locale.objects.get(language_code="en"), copy_parents=True)
+    english.title = "One point of contact"
+    english.save_revision().publish()
+    assert FollowUp.objects.count() == 2  # the translation's actions are the same actions
+    assert follow_up.run()["asked"] == 0 and len(questions()) == 2  # nobody is asked twice
+    found = FollowUp.objects.get(owner_email="eigenaar1@example.org")
+    follow_up.accept(follow_up.answer(found, {"status": "klaar", "text": "Gedaan."}, uuid.uuid4())[0], None)
+    html = Client().get(english.url).content.decode()
+    assert "Gedaan." in html and "Done" in html  # the answer, and its status in English
+
+
+@pytest.mark.django_db
+def test_script_in_an_action_arrives_as_plain_text_in_the_question(proposals):
+    ProposalPageFactory(
+        parent=proposals["samen"], title="Script", actions=[owner(9, what="<script>alert(1)</script> bellen")]
+    )
+    follow_up.run()
+    [question] = questions("eigenaar9@example.org")
+    assert "<script>alert(1)</script> bellen" in question.body and question.alternatives == []
