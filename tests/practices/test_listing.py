@@ -13,8 +13,8 @@ from practices.factories import make_practice
 LISTING_QUERIES = 7  # was 35: facet counts, cards, site and view restrictions come from the cache
 LISTING_WITH_FIT_QUERIES = 5  # was 36: the ranking and facet counts come from the cache too
 # After a publish: the first listing also rebuilds the menu and the footer's site pages; the first fit
-# listing ranks (no menu)
-COLD = (35, 22, 19)
+# listing ranks (no menu); the first practice page also asks which proposals adopted it (learning)
+COLD = (35, 22, 20)
 PRACTICE_PAGE_QUERIES = 5  # was 38: the parts only the content decides are cached blocks
 
 
