@@ -903,7 +903,6 @@ def test_the_learning_loop_from_a_story_to_the_fit_check(demo_site, browser, set
     def axe(page):
         assert axe_violations(page) == [], page.url
 
-
     groningen = WerkplaatsPage.objects.get(locale__language_code="nl", slug="groningen")
     stories = StoryIndexPage.objects.child_of(groningen).get()
     proposals = ProposalIndexPage.objects.child_of(groningen).get()
