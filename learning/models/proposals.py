@@ -391,10 +391,6 @@ class FollowUp(models.Model):
             self.status = ActionStatus.NO_ANSWER if self.silent_at else ActionStatus.ANNOUNCED
         FollowUp.objects.filter(pk=self.pk).update(status=self.status)
 
-    @property
-    def shown_owner(self):
-        return self.owner_name if self.name_public else ""
-
 
 class ActionUpdate(models.Model):
     """An owner's answer (or an editor's note): shown on the proposal's timeline once accepted.
