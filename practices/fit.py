@@ -18,8 +18,9 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from core.geography.places import Figures, Geography, Place, compare, round_density
+from core.geography.places import MEASURES, Figures, Geography, Place, Relation, and_list, round_density
 
+from .models import COST_RANGES
 from .question import FitQuestion
 
 # "Only ever used in densely populated municipalities": every place it ran has at least this
@@ -34,6 +35,19 @@ LEVEL_LABELS = {
     WEAK: gettext_lazy("weak fit"),
     UNKNOWN: gettext_lazy("fit unknown"),
 }
+
+
+def level_count(level, count):
+    """'3 fit well', '1 fits partly': a count of one level, in the plural where it takes one."""
+    if level == GOOD:
+        return ngettext("%(count)d fits well", "%(count)d fit well", count) % {"count": count}
+    if level == PARTIAL:
+        return ngettext("%(count)d fits partly", "%(count)d fit partly", count) % {"count": count}
+    if level == WEAK:
+        return ngettext("%(count)d fits poorly", "%(count)d fit poorly", count) % {"count": count}
+    return ngettext("%(count)d with fit unknown", "%(count)d with fit unknown", count) % {"count": count}
+
+
 # Sort order of the listing: known good news first, known bad news last.
 LEVEL_RANK = {GOOD: 3, PARTIAL: 2, UNKNOWN: 1, WEAK: 0}
 
@@ -110,8 +124,10 @@ def home_text(home):
 def _site_figures(implementation, place):
     """The figures of one place where a practice ran.
 
-    The implementation's own record of the area wins over the municipality's
-    figures: a practice run in one town of a large rural municipality ran in that town.
+    The implementation's own record of the area wins over the municipality's figures: a
+    practice run in one town of a large rural municipality ran in that town. The
+    municipality's other figures (address density, age shares) do not describe that town, so
+    they are left out of the comparison rather than mixed in.
     """
     population = implementation.get("population")
     density = implementation.get("density")
@@ -136,17 +152,21 @@ class Finding(NamedTuple):
 
 @dataclass
 class Track:
-    """Where a practice ran, sorted by how it relates to the reader's municipality."""
+    """Where a practice ran, sorted by how it relates to the reader's municipality
+    (``core.geography.places.Relation``: the same relations the "like mine" list shows)."""
 
     here: list = field(default_factory=list)  # (place, implementation) in home itself
     here_stopped: list = field(default_factory=list)
-    similar: list = field(default_factory=list)  # Sites similar in size and density
-    similar_stopped: list = field(default_factory=list)
-    region: list = field(default_factory=list)  # in the same jeugdregio
-    province: list = field(default_factory=list)
+    like: list = field(default_factory=list)  # Sites alike in figures and nearby
+    like_stopped: list = field(default_factory=list)
+    alike_far: list = field(default_factory=list)  # alike in figures, far away
+    region: list = field(default_factory=list)  # nearby: in the same jeugdregio
+    province: list = field(default_factory=list)  # nearby: in the same province
+    near: list = field(default_factory=list)  # nearby across a provincial border
     elsewhere: list = field(default_factory=list)
     sites: list = field(default_factory=list)  # every place other than home, compared
     judged_similarity: bool = False
+    missing: dict = field(default_factory=dict)  # measure label -> places without that figure
 
 
 def assess(
@@ -167,21 +187,28 @@ def assess(
     implementations = profile.get("implementations", [])
     track = track_record(implementations, home, geography)
     transfer, transfer_findings = transfer_of(track, implementations, home)
+    partners = partner_findings(profile, question.partners, partner_labels, runs_here=bool(track.here), home=home)
     findings = [
         *track_findings(track, home),
-        *partner_findings(profile.get("partners_needed", []), question.partners, partner_labels),
+        *partners,
         *budget_findings(cost_band, question.budget),
         *dense_only_findings(track, home),
         *transfer_findings,
+        *missing_findings(track),
     ]
     obstacles = sum(finding.obstacle for finding in findings)
     reasons = [Reason(finding.tone, finding.words()) for finding in findings] if explain else []
-    strength = bool(track.here) + bool(track.similar) + bool(track.region or track.province)
+    strength = (
+        bool(track.here)
+        + bool(track.like)
+        + bool(track.alike_far or track.region or track.province or track.near)
+        + any(finding.tone == FOR for finding in partners)
+    )
     return Fit(_level(transfer, obstacles), reasons, strength, home_text(home) if explain else "")
 
 
 def track_record(implementations: list, home: Place, geography: Geography) -> Track:
-    """Sort the places of the record: home, similar places, the region, the province, elsewhere."""
+    """Sort the places of the record by their relation to home (docs/regional-fit.md)."""
     track = Track()
     for implementation in implementations:
         stopped = implementation.get("outcome") == STOPPED
@@ -193,17 +220,27 @@ def track_record(implementations: list, home: Place, geography: Geography) -> Tr
                 (track.here_stopped if stopped else track.here).append((place, implementation))
                 continue
             figures = _site_figures(implementation, place)
-            site = Site(place, figures, compare(figures, home))
+            site = Site(place, figures, geography.compare(place, home, figures))
             track.sites.append(site)
-            track.judged_similarity = track.judged_similarity or site.comparison is not None
-            if site.comparison is not None and site.comparison.is_similar:
-                (track.similar_stopped if stopped else track.similar).append(site)
+            comparison = site.comparison
+            if comparison is None:
+                continue
+            track.judged_similarity = True
+            for measure in comparison.missing:
+                track.missing.setdefault(str(measure.label), set()).add(place.name)
+            relation = comparison.relation
+            if relation == Relation.LIKE:
+                (track.like_stopped if stopped else track.like).append(site)
             elif stopped:
                 continue
-            elif place.region_id == home.region_id:
+            elif relation == Relation.ALIKE_FAR:
+                track.alike_far.append(site)
+            elif comparison.same_region:
                 track.region.append(site)
-            elif place.province_id == home.province_id:
+            elif comparison.same_province:
                 track.province.append(site)
+            elif relation == Relation.NEARBY:
+                track.near.append(site)
             else:
                 track.elsewhere.append(site)
     return track
@@ -217,13 +254,26 @@ def track_findings(track: Track, home: Place) -> list[Finding]:
         findings.append(
             Finding(FOR, lambda: _("Already used in %(name)s (%(periods)s).") % {"name": home.name, "periods": periods})
         )
-    if track.similar:
+    if track.like:
         findings.append(
             Finding(
                 FOR,
                 lambda: (
-                    _("Used in municipalities similar in size and density to %(home)s: %(places)s.")
-                    % {"home": home_text(home), "places": _sites_text(track.similar)}
+                    _("Used in municipalities like %(home)s, alike in figures and nearby: %(places)s.")
+                    % {"home": home_text(home), "places": _sites_text(track.like, compared=True)}
+                ),
+            )
+        )
+    if track.alike_far:
+        findings.append(
+            Finding(
+                FOR,
+                lambda: (
+                    _(
+                        "Used in municipalities alike in figures to %(home)s, but farther away, "
+                        "so this counts for a partial fit only: %(places)s."
+                    )
+                    % {"home": home.name, "places": _sites_text(track.alike_far, compared=True)}
                 ),
             )
         )
@@ -247,6 +297,16 @@ def track_findings(track: Track, home: Place) -> list[Finding]:
                 ),
             )
         )
+    elif track.near:
+        findings.append(
+            Finding(
+                FOR,
+                lambda: (
+                    _("Used nearby, across the provincial border: %(places)s.")
+                    % {"places": _sites_text(track.near, compared=True)}
+                ),
+            )
+        )
     for _place, implementation in track.here_stopped:
         why = implementation.get("why_not") or "-"
         findings.append(
@@ -256,39 +316,101 @@ def track_findings(track: Track, home: Place) -> list[Finding]:
                 obstacle=True,
             )
         )
-    if track.similar_stopped:
+    if track.like_stopped:
         findings.append(
             Finding(
                 AGAINST,
                 lambda: (
-                    _("Stopped in municipalities similar to %(home)s: %(places)s.")
-                    % {"home": home_text(home), "places": _sites_text(track.similar_stopped)}
+                    _("Stopped in municipalities like %(home)s: %(places)s.")
+                    % {"home": home_text(home), "places": _sites_text(track.like_stopped)}
                 ),
             )
         )
     return findings
 
 
-def partner_findings(needed: list, ticked: frozenset | None, labels: dict) -> list[Finding]:
-    """A partner the practice needs and the reader did not tick; or, unasked, a reminder of them."""
-    if ticked is not None:
-        missing = [slug for slug in needed if slug not in ticked]
-        if not missing:
-            return []
-        return [
-            Finding(
-                AGAINST,
-                lambda: _("Needs a partner you did not tick: %(partners)s.") % {"partners": _labels(missing, labels)},
-                obstacle=True,
+def missing_findings(track: Track) -> list[Finding]:
+    """Say which figures could not be weighed, rather than guess them."""
+    if not track.missing:
+        return []
+    measures = [str(measure.label) for measure in MEASURES if str(measure.label) in track.missing]
+    places = sorted({name for names in track.missing.values() for name in names})
+
+    def words():
+        shown = ", ".join(places[:NAMES_SHOWN])
+        if len(places) > NAMES_SHOWN:
+            more = len(places) - NAMES_SHOWN
+            shown += " " + ngettext("and %(count)d other", "and %(count)d others", more) % {"count": more}
+        return _("Weighed without %(measures)s, for which the sources have no figure (%(places)s).") % {
+            "measures": and_list(measures),
+            "places": shown,
+        }
+
+    return [Finding(NOTE, words)]
+
+
+def partner_findings(profile: dict, ticked: frozenset | None, labels: dict, runs_here: bool, home) -> list[Finding]:
+    """What the partners the reader ticked say. The box means "these I have", not "only these":
+    ticked partners the practice works with count in favour; a partner not ticked lowers the
+    level only when the record marks it as indispensable, and never for a practice that already
+    runs in the reader's own municipality."""
+    needed = profile.get("partners_needed", [])
+    indispensable = [slug for slug in profile.get("partners_indispensable", []) if slug in needed]
+    why = profile.get("partners_why", "")
+    findings = []
+    if ticked is None:
+        if needed:
+            findings.append(
+                Finding(
+                    NOTE,
+                    lambda: _("Check that you can work with: %(partners)s.") % {"partners": _labels(needed, labels)},
+                )
             )
-        ]
-    if needed:
-        return [
+        if indispensable:
+            findings.append(Finding(NOTE, lambda: _indispensable_words(indispensable, why, labels)))
+        return findings
+    have = [slug for slug in needed if slug in ticked]
+    lacking = [slug for slug in indispensable if slug not in ticked]
+    optional = [slug for slug in needed if slug not in ticked and slug not in indispensable]
+    if have:
+        findings.append(
+            Finding(FOR, lambda: _("Works with partners you have: %(partners)s.") % {"partners": _labels(have, labels)})
+        )
+    if lacking and runs_here:
+        findings.append(
             Finding(
-                NOTE, lambda: _("Check that you can work with: %(partners)s.") % {"partners": _labels(needed, labels)}
+                NOTE,
+                lambda: (
+                    _("It already runs in %(name)s, so ask there how they work with: %(partners)s.")
+                    % {"name": home.name, "partners": _labels(lacking, labels)}
+                ),
             )
-        ]
-    return []
+        )
+    elif lacking:
+        findings.append(
+            Finding(AGAINST, lambda: _indispensable_words(lacking, why, labels, ticked=True), obstacle=True)
+        )
+    if optional:
+        findings.append(
+            Finding(
+                NOTE,
+                lambda: (
+                    _("Also works with, where you have them: %(partners)s.") % {"partners": _labels(optional, labels)}
+                ),
+            )
+        )
+    return findings
+
+
+def _indispensable_words(slugs, why, labels, ticked=False):
+    if ticked:
+        text = _("It cannot do without a partner you did not tick: %(partners)s.")
+    else:
+        text = _("It cannot do without: %(partners)s.")
+    text %= {"partners": _labels(slugs, labels)}
+    if why:
+        text += " " + _("Why: %(why)s") % {"why": why}
+    return text
 
 
 def budget_findings(cost_band: int | None, budget: int | None) -> list[Finding]:
@@ -299,8 +421,8 @@ def budget_findings(cost_band: int | None, budget: int | None) -> list[Finding]:
         Finding(
             AGAINST,
             lambda: (
-                _("Costs more than your budget: cost band %(band)d, you chose at most %(budget)d.")
-                % {"band": cost_band, "budget": budget}
+                _("Costs more than you can spend: %(cost)s per child or family a year, you chose at most %(budget)s.")
+                % {"cost": COST_RANGES[cost_band], "budget": COST_RANGES[budget]}
             ),
             obstacle=True,
         )
@@ -317,6 +439,7 @@ def dense_only_findings(track: Track, home: Place) -> list[Finding]:
         and home.density < DENSE
         and all(site.figures.density >= DENSE for site in known)
         and all(site.comparison.density_ratio > 1 and not site.comparison.similar_density for site in known)
+        and not any(site.comparison.is_alike for site in known)  # a look-alike is judged as one, not as dense
     ):
         return []
 
@@ -335,10 +458,14 @@ def dense_only_findings(track: Track, home: Place) -> list[Finding]:
 
 
 def transfer_of(track: Track, implementations: list, home: Place) -> tuple[str, list[Finding]]:
-    """How far the record transfers to home (strong, some, none, unknown), and what to say when weak."""
-    if track.here or track.similar:
+    """How far the record transfers to home (strong, some, none, unknown), and what to say when weak.
+
+    Only a place like home (alike in figures and nearby) transfers strongly: a look-alike far
+    away, or a neighbour unlike home, supports a partial fit at most.
+    """
+    if track.here or track.like:
         return "strong", []
-    if track.region or track.province or track.similar_stopped:
+    if track.alike_far or track.region or track.province or track.near or track.like_stopped:
         return "some", []
     if implementations and (track.judged_similarity or track.here_stopped):
         unlike = track.elsewhere or [site for site in track.sites if site.comparison is not None]

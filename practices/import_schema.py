@@ -44,6 +44,8 @@ RECORD = {
     "cost_notes": TEXT,
     "needs": {"staff": TEXT, "training": TEXT, "time": TEXT},
     "partners_needed": TEXTS,
+    "partners_indispensable": TEXTS,
+    "partners_why": TEXT,
     "contact": {"name": TEXT, "role": TEXT, "email": TEXT},
     "last_reviewed": TEXT,
     "implementations": [IMPLEMENTATION],

@@ -38,12 +38,14 @@ TEXT_FIELDS = {
     "aim": "aim",
     "databank_url": "databank_url",
     "cost_notes": "cost_notes",
+    "partners_why": "partners_why",
 }
 TERM_FIELDS = {
     "themes": Theme,
     "target_groups": TargetGroup,
     "settings": CareSetting,
     "partners_needed": PartnerType,
+    "partners_indispensable": PartnerType,
 }
 KNOWLEDGE_FIELDS = {
     "research": "research_knowledge",
@@ -63,6 +65,7 @@ PAGE_FIELDS = (
     "aim",
     "databank_url",
     "cost_notes",
+    "partners_why",
     "evidence_level",
     "evidence_summary",
     "age_min",
@@ -319,6 +322,7 @@ def _fill(target, item):
     target.target_groups = relations["target_groups"]
     target.care_settings = relations["settings"]
     target.partners_needed = relations["partners_needed"]
+    target.partners_indispensable = relations["partners_indispensable"]
     target.working_elements = relations["working_elements"]
     target.sources = relations["sources"]
     implementations = []

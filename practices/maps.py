@@ -115,3 +115,43 @@ def province_map(counts):
         "legend": legend,
         "description": "; ".join(province.text for province in provinces),
     }
+
+
+@dataclass(frozen=True)
+class SimilarPlace:
+    area: maps.Area
+    name: str
+    kind: str  # "like" or "alike-far", as the fit check counts it
+    label: str
+
+
+def similar_map(home, similar):
+    """The map of "municipalities like mine": home, those like it, and those alike only in figures.
+
+    ``similar`` is what ``Geography.most_similar`` returned for the list beside it, so the map
+    shows the same places with the same relation the fit check counts. No queries.
+    """
+    areas = maps.municipalities()
+    like_label = _("like %(name)s") % {"name": home.name}
+    far_label = _("alike in figures, farther away")
+    places = [
+        SimilarPlace(
+            areas[place.cbs_code],
+            place.name,
+            "like" if comparison.is_similar else "alike-far",
+            like_label if comparison.is_similar else far_label,
+        )
+        for place, comparison in similar
+        if place.cbs_code in areas
+    ]
+    shown = {place.kind for place in places}
+    legend = [(kind, label) for kind, label in (("like", like_label), ("alike-far", far_label)) if kind in shown]
+    return {
+        "frame": maps.frame(),
+        "provinces": list(maps.provinces().values()),
+        "places": places,
+        "legend": legend,
+        "home": areas.get(home.cbs_code),
+        "home_name": home.name,
+        "description": "; ".join(f"{place.name}: {place.label}" for place in places),
+    }

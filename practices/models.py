@@ -73,13 +73,23 @@ EVIDENCE_RANK = {value: rank for rank, value in enumerate(Evidence.values)}
 
 
 class CostBand(models.IntegerChoices):
-    """Cost per child or family reached, after the EIF Guidebook's 1-5 cost rating."""
+    """Cost per child or family reached, per year, after the EIF Guidebook's 1-5 cost rating."""
 
-    VERY_LOW = 1, _("1: very low (under €100)")
-    LOW = 2, _("2: low (€100-500)")
-    MEDIUM = 3, _("3: medium (€500-1,000)")
-    HIGH = 4, _("4: high (€1,000-2,000)")
-    VERY_HIGH = 5, _("5: very high (over €2,000)")
+    VERY_LOW = 1, _("1, very low: under €100 per child or family a year")
+    LOW = 2, _("2, low: €100-500 per child or family a year")
+    MEDIUM = 3, _("3, medium: €500-1,000 per child or family a year")
+    HIGH = 4, _("4, high: €1,000-2,000 per child or family a year")
+    VERY_HIGH = 5, _("5, very high: over €2,000 per child or family a year")
+
+
+# The euro range of each band, for a badge: the unit and period are in its label.
+COST_RANGES = {
+    CostBand.VERY_LOW: _("under €100"),
+    CostBand.LOW: _("€100-500"),
+    CostBand.MEDIUM: _("€500-1,000"),
+    CostBand.HIGH: _("€1,000-2,000"),
+    CostBand.VERY_HIGH: _("over €2,000"),
+}
 
 
 class PracticeIndexPage(LocalizedRoutablePageMixin, SectionIndexPage):
@@ -151,6 +161,21 @@ class PracticePage(LocalizedRoutablePageMixin, WerkplaatsContentPage):
     partners_needed = ParentalManyToManyField(
         PartnerType, verbose_name=_("partners needed"), blank=True, related_name="practices_needing"
     )
+    partners_indispensable = ParentalManyToManyField(
+        PartnerType,
+        verbose_name=_("partners it cannot do without"),
+        blank=True,
+        related_name="practices_depending",
+        help_text=_(
+            "Tick only the partners without whom it does not work. A reader who lacks one gets a "
+            "lower fit; the other partners needed only count in favour when the reader has them."
+        ),
+    )
+    partners_why = models.TextField(
+        _("why it cannot do without them"),
+        blank=True,
+        help_text=_("One or two sentences the fit check shows beside the partners it cannot do without."),
+    )
 
     contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
     contact_role = models.CharField(_("role"), max_length=160, blank=True)
@@ -197,6 +222,8 @@ class PracticePage(LocalizedRoutablePageMixin, WerkplaatsContentPage):
                 FieldPanel("training_needed"),
                 FieldPanel("time_needed"),
                 FieldPanel("partners_needed", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("partners_indispensable", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("partners_why"),
             ],
             heading=_("Costs and implementation needs"),
         ),
@@ -256,6 +283,8 @@ class PracticePage(LocalizedRoutablePageMixin, WerkplaatsContentPage):
         APIField("training_needed"),
         APIField("time_needed"),
         APIField("partners_needed", serializer=TermSerializer(many=True)),
+        APIField("partners_indispensable", serializer=TermSerializer(many=True)),
+        APIField("partners_why"),
         APIField("implementations"),
         APIField("werkplaats"),
         APIField("contact_name"),
@@ -273,6 +302,7 @@ class PracticePage(LocalizedRoutablePageMixin, WerkplaatsContentPage):
         "care_settings",
         "themes",
         "partners_needed",
+        "partners_indispensable",
         "working_elements",
         "sources",
         "documents__document",
@@ -316,6 +346,8 @@ class PracticePage(LocalizedRoutablePageMixin, WerkplaatsContentPage):
         TranslatableField("training_needed"),
         TranslatableField("time_needed"),
         SynchronizedField("partners_needed"),
+        SynchronizedField("partners_indispensable"),
+        TranslatableField("partners_why"),
         TranslatableField("implementations"),
         SynchronizedField("contact_name"),
         TranslatableField("contact_role"),
@@ -361,6 +393,11 @@ class PracticePage(LocalizedRoutablePageMixin, WerkplaatsContentPage):
 
     def save(self, *args, **kwargs):
         if kwargs.get("update_fields") is None:
+            # A partner it cannot do without is needed too, also where the editor ticked only the first.
+            needed = list(self.partners_needed.all())
+            extra = [partner for partner in self.partners_indispensable.all() if partner not in needed]
+            if extra:
+                self.partners_needed = needed + extra
             self.fit_profile = self.build_fit_profile()
         return super().save(*args, **kwargs)
 
@@ -368,6 +405,8 @@ class PracticePage(LocalizedRoutablePageMixin, WerkplaatsContentPage):
         """What the fit check needs, read from the (possibly unsaved) regional-fit record."""
         return {
             "partners_needed": sorted(partner.slug for partner in self.partners_needed.all()),
+            "partners_indispensable": sorted(partner.slug for partner in self.partners_indispensable.all()),
+            "partners_why": self.partners_why,
             "implementations": [
                 {
                     "municipalities": sorted(municipality.pk for municipality in implementation.municipalities.all()),
@@ -382,6 +421,13 @@ class PracticePage(LocalizedRoutablePageMixin, WerkplaatsContentPage):
                 for implementation in self.implementations.all()
             ],
         }
+
+    @property
+    def cost_badge(self):
+        """'Costs €500-1,000 per child or family a year', or '' when the band is unknown."""
+        if not self.cost_band:
+            return ""
+        return _("Costs %(range)s per child or family a year") % {"range": COST_RANGES[self.cost_band]}
 
     @property
     def review_due(self):

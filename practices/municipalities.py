@@ -2,7 +2,7 @@
 
 ``/gemeenten/`` finds a municipality by the name people use; ``/gemeenten/<slug>/``
 shows its CBS figures, its jeugdregio and province, the ten most similar municipalities
-(``core.geography.places``: inhabitants and density) and the practices that ran in any
+(``core.geography.places``: the one notion of similarity the fit check uses) and the practices that ran in any
 of them, with their outcome and their fit for the chosen municipality.
 """
 
@@ -10,20 +10,20 @@ from urllib.parse import urlencode
 
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
-from django.template.defaultfilters import floatformat
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 
 from core.geography.names import FOUND
-from core.geography.places import DENSITY_FACTOR, SIZE_FACTOR, Geography
+from core.geography.places import NEAR_KM, Geography
 from core.models import Municipality
 from core.pagination import paginate
 from core.sections import MUNICIPALITY_PAGE, sections
 from core.visibility import active_locale, public
 
 from .fit import LEVEL_LABELS, assess
+from .maps import similar_map
 from .models import Implementation, PracticeIndexPage, PracticePage
 from .question import FitQuestion
 
@@ -54,7 +54,14 @@ def municipality_detail(request, slug):
     geography = Geography.for_request(request)
     home = geography.by_slug.get(slug)
     if home is None:
-        raise Http404(_("No municipality with this address."))
+        # Another name for a municipality (den-haag, den-bosch, weesp): its page, saying what became of it.
+        lookup = geography.names.resolve(slug.replace("-", " ")[:100])
+        if lookup.status != FOUND:
+            raise Http404(_("No municipality with this address."))
+        url = reverse("municipality_detail", args=[lookup.place.slug])
+        if lookup.note:
+            url += "?" + urlencode({ALIAS_PARAM: lookup.alias.name})
+        return redirect(url, permanent=True)
     municipality = Municipality.objects.select_related("province", "youth_region").get(pk=home.pk)
     lookup = geography.names.resolve(request.GET.get(ALIAS_PARAM, "")[:100]) if ALIAS_PARAM in request.GET else None
     note = lookup.note if lookup and lookup.place == home else ""
@@ -72,8 +79,8 @@ def municipality_detail(request, slug):
         "practices": ran,
         "overview": overview,
         "fit_params": FitQuestion(home).querystring(),
-        "size_factor": floatformat(SIZE_FACTOR, -1),
-        "density_factor": floatformat(DENSITY_FACTOR, -1),
+        "near_km": NEAR_KM,
+        "map": similar_map(home, similar),
         "sections": sections(MUNICIPALITY_PAGE, request, municipality),
     }
     return TemplateResponse(request, "practices/municipality_detail.html", context)

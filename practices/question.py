@@ -59,14 +59,27 @@ class FitQuestion:
     def typed(self):
         """What the municipality field shows: the name found, or what was typed when nothing was."""
         if self.municipality:
-            return self.municipality.name
+            return self._kept_name() or self.municipality.name
         return self.lookup.typed if self.lookup else ""
 
+    def _kept_name(self):
+        return self.lookup.kept_name if self.lookup and self.lookup.place == self.municipality else ""
+
+    @property
+    def heading(self):
+        """The municipality as the answer is headed: 'Weesp (part of Amsterdam since 2022)'."""
+        if self.lookup and self.lookup.place == self.municipality:
+            return self.lookup.heading
+        return self.municipality.name if self.municipality else ""
+
     def as_params(self, municipality=None):
+        """The question as URL parameters. The name typed stays where it is one people use (Weesp,
+        Den Haag), so the page keeps saying which place was asked about; otherwise the slug."""
         params = []
-        municipality = municipality or self.municipality
         if municipality:
             params.append((PARAM_MUNICIPALITY, municipality.slug))
+        elif self.municipality:
+            params.append((PARAM_MUNICIPALITY, self._kept_name() or self.municipality.slug))
         params += [(PARAM_PARTNER, slug) for slug in sorted(self.partners or ())]
         if self.budget:
             params.append((PARAM_BUDGET, str(self.budget)))
@@ -90,7 +103,7 @@ def parse_question(data: QueryDict, geography: Geography, from_cookie: bool = Fa
     budget = data.get(PARAM_BUDGET) or ""
     budget = int(budget) if budget in {"1", "2", "3", "4", "5"} else None
     if from_cookie:  # a stale cookie is forgotten quietly, not reported as the reader's mistake
-        return FitQuestion(lookup.place, partners, budget)
+        return FitQuestion(lookup.place, partners, budget, lookup if lookup.place else None)
     return FitQuestion(lookup.place, partners, budget, lookup)
 
 

@@ -17,7 +17,7 @@ from wagtail.models import Page, Site
 
 from core import params
 from core.fragments import cached_items
-from core.geography.places import Figures, Geography
+from core.geography.places import Figures, Geography, number_words
 from core.images import prefetch_listing_images
 from core.models import Municipality
 from core.pagination import paginate
@@ -25,7 +25,7 @@ from core.sections import PRACTICE_PAGE, sections
 from core.visibility import public
 
 from . import exports
-from .fit import GOOD, LEVEL_LABELS, PARTIAL, UNKNOWN, WEAK, assess
+from .fit import GOOD, PARTIAL, UNKNOWN, WEAK, assess, level_count
 from .listing import (
     SORT_FIT,
     SORT_TITLE,
@@ -58,9 +58,9 @@ def fit_form_context(request, question):
 def fit_summary(levels, question):
     """'Sorted by fit for Deventer: 3 good, 5 partial ...' from the levels the ranking worked out."""
     counts = Counter(levels)
-    parts = [f"{counts[level]} {LEVEL_LABELS[level]}" for level in (GOOD, PARTIAL, UNKNOWN, WEAK) if counts[level]]
+    parts = [level_count(level, counts[level]) for level in (GOOD, PARTIAL, UNKNOWN, WEAK) if counts[level]]
     return _("Sorted by fit for %(name)s: %(counts)s.") % {
-        "name": question.municipality.name,
+        "name": question.heading,
         "counts": ", ".join(parts),
     }
 
@@ -147,7 +147,7 @@ def practice_listing(index, request):
         "active_filters": [(facet, option) for facet in state["facets"] for option in facet.selected],
         "sort": state["sort"],
         "sorts": [(value, label) for value, label in SORTS if value != SORT_FIT or state["question"].is_asked],
-        "compare_max": COMPARE_MAX,
+        "compare_max": number_words(COMPARE_MAX),
         "filter_params": filter_params,
         "keep_params": filter_params,
         "fit_summary": summary,

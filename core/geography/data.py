@@ -173,7 +173,7 @@ def _fold(text):
     return slugify(text).replace("-", "")
 
 
-# Columns of a figures file (the shipped CBS file, or a newer one for load_municipality_figures).
+# Columns of a figures file (the shipped CBS files, or a newer one for load_municipality_figures).
 FIGURE_COLUMNS = {
     "population": "population",
     "population_date": "population_date",
@@ -181,11 +181,18 @@ FIGURE_COLUMNS = {
     "land_area_ha": "land_area_ha",
     "dwellings": "dwellings",
     "urbanisation_class": "urbanisation_class",
+    "address_density": "address_density",
+    "pct_age_0_14": "share_age_0_14",
+    "pct_age_15_24": "share_age_15_24",
+    "pct_households_with_children": "share_households_with_children",
+    "reference_date": "reference_date",
     "source": "figures_source",
 }
 
 
 POPULATION_FIELDS = {"population", "population_date", "density", "land_area_ha", "dwellings"}
+PROFILE_FIELDS = {"address_density", "share_age_0_14", "share_age_15_24", "share_households_with_children"}
+PROFILE_FILE = "gemeenten_2025_cbs_extra.csv"
 
 
 def parse_figures(rows, municipalities, start_line=2):
@@ -223,12 +230,21 @@ def parse_figures(rows, municipalities, start_line=2):
                 values[field] = _FIGURE_PARSERS[column](raw)
             except ValueError as error:
                 errors.append(f"line {line}, {column}: {raw[:40]!r} {error}")
+        # The source and the reference date belong to each group of figures the row carries.
         source = values.pop("figures_source", None)
-        if source:
-            if values.keys() & POPULATION_FIELDS:
+        reference_date = values.pop("reference_date", None)
+        if values.keys() & POPULATION_FIELDS:
+            if source:
                 values["figures_source"] = source
-            if "urbanisation_class" in values:
-                values["urbanisation_source"] = source
+            if reference_date:
+                values.setdefault("population_date", reference_date)
+        if "urbanisation_class" in values and source:
+            values["urbanisation_source"] = source
+        if values.keys() & PROFILE_FIELDS:
+            if source:
+                values["profile_source"] = source
+            if reference_date:
+                values["profile_date"] = reference_date
         if values:
             updates[code] = values
     return updates, errors
@@ -256,6 +272,12 @@ def _urbanisation(raw):
     return int(raw)
 
 
+def _percent(raw):
+    if not raw.isascii() or not raw.isdigit() or int(raw) > 100:
+        raise ValueError("is not a whole percentage from 0 to 100")
+    return int(raw)
+
+
 def _source(raw):
     if len(raw) > SOURCE_MAX_LENGTH or not raw.isprintable():
         raise ValueError(f"is not a printable text of at most {SOURCE_MAX_LENGTH} characters")
@@ -269,5 +291,20 @@ _FIGURE_PARSERS = {
     "land_area_ha": _whole(1),
     "dwellings": _whole(0),
     "urbanisation_class": _urbanisation,
+    "address_density": _whole(0),
+    "pct_age_0_14": _percent,
+    "pct_age_15_24": _percent,
+    "pct_households_with_children": _percent,
+    "reference_date": _date,
     "source": _source,
 }
+
+
+def load_profile_figures(municipality_model, filename=PROFILE_FILE):
+    """The CBS urbanisation class, address density and shares of young people and families."""
+    municipalities = {m.cbs_code: m for m in municipality_model.objects.all()}
+    updates, errors = parse_figures(read_rows(filename), municipalities)
+    if errors:
+        raise ValueError(f"{filename}: " + "; ".join(errors))
+    for code, values in updates.items():
+        municipality_model.objects.filter(cbs_code=code).update(**values)

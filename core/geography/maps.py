@@ -192,3 +192,20 @@ def municipalities():
 def provinces():
     """Every province's :class:`Area`, by CBS code (PV20-PV31)."""
     return _layer(PROVINCES_FILE, PROVINCES_OBJECT, PROVINCE_TOLERANCE)
+
+
+@lru_cache(maxsize=1)
+def centres():
+    """A point inside every municipality (the centroid of its largest part) in RD metres, by CBS code.
+
+    What "how far apart" means for the similarity of ``core.geography.places``: the distance
+    between two of these points, unsimplified.
+    """
+    topology = _load(MUNICIPALITIES_FILE)
+    arcs = _arcs_in_metres(topology)
+    points = {}
+    for geometry in topology["objects"][MUNICIPALITIES_OBJECT]["geometries"]:
+        polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
+        largest = max((_ring_points(polygon[0], arcs) for polygon in polygons), key=_ring_area)
+        points[geometry["properties"]["code"]] = _centroid(largest)
+    return points

@@ -73,6 +73,29 @@ class Alias:
             }
         return ""
 
+    @property
+    def kept(self):
+        """Whether the name as typed heads the answer and stays in the URL (not for mere spellings)."""
+        return self.kind in {COMMON, FORMER, SPLIT}
+
+    def heading(self, place):
+        """The name typed, with what became of it: 'Weesp (part of Amsterdam since 2022)'."""
+        if self.kind == FORMER:
+            return _("%(former)s (part of %(municipality)s since %(year)s)") % {
+                "former": self.name,
+                "municipality": place.name,
+                "year": self.year,
+            }
+        if self.kind == SPLIT:
+            return _("%(former)s (divided in %(year)s; its former seat lies in %(municipality)s)") % {
+                "former": self.name,
+                "municipality": place.name,
+                "year": self.year,
+            }
+        if self.kind == COMMON:
+            return self.name
+        return place.name
+
 
 @lru_cache(maxsize=1)
 def aliases():
@@ -97,6 +120,18 @@ class Resolution:
     @property
     def note(self):
         return self.alias.note(self.place) if self.alias and self.place else ""
+
+    @property
+    def heading(self):
+        """The place as the answer is headed: the name typed where it is one people use."""
+        if self.alias and self.place:
+            return self.alias.heading(self.place)
+        return self.place.name if self.place else self.typed
+
+    @property
+    def kept_name(self):
+        """The name to keep in the URL instead of the slug, or ''."""
+        return self.alias.name if self.alias and self.place and self.alias.kept else ""
 
     @property
     def error(self):

@@ -66,6 +66,20 @@ class Municipality(models.Model):
     land_area_ha = models.PositiveIntegerField(_("land area (ha)"), null=True, blank=True)
     dwellings = models.PositiveIntegerField(_("dwellings"), null=True, blank=True)
     figures_source = models.CharField(_("source of the figures"), max_length=120, blank=True)
+    # The rest of the CBS profile the similarity of docs/regional-fit.md weighs.
+    address_density = models.PositiveIntegerField(
+        _("addresses per km² (CBS)"),
+        null=True,
+        blank=True,
+        help_text=_("Addresses per km² within a 1 km radius, the measure the urbanisation class is cut from."),
+    )
+    share_age_0_14 = models.PositiveSmallIntegerField(_("share aged 0-14 (%)"), null=True, blank=True)
+    share_age_15_24 = models.PositiveSmallIntegerField(_("share aged 15-24 (%)"), null=True, blank=True)
+    share_households_with_children = models.PositiveSmallIntegerField(
+        _("share of households with children (%)"), null=True, blank=True
+    )
+    profile_date = models.DateField(_("address density and shares on"), null=True, blank=True)
+    profile_source = models.CharField(_("source of the address density and shares"), max_length=120, blank=True)
 
     class Meta:
         ordering = ["name"]

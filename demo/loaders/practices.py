@@ -61,7 +61,9 @@ def _relate(pages):
 def _english_fields(page, record):
     """The page's fields in English from a record of practices-en.json (the import format's names)."""
     fields = {
-        name: record[name] for name in ("title", "summary", "aim", "cost_notes", "contact_role") if record.get(name)
+        name: record[name]
+        for name in ("title", "summary", "aim", "cost_notes", "partners_why", "contact_role")
+        if record.get(name)
     }
     if "approach" in record:
         fields["approach"] = [("paragraph", rich(text)) for text in record["approach"]]

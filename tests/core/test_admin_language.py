@@ -206,3 +206,31 @@ def test_block_labels_start_with_a_capital_in_dutch():
             if label and label[0].islower()
         }
     assert lower == set()
+
+
+# The fit question in one form everywhere ("Past het bij mijn gemeente?"), in the catalogue,
+# the templates and the demo content; no "passendheid", and counts in words up to twenty.
+OTHER_FIT_FORMS = re.compile(r"(?i)passendheid|past (het|dit) (in|voor|op) (mijn|jouw|je) gemeente")
+MIXED_COUNT = re.compile(r"(?i)\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien) tot \d")
+
+
+def test_the_fit_question_has_one_form_everywhere():
+    root = Path(settings.BASE_DIR)
+    catalogue = polib.pofile(str(root / "locale/nl/LC_MESSAGES/django.po"))
+    texts = {f"catalogue: {entry.msgid[:50]}": entry.msgstr for entry in catalogue if not entry.obsolete}
+    for entry in catalogue:
+        for number, text in entry.msgstr_plural.items():
+            texts[f"catalogue: {entry.msgid[:50]} [{number}]"] = text
+    for path in [
+        *root.glob("*/templates/**/*.html"),
+        *root.glob("*/templates/**/*.txt"),
+        *root.glob("demo/data/*.json"),
+    ]:
+        texts[str(path.relative_to(root))] = path.read_text(encoding="utf-8")
+    assert {
+        where: OTHER_FIT_FORMS.search(text).group(0) for where, text in texts.items() if OTHER_FIT_FORMS.search(text)
+    } == {}
+    assert {where: MIXED_COUNT.search(text).group(0) for where, text in texts.items() if MIXED_COUNT.search(text)} == {}
+    assert sum("Past het bij mijn gemeente?" in text for text in texts.values()) >= 2
+    care_setting = catalogue.find("Settings", msgctxt="care setting")
+    assert care_setting.msgstr not in ("", "Settings")

@@ -29,7 +29,7 @@ def test_the_editors_guide_is_in_the_help_menu_and_in_dutch(samen_editor):
     html = guide.content.decode()
     for section in [
         "Een praktijkvoorbeeld schrijven",
-        "regionale passendheid",
+        "past het bij een gemeente?",
         "Een nieuwsbrief samenstellen",
         "Vertalen naar het Engels",
         "Indienen, goedkeuren",

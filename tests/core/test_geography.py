@@ -73,8 +73,31 @@ def test_cbs_figures_for_every_municipality():
         assert municipality.figures_source == "CBS 85984NED Kerncijfers wijken en buurten 2024"
     assert Municipality.objects.aggregate(total=Sum("population"))["total"] == NATIONAL_POPULATION
     assert Municipality.objects.get(name="Amsterdam").cbs_code == "GM0363"
-    # The urbanisation class is not in this table and is never estimated.
-    assert not Municipality.objects.exclude(urbanisation_class=None).exists()
+
+
+@pytest.mark.django_db
+def test_the_cbs_profile_of_every_municipality_is_loaded_as_published():
+    """The class, address density and shares of gemeenten_2025_cbs_extra.csv, checked as its README says."""
+    extra = {row["cbs_code"]: row for row in rows("gemeenten_2025_cbs_extra.csv")}
+    assert len(extra) == 342
+    limits = {1: (2_500, None), 2: (1_500, 2_500), 3: (1_000, 1_500), 4: (500, 1_000), 5: (None, 500)}
+    classes = Counter()
+    for municipality in Municipality.objects.all():
+        row = extra[municipality.cbs_code]
+        assert municipality.urbanisation_class == int(row["urbanisation_class"])
+        assert municipality.address_density == int(row["address_density"])
+        assert municipality.share_age_0_14 == int(row["pct_age_0_14"])
+        assert municipality.share_age_15_24 == int(row["pct_age_15_24"])
+        assert municipality.share_households_with_children == int(row["pct_households_with_children"])
+        assert municipality.profile_date == datetime.date(2024, 1, 1)
+        assert municipality.profile_source.startswith("CBS 85984NED")
+        assert municipality.urbanisation_source == municipality.profile_source
+        low, high = limits[municipality.urbanisation_class]  # the class agrees with CBS's limits
+        assert (low is None or municipality.address_density >= low) and (
+            high is None or municipality.address_density < high
+        )
+        classes[municipality.urbanisation_class] += 1
+    assert classes == {1: 23, 2: 72, 3: 77, 4: 121, 5: 49}
 
 
 @pytest.mark.django_db
@@ -185,6 +208,29 @@ def test_urbanisation_class_loads_with_its_own_source(tmp_path):
     assert leiden.urbanisation_class == 1
     assert leiden.urbanisation_source == "CBS 86059NED Gebieden in Nederland 2025"
     assert leiden.figures_source == "CBS 85984NED Kerncijfers wijken en buurten 2024"  # untouched
+
+
+@pytest.mark.django_db
+def test_newer_shares_load_with_their_date_and_source_and_are_checked(tmp_path, capsys):
+    newer = tmp_path / "profiel.csv"
+    newer.write_text(
+        "cbs_code,address_density,pct_age_0_14,pct_age_15_24,pct_households_with_children,reference_date\n"
+        "GM0546,5200,14,19,27,2025-01-01\n",
+        encoding="utf-8",
+    )
+    call_command("load_municipality_figures", str(newer), source="CBS 85984NED 2025", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    leiden = Municipality.objects.get(name="Leiden")
+    assert (leiden.address_density, leiden.share_age_0_14, leiden.share_age_15_24) == (5200, 14, 19)
+    assert (leiden.profile_date, leiden.profile_source) == (datetime.date(2025, 1, 1), "CBS 85984NED 2025")
+    assert leiden.population_date == datetime.date(2024, 1, 1)  # the inhabitants were not in this file
+    bad = tmp_path / "bad.csv"
+    bad.write_text("cbs_code,pct_age_0_14,reference_date\nGM0546,140,2025-13-01\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="2 error"):
+        call_command("load_municipality_figures", str(bad), source="CBS")
+    err = capsys.readouterr().err
+    assert "line 2, pct_age_0_14: '140' is not a whole percentage from 0 to 100" in err
+    assert "line 2, reference_date: '2025-13-01' is not a date (YYYY-MM-DD)" in err
+    assert Municipality.objects.get(name="Leiden").share_age_0_14 == 14
 
 
 @pytest.mark.django_db

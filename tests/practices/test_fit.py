@@ -9,7 +9,16 @@ from practices.fit import GOOD, LEVEL_RANK, PARTIAL, UNKNOWN, WEAK, assess
 from practices.question import COOKIE_NAME, FitQuestion
 
 
-def place(pk, name, region, province, population, density, urbanisation=None):
+def place(pk, name, region, province, population, density, centre=(0, 0), **figures):
+    """A hand-made municipality; its other CBS figures default to those of home, its centre is in km."""
+    profile = {
+        "urbanisation": 4,
+        "address_density": 800,
+        "age_0_14": 16,
+        "age_15_24": 11,
+        "households_with_children": 33,
+    }
+    profile.update(figures)
     return Place(
         pk=pk,
         name=name,
@@ -22,27 +31,37 @@ def place(pk, name, region, province, population, density, urbanisation=None):
         province_code=f"PV{province}",
         population=population,
         density=density,
-        urbanisation=urbanisation,
+        centre=None if centre is None else (centre[0] * 1000, centre[1] * 1000),
+        **profile,
     )
 
 
 # Home: a town of 40,000 with 400 inhabitants per km², in region 1, province 1.
 HOME = place(1, "Thuisstad", 1, 1, 40_000, 400)
-TWIN = place(2, "Tweeling", 2, 2, 55_000, 500)  # similar in size and density, far away
-CITY = place(3, "Grootstad", 2, 2, 400_000, 4_000)  # unlike, far away, dense
-NEIGHBOUR = place(4, "Buurdorp", 1, 1, 300_000, 1_000)  # unlike, same region
-DENSE_NEIGHBOUR = place(9, "Buurstad", 1, 1, 300_000, 2_000)  # unlike, same region, densely populated
-PROVINCIAL = place(5, "Provstad", 3, 1, 250_000, 1_200)  # unlike, same province
-BIG_TWIN = place(6, "Groottweeling", 2, 2, 80_000, 600)  # just within both bands
-CROWDED = place(7, "Drukdorp", 2, 2, 45_000, 700)  # same size, density 1.75 times: not similar
+TWIN = place(2, "Tweeling", 2, 1, 55_000, 500, (40, 0))  # alike in figures, same province: like home
+FAR_TWIN = place(10, "Verweg", 3, 2, 55_000, 500, (150, 0))  # alike in figures, another province, far
+BORDER_TWIN = place(11, "Grensdorp", 4, 2, 50_000, 450, (20, 0))  # alike, across the border, 20 km away
+CITY = place(3, "Grootstad", 5, 3, 400_000, 4_000, (200, 100), urbanisation=1, address_density=4_000)
+NEIGHBOUR = place(4, "Buurdorp", 1, 1, 300_000, 1_000, (10, 0))  # unlike, same region
+DENSE_NEIGHBOUR = place(9, "Buurstad", 1, 1, 300_000, 2_000, (12, 0))  # unlike, same region, densely populated
+PROVINCIAL = place(5, "Provstad", 6, 1, 250_000, 1_200, (60, 0))  # unlike, same province
+BIG_TWIN = place(6, "Groottweeling", 7, 1, 80_000, 600, (50, 0))  # on the edge of size and density
+CROWDED = place(  # same size, but more densely built, more urban and more children: unlike
+    7, "Drukdorp", 8, 2, 45_000, 700, (120, 0), urbanisation=2, address_density=1_400, age_0_14=19
+)
+ONE_OFF = place(12, "Scheefdorp", 9, 1, 45_000, 650, (70, 0))  # alike except in density
 EMPTY = place(8, "Leegdorp", 2, 2, None, None)  # figures not (yet) loaded
-GEOGRAPHY = Geography([HOME, TWIN, CITY, NEIGHBOUR, DENSE_NEIGHBOUR, PROVINCIAL, BIG_TWIN, CROWDED, EMPTY])
-LABELS = {"huisarts": "Huisarts", "school": "School"}
+GEOGRAPHY = Geography(
+    [HOME, TWIN, FAR_TWIN, BORDER_TWIN, CITY, NEIGHBOUR, DENSE_NEIGHBOUR, PROVINCIAL, BIG_TWIN, CROWDED, ONE_OFF, EMPTY]
+)
+LABELS = {"huisarts": "Huisarts", "school": "School", "wijkteam": "Wijkteam"}
 
 
-def profile(*implementations, needs=()):
+def profile(*implementations, needs=(), indispensable=(), why=""):
     return {
         "partners_needed": list(needs),
+        "partners_indispensable": list(indispensable),
+        "partners_why": why,
         "implementations": [
             {"municipalities": [where.pk], "outcome": outcome, "started": 2020, "ended": None, "why_not": why, **extra}
             for where, outcome, why, *more in implementations
@@ -51,9 +70,9 @@ def profile(*implementations, needs=()):
     }
 
 
-def fit(record, cost_band=2, home=HOME, partners=None, budget=None):
+def fit(record, cost_band=2, home=HOME, partners=None, budget=None, geography=GEOGRAPHY):
     with translation.override("en"):
-        return assess(record, cost_band, FitQuestion(home, partners, budget), GEOGRAPHY, LABELS)
+        return assess(record, cost_band, FitQuestion(home, partners, budget), geography, LABELS)
 
 
 def texts(result):
@@ -66,34 +85,58 @@ def test_used_here_is_a_good_fit():
     assert "Already used in Thuisstad (2020-now)" in texts(result)
 
 
-def test_used_in_a_similar_municipality_is_a_good_fit_and_names_the_figures():
+def test_used_in_a_municipality_like_home_is_a_good_fit_and_names_the_figures():
     result = fit(profile((TWIN, "voortgezet", "")))
     assert result.level == GOOD
     assert texts(result) == (
-        "Used in municipalities similar in size and density to Thuisstad (40,000 inhabitants, 400 per km²): "
-        "Tweeling (55,000 inhabitants, 500 per km²)."
+        "Used in municipalities like Thuisstad (40,000 inhabitants, 400 per km²), alike in figures and nearby: "
+        "Tweeling (55,000 inhabitants, 500 per km²: alike in every figure compared; in the same province, 40 km away)."
     )
     assert result.home == "Thuisstad (40,000 inhabitants, 400 per km²)"
+    across = fit(profile((BORDER_TWIN, "voortgezet", "")))
+    assert across.level == GOOD  # within 30 km counts as nearby across a provincial border
+    assert "in another province, 20 km away" in texts(across)
 
 
-def test_similar_means_within_twice_the_inhabitants_and_one_and_a_half_times_the_density():
-    assert fit(profile((BIG_TWIN, "voortgezet", ""))).level == GOOD  # 2.0x inhabitants, 1.5x density: the edge
-    crowded = fit(profile((CROWDED, "voortgezet", "")))
-    assert crowded.level == WEAK  # density 1.75 times: not similar, and not nearby
-    assert "Drukdorp (45,000 inhabitants, 700 per km²: similar in size, 1.8 times as densely populated)" in texts(
-        crowded
+def test_a_look_alike_far_away_supports_a_partial_fit_only():
+    result = fit(profile((FAR_TWIN, "voortgezet", "")))
+    assert result.level == PARTIAL
+    assert texts(result) == (
+        "Used in municipalities alike in figures to Thuisstad, but farther away, so this counts for a partial "
+        "fit only: Verweg (55,000 inhabitants, 500 per km²: alike in every figure compared; in another province, "
+        "150 km away)."
     )
+    # With the one like home beside it, the answer is good again.
+    assert fit(profile((FAR_TWIN, "voortgezet", ""), (TWIN, "loopt", ""))).level == GOOD
 
 
-def test_the_urbanisation_class_refines_similarity_when_both_have_one():
-    twin_classed = place(2, "Tweeling", 2, 2, 55_000, 500, urbanisation=1)
-    home_classed = place(1, "Thuisstad", 1, 1, 40_000, 400, urbanisation=4)
-    geography = Geography([home_classed, twin_classed])
-    with translation.override("en"):
-        result = assess(profile((twin_classed, "voortgezet", "")), 2, FitQuestion(home_classed), geography, LABELS)
-    assert result.level == WEAK
-    assert "urbanisation class 3 apart" in texts(result)
-    assert fit(profile((TWIN, "voortgezet", ""))).level == GOOD  # without classes, size and density decide
+def test_alike_needs_a_similar_size_and_the_figures_together_close():
+    assert fit(profile((BIG_TWIN, "voortgezet", ""))).level == GOOD  # 2.0x inhabitants, 1.5x density: the edge
+    too_big = place(13, "Groterdorp", 7, 1, 84_000, 400, (50, 0))  # only the size differs: 2.1 times
+    geography = Geography([HOME, too_big])
+    assert fit(profile((too_big, "voortgezet", "")), geography=geography).level == PARTIAL  # nearby only
+    one_off = fit(profile((ONE_OFF, "voortgezet", "")))
+    assert one_off.level == GOOD  # one figure apart shows, but does not decide alone
+    assert "alike except in: about one and a half times as densely populated" in texts(one_off)
+    crowded = fit(profile((CROWDED, "voortgezet", "")))
+    assert crowded.level == WEAK  # several figures apart, and far away
+    assert (
+        "Drukdorp (45,000 inhabitants, 700 per km²: about twice as densely populated, about twice as many "
+        "addresses per km², urbanisation class 2 against 4, 19% aged 0-14 against 16%; in another province, "
+        "120 km away)"
+    ) in texts(crowded)
+
+
+def test_a_missing_figure_is_named_and_left_out_never_guessed():
+    unknown_shares = place(14, "Onbekenddorp", 2, 1, 50_000, 450, (40, 0), age_0_14=None, age_15_24=None)
+    geography = Geography([HOME, unknown_shares])
+    result = fit(profile((unknown_shares, "voortgezet", "")), geography=geography)
+    assert result.level == GOOD  # judged on the figures there are
+    assert (
+        "Weighed without share of children aged 0-14 and share of young people aged 15-24, for which the "
+        "sources have no figure (Onbekenddorp)."
+    ) in texts(result)
+    assert "Weighed without" not in texts(fit(profile((TWIN, "voortgezet", ""))))
 
 
 def test_used_nearby_is_partial():
@@ -101,7 +144,7 @@ def test_used_nearby_is_partial():
     assert in_region.level == PARTIAL
     assert (
         "Used nearby, in your youth-care region Regio 1: Buurdorp (300,000 inhabitants, 1,000 per km²: "
-        "7.5 times as many inhabitants, 2.5 times as densely populated)."
+        "about eight times as many inhabitants, about three times as densely populated"
     ) in texts(in_region)
     in_province = fit(profile((PROVINCIAL, "voortgezet", "")))
     assert in_province.level == PARTIAL
@@ -112,6 +155,7 @@ def test_used_only_far_away_in_unlike_places_is_weak():
     result = fit(profile((CITY, "voortgezet", "")))
     assert result.level == WEAK
     assert "Not used near you nor in municipalities like yours; it ran in Grootstad" in texts(result)
+    assert "about ten times as many inhabitants" in texts(result)
 
 
 def test_only_dense_places_count_against_a_thinly_populated_home():
@@ -130,22 +174,41 @@ def test_only_dense_places_count_against_a_thinly_populated_home():
 
 
 def test_figures_of_the_area_where_it_ran_win_over_the_municipality():
-    area = {"population": 50_000, "density": 450}  # one district of the big city
-    result = fit(profile((CITY, "voortgezet", "", area)))
+    area = {"population": 50_000, "density": 450, "urbanisation": 4}  # one district of the city next door
+    result = fit(profile((NEIGHBOUR, "voortgezet", "", area)))
     assert result.level == GOOD
-    assert "Grootstad (50,000 inhabitants, 450 per km²)" in texts(result)
+    assert "Buurdorp (50,000 inhabitants, 450 per km²" in texts(result)
+    # The city's own address density and shares do not describe the district: left out, and said so.
+    assert "Weighed without addresses per km²" in texts(result)
 
 
-def test_missing_partner_lowers_the_fit_only_when_partners_are_stated():
+def test_partners_only_help():
     record = profile((TWIN, "voortgezet", ""), needs=["huisarts", "school"])
     not_stated = fit(record)
     assert not_stated.level == GOOD
     assert "Check that you can work with: Huisarts, School" in texts(not_stated)
+    # Ticking some partners means "these I have", not "only these".
+    some = fit(record, partners=frozenset({"school"}))
+    assert some.level == GOOD
+    assert "Works with partners you have: School." in texts(some)
+    assert "Also works with, where you have them: Huisarts." in texts(some)
+    assert some.strength == not_stated.strength + 1
+    assert fit(record, partners=frozenset({"wijkteam"})).level == GOOD
+
+
+def test_a_partner_it_cannot_do_without_lowers_the_fit_and_says_why():
+    why = "De huisarts schrijft het recept uit."
+    record = profile((TWIN, "voortgezet", ""), needs=["huisarts", "school"], indispensable=["huisarts"], why=why)
+    assert "It cannot do without: Huisarts. Why: De huisarts schrijft het recept uit." in texts(fit(record))
     lacking = fit(record, partners=frozenset({"school"}))
     assert lacking.level == PARTIAL
-    assert "Needs a partner you did not tick: Huisarts" in texts(lacking)
-    complete = fit(record, partners=frozenset({"school", "huisarts"}))
-    assert complete.level == GOOD
+    assert "It cannot do without a partner you did not tick: Huisarts. Why: De huisarts schrijft" in texts(lacking)
+    assert fit(record, partners=frozenset({"school", "huisarts"})).level == GOOD
+    # Never lowered where it already runs: the partners are there.
+    here = profile((HOME, "loopt", ""), needs=["huisarts"], indispensable=["huisarts"], why=why)
+    at_home = fit(here, partners=frozenset({"school"}))
+    assert at_home.level == GOOD
+    assert "It already runs in Thuisstad, so ask there how they work with: Huisarts." in texts(at_home)
 
 
 def test_above_budget_lowers_the_fit():
@@ -153,19 +216,17 @@ def test_above_budget_lowers_the_fit():
     assert fit(record, cost_band=4, budget=4).level == GOOD
     over = fit(record, cost_band=4, budget=2)
     assert over.level == PARTIAL
-    assert "cost band 4, you chose at most 2" in texts(over)
+    assert "€1,000-2,000 per child or family a year, you chose at most €100-500" in texts(over)
     assert fit(profile((NEIGHBOUR, "voortgezet", "")), cost_band=4, budget=2).level == WEAK  # nearby + obstacle
 
 
-def test_stopped_here_or_in_similar_places_counts_against():
+def test_stopped_here_or_in_places_like_home_counts_against():
     here = fit(profile((HOME, "gestopt", "Geen huisartsen met tijd.")))
     assert here.level == WEAK
     assert "Stopped earlier in Thuisstad: Geen huisartsen met tijd." in texts(here)
     similar = fit(profile((TWIN, "gestopt", "Te duur.")))
     assert similar.level == PARTIAL
-    assert "Stopped in municipalities similar to Thuisstad (40,000 inhabitants, 400 per km²): Tweeling" in texts(
-        similar
-    )
+    assert "Stopped in municipalities like Thuisstad (40,000 inhabitants, 400 per km²): Tweeling" in texts(similar)
 
 
 def test_unknown_only_without_a_record_or_figures():
@@ -182,19 +243,25 @@ def test_unknown_only_without_a_record_or_figures():
 
 
 def test_many_places_are_counted_not_all_listed():
-    others = [place(20 + n, f"Plaats{n}", 2, 2, 40_000 + n, 400) for n in range(5)]
+    others = [place(20 + n, f"Plaats{n}", 2, 1, 40_000 + n, 400, (10 + n, 0)) for n in range(5)]
     geography = Geography([HOME, *others])
     record = profile(*[(other, "voortgezet", "") for other in others])
     with translation.override("en"):
         result = assess(record, 2, FitQuestion(HOME), geography, LABELS)
-    assert "Plaats0 (40,000 inhabitants, 400 per km²); Plaats1" in texts(result)
+    assert "Plaats0 (40,000 inhabitants, 400 per km²: alike in every figure compared; in the same province" in texts(
+        result
+    )
     assert "and 2 others" in texts(result)
 
 
 def test_reasons_in_dutch():
     with translation.override("nl"):
-        result = assess(profile((TWIN, "voortgezet", "")), 2, FitQuestion(HOME), GEOGRAPHY, LABELS)
-    assert "Tweeling (55.000 inwoners, 500 per km²)" in texts(result)
+        result = assess(profile((FAR_TWIN, "voortgezet", "")), 2, FitQuestion(HOME), GEOGRAPHY, LABELS)
+        nearby = assess(profile((NEIGHBOUR, "voortgezet", "")), 2, FitQuestion(HOME), GEOGRAPHY, LABELS)
+    assert "Verweg (55.000 inwoners, 500 per km²: lijkt in alle vergeleken cijfers; in een andere provincie" in texts(
+        result
+    )
+    assert "ongeveer acht keer zo veel inwoners, ongeveer drie keer zo dicht bevolkt" in texts(nearby)
 
 
 def test_fit_is_deterministic_and_ranked():

@@ -23,7 +23,7 @@ def test_den_haag_is_understood_and_answered_first(practice_db):
     assert answer_comes_first(html)
     assert "De officiële naam van Den Haag is &#x27;s-Gravenhage." in html
     assert 'action="/passend/"' in html and f'name="naar" value="{practice_db["b"].url}"' in html
-    assert 'value="&#x27;s-Gravenhage"' in html  # the field shows what was understood
+    assert 'value="Den Haag"' in html  # the field keeps the name typed, the note says what it stands for
     assert "/gemeenten/s-gravenhage/" in html  # municipalities like mine, from every answer
 
 
@@ -70,7 +70,7 @@ def test_the_listing_and_comparison_answer_first_too(practice_db):
     assert listing.context["question"].municipality.name == "'s-Hertogenbosch"
     html = listing.content.decode()
     assert html.index('id="fit-answer"') < html.index('class="listing-status"')
-    assert "Gesorteerd op passendheid voor &#x27;s-Hertogenbosch" in html
+    assert "Gesorteerd op hoe goed ze passen bij Den Bosch" in html
     wrong = client.get(practice_db["national"].url, {"gemeente": "Gemeente die niet bestaat"})
     assert wrong.status_code == 200 and wrong.context["sort"] == "titel"
     assert "Wij kennen geen gemeente" in wrong.content.decode()
@@ -122,3 +122,52 @@ def test_the_editors_word_count_reads_the_practice_not_the_fit_form(practice_db)
     preview = page.make_preview_request(request, page.default_preview_mode).content.decode()
     assert 'id="fit-form"' in preview and 'id="fit-form"' not in main_element(preview)
     assert 'id="aim-heading"' in main_element(preview)
+
+
+@pytest.mark.django_db
+def test_the_place_typed_heads_the_answer_and_stays_in_the_url(practice_db):
+    from urllib.parse import urlencode
+
+    from core.geography.names import COMMON, FORMER, SPLIT, aliases
+
+    client = Client()
+    page = practice_db["a"]
+    kept = [alias for alias in aliases() if alias.kind in {COMMON, FORMER, SPLIT}]
+    assert {"Weesp", "Haaren", "Heerhugowaard", "Den Haag", "Den Bosch"} <= {alias.name for alias in kept}
+    for alias in kept:
+        sent = client.get("/passend/", {"naar": page.url, "gemeente": alias.name.lower()})
+        assert urlencode({"gemeente": alias.name}) in sent["Location"], alias.name
+        response = client.get(sent["Location"].split("#")[0])
+        question = response.context["question"]
+        assert question.municipality.name == alias.municipality, alias.name
+        assert question.typed == alias.name  # the field keeps the name as people write it
+        html = response.content.decode()
+        assert alias.name in html and question.heading in html.replace("&#x27;", "'")
+        if alias.kind == FORMER:
+            assert question.heading == f"{alias.name} (sinds {alias.year} deel van {alias.municipality})"
+    weesp = client.get("/passend/", {"naar": practice_db["national"].url, "gemeente": "weesp"})
+    assert "gemeente=Weesp" in weesp["Location"]
+    html = client.get(weesp["Location"].split("#")[0]).content.decode()
+    assert "Past het bij Weesp (sinds 2022 deel van Amsterdam)?" in html
+    assert "Gesorteerd op hoe goed ze passen bij Weesp (sinds 2022 deel van Amsterdam)" in html
+    # The cookie keeps it too: a later page asked without a question comes back with Weesp.
+    assert client.get(page.url)["Location"].endswith("gemeente=Weesp")
+
+
+@pytest.mark.django_db
+def test_every_other_name_of_a_municipality_leads_to_its_page(client):
+    from core.geography.names import aliases
+    from core.models import Municipality
+
+    assert client.get("/gemeenten/den-haag/")["Location"] == "/gemeenten/s-gravenhage/?naam=Den+Haag"
+    assert client.get("/gemeenten/den-bosch/")["Location"] == "/gemeenten/s-hertogenbosch/?naam=Den+Bosch"
+    slugs = dict(Municipality.objects.values_list("name", "slug"))
+    from django.utils.text import slugify
+
+    for alias in aliases():
+        if slugify(alias.name) in slugs.values():  # the official slug of another municipality
+            continue
+        response = client.get(f"/gemeenten/{slugify(alias.name)}/")
+        assert response.status_code == 301, alias.name
+        assert response["Location"].startswith(f"/gemeenten/{slugs[alias.municipality]}/"), alias.name
+    assert client.get("/gemeenten/atlantis/").status_code == 404

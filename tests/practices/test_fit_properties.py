@@ -1,0 +1,131 @@
+"""Properties of the fit check over the real geography of 342 municipalities (docs/regional-fit.md)."""
+
+import pytest
+from django.utils import translation
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from core.geography.places import Geography, Relation
+from practices.fit import GOOD, LEVEL_RANK, PARTIAL, assess
+from practices.question import FitQuestion
+
+PARTNERS = ["gemeente", "huisarts", "jeugdhulp", "school", "vrijwilligers", "wijkteam"]
+LABELS = {slug: slug.capitalize() for slug in PARTNERS}
+EXAMPLES = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def record(places, outcome="loopt", needs=(), indispensable=()):
+    return {
+        "partners_needed": sorted(set(needs) | set(indispensable)),
+        "partners_indispensable": sorted(indispensable),
+        "partners_why": "",
+        "implementations": [
+            {"municipalities": [place.pk], "outcome": outcome, "started": 2021, "ended": None} for place in places
+        ],
+    }
+
+
+def level(profile, home, geography, partners=None):
+    return assess(profile, 2, FitQuestion(home, partners), geography, LABELS, explain=False).level
+
+
+@pytest.mark.django_db
+def test_a_practice_that_runs_here_is_never_lowered_by_partners():
+    geography = Geography.load()
+    count = len(geography.places)
+    subsets = st.lists(st.sampled_from(PARTNERS), unique=True)
+
+    @EXAMPLES
+    @given(
+        home=st.integers(0, count - 1),
+        elsewhere=st.lists(st.integers(0, count - 1), max_size=3),
+        needs=subsets,
+        indispensable=subsets,
+        ticked=subsets,
+    )
+    def check(home, elsewhere, needs, indispensable, ticked):
+        home = geography.places[home]
+        profile = record([home, *(geography.places[index] for index in elsewhere)], "loopt", needs, indispensable)
+        unasked = level(profile, home, geography)
+        assert unasked == GOOD
+        assert level(profile, home, geography, frozenset(ticked)) == unasked
+
+    check()
+
+
+@pytest.mark.django_db
+def test_ticking_partners_lowers_only_for_one_it_cannot_do_without():
+    geography = Geography.load()
+    count = len(geography.places)
+    subsets = st.lists(st.sampled_from(PARTNERS), unique=True)
+
+    @EXAMPLES
+    @given(home=st.integers(0, count - 1), ran=st.integers(0, count - 1), needs=subsets, ticked=subsets)
+    def check(home, ran, needs, ticked):
+        home, ran = geography.places[home], geography.places[ran]
+        profile = record([ran], "loopt", needs)  # nothing marked indispensable
+        assert level(profile, home, geography, frozenset(ticked)) == level(profile, home, geography)
+
+    check()
+
+
+@pytest.mark.django_db
+def test_a_municipality_like_mine_never_gives_a_weaker_answer_than_one_that_is_not():
+    geography = Geography.load()
+    count = len(geography.places)
+
+    @EXAMPLES
+    @given(home=st.integers(0, count - 1), other=st.integers(0, count - 1))
+    def check(home, other):
+        home = geography.places[home]
+        listed = geography.most_similar(home)
+        listed_pks = {place.pk for place, _comparison in listed}
+        other = geography.places[other]
+        if other.pk == home.pk or other.pk in listed_pks:
+            return
+        weakest_listed = min(
+            (LEVEL_RANK[level(record([place]), home, geography)] for place, _comparison in listed), default=None
+        )
+        if weakest_listed is not None:
+            assert weakest_listed >= LEVEL_RANK[level(record([other]), home, geography)]
+        for place, comparison in listed:  # and each counts exactly as the list says
+            expected = GOOD if comparison.relation == Relation.LIKE else PARTIAL
+            assert level(record([place]), home, geography) == expected, (home.name, place.name)
+
+    check()
+
+
+@pytest.mark.django_db
+def test_a_look_alike_far_away_never_decides_alone():
+    """Regression: "Regionale experttafel" was a good fit for Bergen (L.) only through Zeewolde."""
+    geography = Geography.load()
+    bergen, zeewolde = geography.find("Bergen (L.)"), geography.find("Zeewolde")
+    comparison = geography.compare(zeewolde, bergen)
+    assert comparison.relation in (Relation.ALIKE_FAR, Relation.UNLIKE)
+    with translation.override("nl"):
+        fit = assess(record([zeewolde]), 2, FitQuestion(bergen), geography, LABELS)
+    assert fit.level != GOOD
+    text = " ".join(reason.text for reason in fit.reasons)
+    assert "Zeewolde (" in text and "in een andere provincie" in text
+    # Over every pair: a place in another province beyond the nearby distance never makes a good fit alone.
+    for home in geography.places[::7]:
+        for place in geography.places[::5]:
+            relation = geography.compare(place, home).relation if place.pk != home.pk else None
+            if relation in (Relation.ALIKE_FAR, Relation.UNLIKE, Relation.NEARBY):
+                assert level(record([place]), home, geography) != GOOD, (home.name, place.name)
+
+
+@pytest.mark.django_db
+def test_what_the_list_shows_for_s_gravenhage_holds_in_the_fit_answers():
+    """Regression: Utrecht was listed 2nd like 's-Gravenhage, yet a practice from Utrecht fit it badly."""
+    geography = Geography.load()
+    home = geography.find("Den Haag")
+    listed = geography.most_similar(home)
+    assert listed
+    for place, comparison in listed:
+        expected = GOOD if comparison.is_similar else PARTIAL
+        assert level(record([place]), home, geography) == expected, place.name
+    utrecht = geography.find("Utrecht")
+    in_list = {place.pk: comparison for place, comparison in listed}
+    if utrecht.pk in in_list:
+        assert level(record([utrecht]), home, geography) in (GOOD, PARTIAL)
