@@ -19,6 +19,12 @@ class CoreConfig(AppConfig):
         send_workflow_mail_on_commit()  # before wagtail.admin connects its own (core comes first)
         confine_translation_buttons()
 
+        from django.db.models.signals import post_save
+        from wagtail.images import get_image_model
+
+        from .images import prepare_after_save
+
+        post_save.connect(prepare_after_save, sender=get_image_model(), dispatch_uid="wiel-prepare-renditions")
         post_migrate.connect(ensure_national_editor_permissions, dispatch_uid="wiel-national-editor-permissions")
         post_migrate.connect(
             ensure_werkplaats_translation_permissions, dispatch_uid="wiel-werkplaats-translation-permissions"

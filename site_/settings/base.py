@@ -493,6 +493,9 @@ WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+# Make the renditions the pages show when an image is uploaded or imported (core/images.py), as a
+# task on the default queue, so no reader waits for them.
+WIEL_PREPARE_RENDITIONS = env_bool("WIEL_PREPARE_RENDITIONS", True)
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True

@@ -5,7 +5,7 @@ import os
 os.environ.setdefault("SECRET_KEY", "test-only-insecure-key")
 
 from .base import *  # noqa: E402, F403
-from .base import BASE_DIR, env  # noqa: E402
+from .base import BASE_DIR, env, env_bool  # noqa: E402
 
 # The demo content and its loader (load_demo_content): here, never in production.
 INSTALLED_APPS = [*INSTALLED_APPS]  # noqa: F405
@@ -32,3 +32,7 @@ if not env("DATABASE_URL"):
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
     if env("WIEL_KEEP_TEST_DB"):  # `make check`: a test database on disk, kept for the next run (--reuse-db)
         DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}
+
+# Tests build many images; the test about it turns this on (tests/core/test_images.py), and
+# benchmarks/first_visit.py sets it to compare.
+WIEL_PREPARE_RENDITIONS = env_bool("WIEL_PREPARE_RENDITIONS", False)
