@@ -24,6 +24,7 @@ from django.utils import translation
 from django.utils.dateparse import parse_date, parse_time
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail import blocks
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 from wagtail.contrib.table_block.blocks import TableBlock
@@ -114,14 +115,26 @@ class ImportCommand(BaseCommand):
         if errors:
             for message in errors.messages:
                 self.stderr.write(message)
+            count = len(errors.messages)
             raise CommandError(
-                _("%(count)s error(s) in %(file)s; nothing was imported")
-                % {"count": len(errors.messages), "file": json_file}
+                ngettext(
+                    "%(count)s error in %(file)s; nothing was imported",
+                    "%(count)s errors in %(file)s; nothing was imported",
+                    count,
+                )
+                % {"count": count, "file": json_file}
             )
 
     def valid(self, count):
         self.stdout.write(
-            self.style.SUCCESS(_("%(count)s record(s) are valid; nothing was imported (dry run)") % {"count": count})
+            self.style.SUCCESS(
+                ngettext(
+                    "%(count)s record is valid; nothing was imported (dry run)",
+                    "%(count)s records are valid; nothing was imported (dry run)",
+                    count,
+                )
+                % {"count": count}
+            )
         )
 
     def imported(self, counts, kind=""):

@@ -1,14 +1,16 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponseServerError
+from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect
 from django.template import loader
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views import static
+from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import requires_csrf_token
 from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import Translation
@@ -118,3 +120,13 @@ def server_error(request):
         home = "/" if language == settings.LANGUAGE_CODE else f"/{language}/"
         html = loader.render_to_string("500.html", {"language": language, "home": home})
     return HttpResponseServerError(html)
+
+
+# The icons browsers and home screens ask for at the site's root, whatever the page links.
+ROOT_ICONS = {"favicon.ico": "img/favicon.ico", "apple-touch-icon.png": "img/apple-touch-icon.png"}
+
+
+@cache_control(max_age=86400, public=True)
+def root_icon(request, name):
+    """``/favicon.ico`` and ``/apple-touch-icon.png``: a lasting redirect to the static file."""
+    return HttpResponsePermanentRedirect(staticfiles_storage.url(ROOT_ICONS[name]))

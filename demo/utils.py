@@ -229,6 +229,11 @@ def dutch_public_holidays(year):
     }
 
 
+def weeks_since(dated_from, today):
+    """Whole weeks from the day a demo file was dated to ``today``: how far its current items move."""
+    return max(0, (today - dated_from).days) // 7
+
+
 def working_day(day):
     """``day``, or the first weekday after it that is no Dutch public holiday."""
     while day.weekday() >= 5 or day in dutch_public_holidays(day.year):

@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -12,9 +13,13 @@ from articles.models import ArticlePage
 from core.images import prefetch_listing_images
 from core.models import BasePage, WerkplaatsPage
 from core.visibility import public
-from practices.models import PracticeIndexPage
+from events.models import EventIndexPage, EventPage
+from newsletters.models import NewsletterIndexPage
+from practices.models import PracticeIndexPage, PracticePage
 
 LATEST_ARTICLES = 3
+NEXT_EVENTS = 3
+NEWEST_PRACTICES = 3
 
 
 class HomePage(BasePage):
@@ -100,7 +105,36 @@ class HomePage(BasePage):
             )
         )
         context["practice_finder"] = SimpleLazyObject(self.practice_finder)
+        context["next_events"] = SimpleLazyObject(self.next_events)
+        context["newest_practices"] = SimpleLazyObject(self.newest_practices)
+        context["newsletters"] = SimpleLazyObject(
+            lambda: public(NewsletterIndexPage.objects.child_of(self).live()).first()
+        )
         return context
+
+    def next_events(self):
+        """The national calendar and its next events, today's included all day (the block is kept per day)."""
+        calendar = public(EventIndexPage.objects.child_of(self).live()).first()
+        if calendar is None:
+            return None
+        today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+        events = (
+            calendar.get_events()
+            .filter(end__gte=today)
+            .exclude(status=EventPage.Status.CANCELLED)
+            .select_related("werkplaats")
+            .order_by("start", "pk")[:NEXT_EVENTS]
+        )
+        return {"calendar": calendar, "events": list(events)}
+
+    def newest_practices(self):
+        """The practice examples published last, in this language."""
+        return prefetch_listing_images(
+            public(PracticePage.objects.live())
+            .filter(locale_id=self.locale_id)
+            .select_related("werkplaats")
+            .order_by("-first_published_at", "-pk")[:NEWEST_PRACTICES]
+        )
 
     def practice_finder(self):
         """The national practice overview, where the finder form sends the reader's municipality."""

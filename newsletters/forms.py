@@ -1,8 +1,10 @@
+from collections import Counter
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import CleanTextMixin
-from core.models import Province, Theme, YouthRegion
+from core.models import Municipality, Province, Theme, YouthRegion
 
 from .models import NewsletterList
 
@@ -12,7 +14,27 @@ CONSENT_TEXT = _(
 )
 
 
-class SubscribeForm(CleanTextMixin, forms.Form):
+class RegionGroupsMixin:
+    """The 42 jeugdregio's as checkboxes grouped by province, for a disclosure instead of a long list."""
+
+    def youth_region_groups(self):
+        """[(province, [checkbox])], provinces by name; a region goes with the province most of its
+        municipalities lie in (one query)."""
+        votes = {}
+        for region_id, province in Municipality.objects.values_list("youth_region_id", "province__name"):
+            votes.setdefault(region_id, Counter())[province] += 1
+        groups = {}
+        for checkbox in self["youth_regions"]:
+            province = votes.get(int(str(checkbox.data["value"])), Counter({"": 1})).most_common(1)[0][0]
+            groups.setdefault(province, []).append(checkbox)
+        return sorted(groups.items())
+
+    def chosen_youth_regions(self):
+        """The labels of the regions ticked, for the disclosure's summary."""
+        return [checkbox.choice_label for checkbox in self["youth_regions"] if checkbox.data["selected"]]
+
+
+class SubscribeForm(RegionGroupsMixin, CleanTextMixin, forms.Form):
     email = forms.EmailField(label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
     name = forms.CharField(label=_("Name"), required=False, max_length=120)
     lists = forms.ModelMultipleChoiceField(
@@ -34,7 +56,7 @@ class SubscribeForm(CleanTextMixin, forms.Form):
         label=_("Jeugdregio's"),
         queryset=YouthRegion.objects.all(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=forms.CheckboxSelectMultiple,
     )
     consent = forms.BooleanField(label=CONSENT_TEXT)
     # A field people never see: bots fill it in, and their requests are dropped.
@@ -55,7 +77,7 @@ class ConfirmForm(forms.Form):
         self.fields["lists"].initial = list(pending)
 
 
-class PreferencesForm(CleanTextMixin, forms.Form):
+class PreferencesForm(RegionGroupsMixin, CleanTextMixin, forms.Form):
     name = forms.CharField(label=_("Name"), required=False, max_length=120)
     lists = forms.ModelMultipleChoiceField(
         label=_("Newsletters I receive"),

@@ -70,7 +70,7 @@ def listing_rows(queryset, geography, request, order=None, explain=None):
             _names(page.care_settings.all()),
             evidence.get(page.evidence_level, ""),
             page.databank_url,
-            page.cost_band or "",
+            page.get_cost_band_display() if page.cost_band else "",  # with its euro range, unit and period
             _names(page.partners_needed.all()),
             page.last_reviewed.isoformat() if page.last_reviewed else "",
             "; ".join(sorted(place.name for place in places)),

@@ -26,6 +26,15 @@ class MapPlace:
     label: str  # the outcome in words
     period: str
 
+    @property
+    def kind(self):
+        """Its colour and marker (components/area_map.html): the outcome."""
+        return self.outcome
+
+    @property
+    def title(self):
+        return f"{self.name}: {self.label} ({self.period})"
+
 
 def practice_map(implementations, home=None):
     """The map of one practice: where it ran, coloured by outcome, and the reader's municipality.
@@ -67,7 +76,7 @@ def practice_map(implementations, home=None):
         "places": places,
         "legend": legend,
         "home": home_area,
-        "home_name": home.name if home_area else "",
+        "home_label": _("Your municipality: %(name)s") % {"name": home.name} if home_area else "",
         "description": description,
     }
 
@@ -121,8 +130,12 @@ def province_map(counts):
 class SimilarPlace:
     area: maps.Area
     name: str
-    kind: str  # "like" or "alike-far", as the fit check counts it
+    kind: str  # "like" or "alike-far", as the fit check counts it: its colour and marker
     label: str
+
+    @property
+    def title(self):
+        return f"{self.name}: {self.label}"
 
 
 def similar_map(home, similar):
@@ -152,6 +165,6 @@ def similar_map(home, similar):
         "places": places,
         "legend": legend,
         "home": areas.get(home.cbs_code),
-        "home_name": home.name,
-        "description": "; ".join(f"{place.name}: {place.label}" for place in places),
+        "home_label": home.name,
+        "description": "; ".join(place.title for place in places),
     }

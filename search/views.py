@@ -1,4 +1,5 @@
 from functools import partial
+from urllib.parse import urlencode
 
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
@@ -78,6 +79,7 @@ def search(request):
         record(query, found=bool(total or promotions))
     context = {
         "query": query,
+        "clear_url": "?" + urlencode({"q": query}),
         "facets": outcome.facets,
         "active_filters": [(facet, option) for facet in outcome.facets for option in facet.selected],
         "page_obj": page_obj,

@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core.health import healthz
 from core.sitemaps import robots_txt, sitemap
+from core.views import root_icon
 from newsletters.unsubscribe import one_click_unsubscribe
 from practices import municipalities, question
 from search import views as search_views
@@ -21,6 +22,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("robots.txt", robots_txt, name="robots"),
+    path("favicon.ico", root_icon, {"name": "favicon.ico"}, name="favicon"),
+    path("apple-touch-icon.png", root_icon, {"name": "apple-touch-icon.png"}, name="touch_icon"),
     path("i18n/", include("django.conf.urls.i18n")),
     # RFC 8058 one-click unsubscribe: a fixed, language-neutral address for List-Unsubscribe headers.
     path("nieuwsbrief/afmelden/<str:token>/", one_click_unsubscribe, name="newsletter_unsubscribe"),

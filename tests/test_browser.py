@@ -307,7 +307,12 @@ def municipalities_like_mine(live_server, page):
     page.get_by_role("link", name="Gemeenten zoals 's-Gravenhage, en wat daar liep").click()
     page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Gemeenten zoals 's-Gravenhage"
-    assert page.locator(".similar-table tbody tr").count() == 11  # itself, then the ten most like it
+    from core.geography.places import Geography
+
+    geography = Geography.load()
+    listed = geography.most_similar(geography.find("Den Haag"))
+    assert listed and page.locator(".similar-table tbody tr").count() == 1 + len(listed)  # itself, then those like it
+    assert page.locator(".map--similar .map__place").count() == len(listed)  # the same places on the map
     assert "Buurtgezinnen" in page.locator(".ran-list").inner_text()
     assert axe_violations(page) == []
     page.set_viewport_size({"width": 375, "height": 812})
@@ -547,6 +552,100 @@ def test_every_page_type_at_phone_and_desktop_width(demo_site, browser):
             box = page.locator(first).first.bounding_box()
             if not box or box["y"] >= viewport["height"]:
                 problems.append((viewport["width"], path, f"first result at {box and box['y']}"))
+        page.close()
+    assert problems == [], "\n".join(map(str, problems))
+
+
+def marked_in_menu(page):
+    """The main menu's items marked as the section being read."""
+    return page.eval_on_selector_all(".site-menu a[aria-current=page]", "links => links.map(a => a.textContent.trim())")
+
+
+SAME_LINE_JS = """(selector) => [...document.querySelectorAll(selector)].map(box => {
+    const label = document.querySelector(`label[for="${box.id}"]`);
+    return [box.name, Math.abs(box.getBoundingClientRect().top - label.getBoundingClientRect().top)];
+})"""
+
+
+def test_the_screens_a_reader_meets_at_phone_and_desktop_width(demo_site, browser):
+    """Each screen of issue 30, measured at 375 and 1280 px: the comparison fits, checkboxes sit with
+    their labels, the regions are grouped, the filters apply from the top, the event's way in is on
+    the first screen, the menu marks the section read, the footer reaches the bottom, and the home
+    page shows what is coming."""
+    from events.models import EventPage
+    from practices.models import PracticePage
+
+    event = next(
+        event
+        for event in EventPage.objects.live().filter(locale__language_code="nl").order_by("start")
+        if event.registration_open
+    )
+    practices = PracticePage.objects.live().filter(locale__language_code="nl")
+    practice = practices.first()
+    compare = "/praktijkvoorbeelden/vergelijk/?" + "&".join(
+        f"p={pk}" for pk in practices.values_list("pk", flat=True)[:3]
+    )
+    problems = []
+    for viewport in (PHONE, DESKTOP):
+        width, page = viewport["width"], browser.new_page(viewport=viewport)
+
+        def check(condition, what):
+            if not condition:
+                problems.append((width, what))  # noqa: B023 (the page of this width)
+
+        page.goto(demo_site.url + compare + "&gemeente=leiden")
+        check(page.evaluate("document.documentElement.scrollWidth") <= width, "comparison wider than the screen")
+        sticky = page.locator(".compare-table tbody th").first.evaluate("e => getComputedStyle(e).position")
+        check(sticky == "sticky", f"first column {sticky}")
+
+        page.goto(demo_site.url + "/nieuwsbrieven/")
+        check(all(gap < 8 for _name, gap in page.evaluate(SAME_LINE_JS, ".form-field--checkbox > input")), "consent")
+        regions = page.locator(".region-choices")
+        check(regions.locator("input[type=checkbox]").count() == 42, "42 regions as checkboxes")
+        check(regions.locator("fieldset legend").count() == 12, "regions grouped by 12 provinces")
+        check(page.locator("select[multiple]").count() == 0, "a multi-select left")
+        regions.locator("summary").click()
+        check(all(gap < 8 for _name, gap in page.evaluate(SAME_LINE_JS, ".region-choices input")), "regions")
+        check(axe_violations(page) == [], "axe on the newsletter form with the regions open")
+
+        page.goto(demo_site.url + "/praktijkvoorbeelden/")
+        if width < 960:
+            page.locator(".panel-disclosure__toggle", has_text="Filters").click()
+        form = page.locator("form.facets")
+        button_y = form.get_by_role("button", name="Filters toepassen").bounding_box()["y"]
+        check(button_y < form.locator("fieldset").first.bounding_box()["y"], "the filter button is not first")
+        check(form.locator("[data-autosubmit-hint]").is_visible(), "the hint that filters apply at once")
+        option = form.locator("fieldset input[type=checkbox]").first
+        option_id = option.get_attribute("id")
+        with page.expect_navigation():
+            option.check()
+        check(f"{option.get_attribute('name')}=" in page.url, "the filter did not apply when chosen")
+        check(page.evaluate("document.activeElement.id") == option_id, "focus not back on the filter")
+
+        page.goto(demo_site.url + event.url)
+        register = page.get_by_role("link", name=re.compile("^(Aanmelden|Op de wachtlijst)"))
+        visible = [box for box in (link.bounding_box() for link in register.all()) if box and box["height"]]
+        check(visible and min(box["y"] for box in visible) < viewport["height"], "Aanmelden not on the first screen")
+        main_text = page.locator("main").inner_text()
+        check(main_text.count(event.summary) == 1, "the event's intro is printed twice")
+        check(marked_in_menu(page) == ["Agenda"], f"menu on an event: {marked_in_menu(page)}")
+        page.goto(demo_site.url + practice.url)
+        check(marked_in_menu(page) == ["Praktijkvoorbeelden"], f"menu on a practice: {marked_in_menu(page)}")
+
+        page.goto(demo_site.url + "/toegankelijkheid/")
+        bottom = page.locator(".site-footer").bounding_box()
+        check(bottom["y"] + bottom["height"] >= viewport["height"] - 1, "white band under the footer")
+
+        page.goto(demo_site.url + "/")
+        coming = page.locator("section[aria-labelledby=events-heading]")
+        check(coming.locator(".event-card").count() >= 1, "no upcoming events on the home page")
+        check(coming.get_by_role("link", name="Alle bijeenkomsten in de agenda").count() == 1, "no link to the agenda")
+        check(page.get_by_role("link", name="Schrijf je in voor een nieuwsbrief").count() == 1, "no newsletter sign-up")
+        check(page.locator("section[aria-labelledby=practices-heading] .card").count() == 3, "no new practices")
+        icon = page.request.get(demo_site.url + "/favicon.ico")
+        check(icon.ok and icon.headers["content-type"].startswith("image/"), "no favicon")
+        touch = page.locator("link[rel=apple-touch-icon]").get_attribute("href")
+        check(page.request.get(demo_site.url + touch).ok, "no touch icon")
         page.close()
     assert problems == [], "\n".join(map(str, problems))
 

@@ -2,6 +2,7 @@ import hashlib
 
 from django import template
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.urls import NoReverseMatch, translate_url
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -12,6 +13,7 @@ from wagtail.models import Locale, Page, Site
 from core.base_url import absolute
 from core.fragments import cached_fragment
 from core.languages import IN_LANGUAGE, copied_language, is_untranslated, other_language, page_language
+from core.models import SectionIndexPage
 from core.request_memo import remembered
 from core.visibility import active_locale, locales, public
 
@@ -152,12 +154,23 @@ def main_menu(context):
     """
     menu = cached_fragment(("menu", get_language()), _build_menu)
     current = context.get("page")
-    return {
-        "home": menu["home"],
-        "items": [
-            {**item, "active": bool(current and current.path.startswith(item["path"]))} for item in menu["items"]
-        ],
-    }
+    active = _active_item(current, menu["items"])
+    return {"home": menu["home"], "items": [{**item, "active": item is active} for item in menu["items"]]}
+
+
+def _active_item(current, items):
+    """The menu item of the section being read: the one of the page's own kind (an event calendar
+    for a werkplaats' calendar), else of the kind the page sits in (the calendar for an event,
+    wherever it lies), else the one whose part of the tree holds it. No query."""
+    if current is None or not isinstance(current, Page):
+        return None
+    own = ContentType.objects.get_for_model(type(current)).pk
+    parents = {ContentType.objects.get_for_model(model).pk for model in type(current).allowed_parent_page_models()}
+    for wanted in ({own}, parents):
+        found = [item for item in items if item.get("section") and item.get("content_type") in wanted]
+        if found:  # the deepest, if the tree should hold two of one kind
+            return next((item for item in found if current.path.startswith(item["path"])), found[0])
+    return next((item for item in items if current.path.startswith(item["path"])), None)
 
 
 def _build_menu():
@@ -170,7 +183,17 @@ def _build_menu():
     items = public(home.get_children().live()).in_menu()
     return {
         "home": {"title": home.title, "url": home.url},
-        "items": [{"title": item.title, "url": item.url, "path": item.path} for item in items],
+        "items": [
+            {
+                "title": item.title,
+                "url": item.url,
+                "path": item.path,
+                "content_type": item.content_type_id,
+                # A section (calendar, news, practices) is found by kind; other pages by where they lie.
+                "section": issubclass(item.specific_class or Page, SectionIndexPage),
+            }
+            for item in items
+        ],
     }
 
 

@@ -234,3 +234,26 @@ def test_the_fit_question_has_one_form_everywhere():
     assert sum("Past het bij mijn gemeente?" in text for text in texts.values()) >= 2
     care_setting = catalogue.find("Settings", msgctxt="care setting")
     assert care_setting.msgstr not in ("", "Settings")
+
+
+@pytest.mark.django_db
+def test_every_taxonomy_label_reads_as_dutch():
+    """The filters, the cost bands and the taxonomies' names: none left in English on the Dutch site."""
+    from django.utils import translation
+
+    from core.models import CareSetting, TargetGroup, Theme
+    from practices.listing import build_facets
+    from practices.models import CostBand, PartnerType
+
+    def said():
+        facets = [str(facet.label) for facet in build_facets(True)]
+        models = [CareSetting, TargetGroup, Theme, PartnerType]
+        names = [str(name) for model in models for name in (model._meta.verbose_name, model._meta.verbose_name_plural)]
+        return [*facets, *names, *(str(label) for _value, label in CostBand.choices)]
+
+    with translation.override("en"):
+        english = said()
+    with translation.override("nl"):
+        dutch = said()
+    assert [word for word, same in zip(dutch, english, strict=True) if word == same] == []
+    assert all("€" in label and "per kind of gezin per jaar" in label for label in dutch[-5:])

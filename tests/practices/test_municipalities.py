@@ -1,6 +1,7 @@
 """Municipalities like mine: figures, the ten most similar, and the practices that ran there."""
 
 import math
+import re
 
 import pytest
 from django.db import connection
@@ -60,8 +61,14 @@ def test_figures_region_and_the_ten_most_similar(practice_db):
     assert "CBS 85984NED Kerncijfers wijken en buurten 2024" in html and "CC BY 4.0" in html
     similar = [place.name for place, _comparison in response.context["similar"]]
     assert similar == expected_most_similar("Groningen") and similar
-    deventer = [place.name for place, _comparison in Client().get("/gemeenten/deventer/").context["similar"]]
+    deventer_page = Client().get("/gemeenten/deventer/")
+    deventer = [place.name for place, _comparison in deventer_page.context["similar"]]
     assert deventer == expected_most_similar("Deventer") and len(deventer) == 10
+    # The map shows the same places, each marked as the fit check counts it.
+    map_html = deventer_page.content.decode().split('class="map map--similar"')[1]
+    kinds = re.findall(r'class="map__place map__place--([a-z-]+)"', map_html)
+    relations = ["like" if c.is_similar else "alike-far" for _place, c in deventer_page.context["similar"]]
+    assert kinds == relations and "like" in kinds
     assert "Groningen" not in similar
     for place, comparison in response.context["similar"]:
         assert f'href="/gemeenten/{place.slug}/"' in html
