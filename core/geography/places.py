@@ -115,6 +115,8 @@ class Place:
     age_0_14: int | None = None
     age_15_24: int | None = None
     households_with_children: int | None = None
+    figures_source: str = ""  # where inhabitants and density come from, shown with every fit answer
+    profile_source: str = ""  # where the class, address density and shares come from
     centre: tuple | None = None  # RD metres (core.geography.maps.centres), None when not drawn
 
     @cached_property
@@ -409,6 +411,8 @@ class Geography:
             "share_age_0_14",
             "share_age_15_24",
             "share_households_with_children",
+            "figures_source",
+            "profile_source",
         ).order_by("province__name", "name")
         centres = maps.centres()
         return cls([Place(*row, centre=centres.get(row[3])) for row in rows])

@@ -149,6 +149,9 @@ def test_the_place_typed_heads_the_answer_and_stays_in_the_url(practice_db):
     assert "gemeente=Weesp" in weesp["Location"]
     html = client.get(weesp["Location"].split("#")[0]).content.decode()
     assert "Past het bij Weesp (sinds 2022 deel van Amsterdam)?" in html
+    # The figures the answer weighs, with their source, under the answer.
+    assert "Cijfers: CBS 85984NED Kerncijfers wijken en buurten 2024; CBS 85984NED" in html
+    assert "(Centraal Bureau voor de Statistiek, CC BY 4.0)" in html
     assert "Gesorteerd op hoe goed ze passen bij Weesp (sinds 2022 deel van Amsterdam)" in html
     # The cookie keeps it too: a later page asked without a question comes back with Weesp.
     assert client.get(page.url)["Location"].endswith("gemeente=Weesp")
