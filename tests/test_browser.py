@@ -3,6 +3,8 @@
 import os
 import re
 import shutil
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -70,6 +72,13 @@ class CSPBrowser:
     def __init__(self, browser):
         self.browser = browser
 
+    def close_pages(self):
+        """Close every page a journey left open, so none asks the server anything more (an admin
+        page's autosave, a late icon) while the database is emptied for the next journey."""
+        for context in self.browser.contexts:
+            for page in context.pages:
+                page.close()
+
     def new_page(self, **options):
         return self._watched(self.browser.new_page(**options))
 
@@ -116,6 +125,21 @@ def demo_site(live_server):
             connection.connection.backup(_snapshot["copy"])
     Site.objects.filter(is_default_site=True).update(hostname="localhost", port=live_server.thread.port)
     return live_server
+
+
+@pytest.fixture(autouse=True)
+def quiet_server(request):
+    """After each journey: its pages closed and the live server's requests finished, before the
+    transactional test empties the database (a request still running then locks a table on SQLite,
+    and every later journey would start from a half-emptied database)."""
+    yield
+    if "browser" in request.fixturenames:
+        request.getfixturevalue("browser").close_pages()
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and any(
+        "process_request_thread" in thread.name and thread.is_alive() for thread in threading.enumerate()
+    ):
+        time.sleep(0.05)
 
 
 PHONE = {"width": 375, "height": 812}
