@@ -107,9 +107,14 @@ def _sites_text(sites, compared=False):
     for site in sites:
         unique.setdefault(site.place.pk, site)
     ordered = sorted(unique.values(), key=lambda site: site.place.name)
-    shown = "; ".join(site.text(compared) for site in ordered[:NAMES_SHOWN])
-    if len(ordered) > NAMES_SHOWN:
-        more = len(ordered) - NAMES_SHOWN
+    return _first_few([site.text(compared) for site in ordered])
+
+
+def _first_few(texts, separator="; "):
+    """The first :data:`NAMES_SHOWN` of ``texts``, then 'and 2 others'."""
+    shown = separator.join(texts[:NAMES_SHOWN])
+    if len(texts) > NAMES_SHOWN:
+        more = len(texts) - NAMES_SHOWN
         shown += " " + ngettext("and %(count)d other", "and %(count)d others", more) % {"count": more}
     return shown
 
@@ -166,7 +171,7 @@ class Track:
     elsewhere: list = field(default_factory=list)
     sites: list = field(default_factory=list)  # every place other than home, compared
     judged_similarity: bool = False
-    missing: dict = field(default_factory=dict)  # measure label -> places without that figure
+    missing: dict = field(default_factory=dict)  # measure key -> names of the places without that figure
 
 
 def assess(
@@ -227,7 +232,7 @@ def track_record(implementations: list, home: Place, geography: Geography) -> Tr
                 continue
             track.judged_similarity = True
             for measure in comparison.missing:
-                track.missing.setdefault(str(measure.label), set()).add(place.name)
+                track.missing.setdefault(measure.key, set()).add(place.name)
             relation = comparison.relation
             if relation == Relation.LIKE:
                 (track.like_stopped if stopped else track.like).append(site)
@@ -333,17 +338,13 @@ def missing_findings(track: Track) -> list[Finding]:
     """Say which figures could not be weighed, rather than guess them."""
     if not track.missing:
         return []
-    measures = [str(measure.label) for measure in MEASURES if str(measure.label) in track.missing]
-    places = sorted({name for names in track.missing.values() for name in names})
 
     def words():
-        shown = ", ".join(places[:NAMES_SHOWN])
-        if len(places) > NAMES_SHOWN:
-            more = len(places) - NAMES_SHOWN
-            shown += " " + ngettext("and %(count)d other", "and %(count)d others", more) % {"count": more}
+        measures = [str(measure.label) for measure in MEASURES if measure.key in track.missing]
+        places = sorted({name for names in track.missing.values() for name in names})
         return _("Weighed without %(measures)s, for which the sources have no figure (%(places)s).") % {
             "measures": and_list(measures),
-            "places": shown,
+            "places": _first_few(places, ", "),
         }
 
     return [Finding(NOTE, words)]
@@ -438,7 +439,7 @@ def dense_only_findings(track: Track, home: Place) -> list[Finding]:
         and not track.here
         and home.density < DENSE
         and all(site.figures.density >= DENSE for site in known)
-        and all(site.comparison.density_ratio > 1 and not site.comparison.similar_density for site in known)
+        and all(site.comparison.ratios["density"] > 1 and not site.comparison.alike_in("density") for site in known)
         and not any(site.comparison.is_alike for site in known)  # a look-alike is judged as one, not as dense
     ):
         return []

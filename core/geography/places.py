@@ -8,7 +8,9 @@ figure missing on either side is left out and named, never guessed.
 """
 
 import math
-from dataclasses import dataclass, field
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
 from enum import IntEnum
 from functools import cached_property
 
@@ -30,6 +32,7 @@ HOUSEHOLD_POINTS = 5  # percentage points apart, for the share of households wit
 CLOSENESS_CAP = 1.5  # a figure far apart weighs at most this much: it shows, but does not veto alone
 NEAR_KM = 30  # centres at most this far apart count as nearby, across a provincial border too
 SIMILAR_SHOWN = 10
+HOMES_KEPT = 64  # municipalities whose comparisons a process keeps (the most recently asked)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +60,6 @@ MEASURES = (
     Measure("age_15_24", "points", AGE_POINTS, gettext_lazy("share of young people aged 15-24")),
     Measure("households_with_children", "points", HOUSEHOLD_POINTS, gettext_lazy("share of families with children")),
 )
-SIZE = MEASURES[0]
 
 
 class Relation(IntEnum):
@@ -138,7 +140,7 @@ class Place:
 
 @dataclass(slots=True)
 class Comparison:
-    """How a place compares with home: per measure, and where it lies."""
+    """How a place compares with home: per measure, where it lies, and so its :class:`Relation`."""
 
     closeness: dict  # measure key -> 0 (equal) ... 1 (edge of the tolerance) ... ; known measures only
     missing: list  # the Measures without a figure on either side
@@ -147,12 +149,7 @@ class Comparison:
     same_region: bool = False
     same_province: bool = False
     km: float | None = None
-    size_ratio: float = field(init=False)
-    density_ratio: float = field(init=False)
-
-    def __post_init__(self):
-        self.size_ratio = self.ratios["population"]
-        self.density_ratio = self.ratios["density"]
+    relation: Relation = Relation.UNLIKE  # worked out once, by compare()
 
     @property
     def distance(self):
@@ -164,30 +161,19 @@ class Comparison:
     def alike_in(self, key):
         return key in self.closeness and self.closeness[key] <= 1
 
-    @property
-    def similar_size(self):
-        return self.alike_in("population")
-
-    @property
-    def similar_density(self):
-        return self.alike_in("density")
-
-    @property
-    def is_alike(self):
-        """Alike in figures: a similar number of inhabitants, the measures together within bounds, and
-        at most one of them beyond its tolerance ("alike except in one respect")."""
+    def alike_in_figures(self):
+        """A similar number of inhabitants, the measures together within bounds, and at most one of
+        them beyond its tolerance ("alike except in one respect")."""
         apart = sum(value > 1 for value in self.closeness.values())
-        return self.similar_size and apart <= 1 and self.distance <= 1
+        return self.alike_in("population") and apart <= 1 and self.distance <= 1
 
     @property
     def is_near(self):
         return self.same_region or self.same_province or (self.km is not None and self.km <= NEAR_KM)
 
     @property
-    def relation(self):
-        if self.is_alike:
-            return Relation.LIKE if self.is_near else Relation.ALIKE_FAR
-        return Relation.NEARBY if self.is_near else Relation.UNLIKE
+    def is_alike(self):
+        return self.relation.is_alike
 
     @property
     def is_similar(self):
@@ -220,14 +206,6 @@ class Comparison:
             return where
         return _("%(where)s, %(km)s km away") % {"where": where, "km": number_format(round(self.km))}
 
-    def missing_text(self):
-        """What could not be weighed, or ''."""
-        if not self.missing:
-            return ""
-        return _("no figure for %(measures)s") % {
-            "measures": and_list([str(measure.label) for measure in self.missing])
-        }
-
 
 def compare(figures, home, place=None):
     """The :class:`Comparison` of ``figures`` (of ``place``, where something ran) with ``home``, or
@@ -251,6 +229,10 @@ def compare(figures, home, place=None):
         comparison.same_province = place.province_id == home.province_id
         if place.centre and home.centre:
             comparison.km = math.dist(place.centre, home.centre) / 1000
+    if comparison.alike_in_figures():
+        comparison.relation = Relation.LIKE if comparison.is_near else Relation.ALIKE_FAR
+    else:
+        comparison.relation = Relation.NEARBY if comparison.is_near else Relation.UNLIKE
     return comparison
 
 
@@ -391,6 +373,8 @@ class Geography:
         self.by_pk = {place.pk: place for place in self.places}
         self.by_slug = {place.slug: place for place in self.places}
         self.by_code = {place.cbs_code: place for place in self.places}
+        self._towards = OrderedDict()  # home pk -> (home, {place pk: Comparison}), see compare()
+        self._lock = threading.Lock()
 
     @classmethod
     def load(cls):
@@ -436,8 +420,25 @@ class Geography:
         return self.names.resolve(value).place
 
     def compare(self, place, home, figures=None):
-        """How ``place`` (with ``figures``, by default its own) relates to ``home``; None if unknown."""
-        return compare(place.figures if figures is None else figures, home, place)
+        """How ``place`` (with ``figures``, by default its own) relates to ``home``; None if unknown.
+
+        On its own figures a comparison is kept for the most recently asked homes: ranking a long
+        listing by fit compares the same few hundred places with one home again and again.
+        """
+        if figures is not None and figures is not place.figures:  # an implementation's own area
+            return compare(figures, home, place)
+        with self._lock:  # web threads share this process's geography
+            entry = self._towards.get(home.pk)
+            if entry is None or entry[0] is not home:  # a home with other figures is another home
+                entry = self._towards[home.pk] = (home, {})
+                if len(self._towards) > HOMES_KEPT:
+                    self._towards.popitem(last=False)
+            else:
+                self._towards.move_to_end(home.pk)
+        kept = entry[1]
+        if place.pk not in kept:
+            kept[place.pk] = compare(place.figures, home, place)
+        return kept[place.pk]
 
     def most_similar(self, home, count=SIMILAR_SHOWN):
         """The places most like ``home``: those like it (alike and nearby) first, then those alike in

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.utils import translation
 
-from core.geography.places import Geography, Place
+from core.geography.places import Figures, Geography, Place, Relation
 from practices.fit import GOOD, LEVEL_RANK, PARTIAL, UNKNOWN, WEAK, assess
 from practices.question import COOKIE_NAME, FitQuestion
 
@@ -318,3 +318,23 @@ def test_the_remember_step_only_sends_readers_to_this_site(practice_db):
     assert COOKIE_NAME not in response.cookies
     assert response["Location"] == f"{practice_db['a'].url}?gemeente=Den+Hag&budget=2#fit-answer"
     assert "Den Hag" in client.get(response["Location"]).content.decode()
+
+
+def test_comparisons_are_kept_per_home_and_no_more_than_that():
+    """A listing ranked by fit compares the same places with one home again and again: the geography
+    keeps each comparison, but not for an implementation's own area nor for a home with other figures."""
+    from core.geography import places
+
+    geography = Geography([HOME, TWIN, NEIGHBOUR])
+    first = geography.compare(TWIN, HOME)
+    assert geography.compare(TWIN, HOME) is first
+    assert geography.compare(TWIN, HOME, TWIN.figures) is first
+    district = geography.compare(NEIGHBOUR, HOME, Figures(50_000, 450, 4))
+    assert district is not geography.compare(NEIGHBOUR, HOME) and district.relation == Relation.LIKE
+    bigger_home = place(1, "Thuisstad", 1, 1, 400_000, 400)  # the same pk, other figures
+    assert geography.compare(TWIN, bigger_home) is not first
+    assert geography.compare(TWIN, bigger_home).relation != first.relation
+    homes = [place(100 + n, f"Plaats{n}", 1, 1, 40_000, 400) for n in range(places.HOMES_KEPT + 5)]
+    for home in homes:
+        geography.compare(TWIN, home)
+    assert len(geography._towards) == places.HOMES_KEPT
