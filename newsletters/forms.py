@@ -23,10 +23,10 @@ class RegionGroupsMixin:
         votes = {}
         for region_id, province in Municipality.objects.values_list("youth_region_id", "province__name"):
             votes.setdefault(region_id, Counter())[province] += 1
+        province_of = {region_id: counts.most_common(1)[0][0] for region_id, counts in votes.items()}
         groups = {}
         for checkbox in self["youth_regions"]:
-            province = votes.get(int(str(checkbox.data["value"])), Counter({"": 1})).most_common(1)[0][0]
-            groups.setdefault(province, []).append(checkbox)
+            groups.setdefault(province_of.get(checkbox.data["value"].value, ""), []).append(checkbox)
         return sorted(groups.items())
 
     def chosen_youth_regions(self):
