@@ -35,11 +35,15 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Locale, Page
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from core.geography.places import Geography
+from core.models import Municipality
 from core.params import has_control_characters
 
 MAX_FILE_BYTES = 20 * 2**20  # a file of hundreds of records is a few MB
 MAX_TEXT = 20_000  # characters in any one text value; model fields with a max_length are checked too
 TEXT, WHOLE, TEXTS, BOOL = "text", "whole number", "list of texts", "true or false"
+# A figure: a JSON number, or text as people write it ("12,5"), read by the importer itself.
+NUMBER = "number"
 STREAM = "list of blocks"  # a StreamField body: checked against the field's blocks by read_stream
 
 
@@ -275,6 +279,11 @@ def _check(value, shape, path, found):
     elif shape == BOOL:
         if not isinstance(value, bool):
             found.append((path, _("%(value)s is not true or false") % {"value": _show(value)}))
+    elif shape == NUMBER:
+        if isinstance(value, bool) or not isinstance(value, int | float | str):
+            found.append((path, _("%(value)s is not a number") % {"value": _show(value)}))
+        elif isinstance(value, str):
+            _check_text(value, path, found)
     elif shape == WHOLE:
         if isinstance(value, bool) or not isinstance(value, int):
             found.append((path, _("%(value)s is not a whole number") % {"value": _show(value)}))
@@ -692,3 +701,26 @@ class PageImporter(ABC):
             if publish:
                 revision.publish()
         return counts
+
+
+class Places:
+    """Municipality names as people write them (``core.geography.names``), read once per import."""
+
+    def __init__(self):
+        self.names = Geography.load().names
+        self.by_pk = Municipality.objects.in_bulk()
+
+    def find(self, number, slug, value, field, errors):
+        found = self.names.resolve(text(value))
+        if found.place is None:
+            errors.add(number, slug, field, unknown_municipality(found, value))
+            return None
+        return self.by_pk[found.place.pk]
+
+
+class PlacesImporter(PageImporter):
+    """A page importer whose records name municipalities as people write them (``self.places``)."""
+
+    def validate(self, records):
+        self.places = Places()
+        return super().validate(records)

@@ -16,18 +16,8 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
-from core.geography.places import Geography
-from core.importing import (
-    BOOL,
-    TEXT,
-    TEXTS,
-    PageImporter,
-    RecordErrors,
-    text,
-    too_long,
-    unknown_municipality,
-)
-from core.models import Municipality, Theme, YouthRegion
+from core.importing import BOOL, TEXT, TEXTS, PlacesImporter, RecordErrors, text, too_long
+from core.models import Theme, YouthRegion
 from events.models import EventPage
 from practices.models import PracticePage
 
@@ -130,29 +120,6 @@ def choice(number, slug, value, field, choices, errors, default=""):
         errors.add(number, slug, field, _("%(value)r is none of: %(options)s") % {"value": value, "options": options})
         return default
     return value
-
-
-class Places:
-    """Municipality names as people write them (``core.geography.names``), read once per import."""
-
-    def __init__(self):
-        self.names = Geography.load().names
-        self.by_pk = Municipality.objects.in_bulk()
-
-    def find(self, number, slug, value, field, errors):
-        found = self.names.resolve(text(value))
-        if found.place is None:
-            errors.add(number, slug, field, unknown_municipality(found, value))
-            return None
-        return self.by_pk[found.place.pk]
-
-
-class PlacesImporter(PageImporter):
-    """A page importer whose records name municipalities as people write them (``self.places``)."""
-
-    def validate(self, records):
-        self.places = Places()
-        return super().validate(records)
 
 
 class StoryImporter(PlacesImporter):

@@ -23,8 +23,3 @@ class UpdateSerializer(serializers.Serializer):
     text = serializers.CharField(source="update.text")
     why_stopped = serializers.CharField(source="update.why_stopped")
     action = serializers.CharField(source="action.what")
-
-
-class YouthRegionSerializer(serializers.Serializer):
-    name = serializers.CharField()
-    code = serializers.CharField()

@@ -16,3 +16,8 @@ class MunicipalitySerializer(serializers.Serializer):
     province = serializers.CharField(source="province.name")
     jeugdregio = serializers.CharField(source="youth_region.name")
     jeugdregio_code = serializers.CharField(source="youth_region.code")
+
+
+class YouthRegionSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    code = serializers.CharField()

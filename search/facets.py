@@ -22,6 +22,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from ambitions.models import AmbitionPage
 from articles.models import ArticlePage
 from core import params
 from core.fragments import content_version
@@ -81,6 +82,7 @@ def page_values(ids, kinds):
         (NewsletterPage, ("newsletter__werkplaats__slug",)),
         (ProposalPage, ("werkplaats__slug",)),
         (StoryPage, ("werkplaats__slug",)),
+        (AmbitionPage, ("werkplaats__slug",)),
     ]:
         if model not in model_kind or ContentType.objects.get_for_model(model).pk not in present:
             continue
@@ -93,7 +95,7 @@ def page_values(ids, kinds):
                 page[evidence].add(rest[0])
             elif model is EventPage:
                 page[when].add(UPCOMING if rest[0] >= now else PAST)
-    for model in (PracticePage, EventPage, ArticlePage, ProposalPage, StoryPage):
+    for model in (PracticePage, EventPage, ArticlePage, ProposalPage, StoryPage, AmbitionPage):
         if by_model.get(model):
             column = f"{model._meta.model_name}_id"
             rows = model.themes.through.objects.filter(**{f"{column}__in_ids": Ids(by_model[model])})

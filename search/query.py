@@ -21,6 +21,7 @@ from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Fuzzy, Or, PlainText
 
+from ambitions.models import AmbitionPage
 from articles.models import ArticlePage
 from core.fragments import cached_fragment, cached_items
 from core.pagination import paginate
@@ -47,6 +48,7 @@ KINDS = [
     ("nieuwsbrief", NewsletterPage, _("Newsletter")),
     ("verbetervoorstel", ProposalPage, _("Improvement proposal")),
     ("ervaringsverhaal", StoryPage, _("Lived-experience story")),
+    ("ambitie", AmbitionPage, _("Ambition")),
 ]
 
 

@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from ..sections import WERKPLAATS_PAGE, sections
 from ..visibility import public
 from .pages import BasePage
 
@@ -112,7 +113,9 @@ class WerkplaatsPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["partners"] = self.partners.all()
         context["leernetwerken"] = self.leernetwerken.all()
-        context["sections"] = public(self.get_children().live()).specific()
+        context["section_pages"] = public(self.get_children().live()).specific()
+        # What the apps above add to this page (an app's hook under WERKPLAATS_PAGE, core/sections.py).
+        context["sections"] = sections(WERKPLAATS_PAGE, request, self)
         context["municipality_count"] = self.municipalities.count()
         if self.listing_image_id == self.logo_id:
             self.listing_image = self.logo  # the logo is the listing image too: read it once

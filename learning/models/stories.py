@@ -18,12 +18,11 @@ from core.feeds import OverviewFeed
 from core.models import BasePage, SectionIndexPage, Theme, WerkplaatsContentPage
 from core.pagination import paginate
 from core.routes import LocalizedRoutablePageMixin, localized_path
-from practices.serializers import MunicipalitySerializer, TermSerializer
+from practices.serializers import MunicipalitySerializer, TermSerializer, YouthRegionSerializer
 
 from .. import personal_data
 from ..choices import AgeBand, Publication, Source, Teller
 from ..forms import StoryAdminForm
-from ..serializers import YouthRegionSerializer
 
 PAGE_SIZE = 12
 

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "events",
     "newsletters",
     "learning",
+    "ambitions",
     "search",
     "csp",
     # Wagtail and wagtail-localize

@@ -44,6 +44,10 @@ def page_types():
         "search": "/zoeken/?q=jongeren",
         "municipalities": "/gemeenten/",
         "municipality": "/gemeenten/leiden/",
+        "municipality with ambitions": "/gemeenten/groningen/",
+        "ambitions": "/ambities/?status=op-koers",
+        "ambition": "/werkplaatsen/samen/ambities/informele-steun-in-elk-traject/",
+        "ambition without a baseline": "/werkplaatsen/groningen/ambities/kans-op-een-goede-ontwikkeling/",
         "privacy": "/privacy/",
         "English home": "/en/",
         "English calendar": "/en/events/",
@@ -131,4 +135,4 @@ def test_every_page_type_is_valid_html(tmp_path):
         if message["type"] == "error" or message.get("subType") == "fatal"
     ]
     assert errors == [], "\n".join(errors)
-    assert len(files) == 35 and result.returncode == 0
+    assert len(files) == 39 and result.returncode == 0
