@@ -1,4 +1,4 @@
-"""What every public form does with the text people send."""
+"""What every public form does with the text people send, and a municipality typed as people say it."""
 
 from django import forms
 
@@ -16,3 +16,20 @@ class CleanTextMixin:
                 keep = isinstance(self.fields[name].widget, forms.Textarea)
                 cleaned[name] = clean_text(value, keep_line_breaks=keep).strip()
         return cleaned
+
+
+class TypedPlaceMixin:
+    """A ``place`` field typed as people say it ("Den Haag", a former municipality), understood
+    through the geography (``self.geography``); the municipality found is ``self.municipality``."""
+
+    municipality = None
+
+    def clean_place(self):
+        typed = self.cleaned_data["place"]
+        self.municipality = None
+        if typed and self.geography is not None:
+            found = self.geography.names.resolve(typed)
+            if found.place is None:
+                raise forms.ValidationError(found.error)
+            self.municipality = found.place
+        return typed

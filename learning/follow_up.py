@@ -30,9 +30,9 @@ from core.base_url import absolute
 from core.fragments import bump_content_version
 from core.purging import page_changed
 from core.tokens import make_token, read_token
+from outbox import editors
 from outbox import sending as outbox
 
-from . import editors
 from .choices import ActionStatus
 from .models import Action, ActionUpdate, FollowUp, ProposalPage
 from .models.proposals import IN_TIME

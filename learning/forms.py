@@ -2,7 +2,7 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import CleanTextMixin
+from core.forms import CleanTextMixin, TypedPlaceMixin
 from core.page_forms import WielPageForm
 
 from . import personal_data
@@ -54,23 +54,6 @@ class StoryAdminForm(WielPageForm):
         if self.publishing():
             for field, problem in self.instance.publication_problems():
                 self.add_error(field if field in self.fields else None, problem)
-
-
-class TypedPlaceMixin:
-    """A ``place`` field typed as people say it ("Den Haag", a former municipality), understood
-    through the geography (``self.geography``); the municipality found is ``self.municipality``."""
-
-    municipality = None
-
-    def clean_place(self):
-        typed = self.cleaned_data["place"]
-        self.municipality = None
-        if typed and self.geography is not None:
-            found = self.geography.names.resolve(typed)
-            if found.place is None:
-                raise forms.ValidationError(found.error)
-            self.municipality = found.place
-        return typed
 
 
 class ShareStoryForm(TypedPlaceMixin, CleanTextMixin, forms.Form):

@@ -20,9 +20,9 @@ from django.utils.translation import gettext_lazy as _
 
 from core.base_url import absolute
 from core.tokens import make_token, read_token
+from outbox import editors
 from outbox import sending as outbox
 
-from . import editors
 from .choices import Source
 from .models import StoryPage
 

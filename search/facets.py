@@ -31,6 +31,7 @@ from core.visibility import active_locale
 from events.models import EventPage
 from learning.models import ProposalPage, StoryPage
 from newsletters.models import NewsletterPage
+from opportunities.models import OpportunityPage, ProjectPage
 from practices.listing import FacetResult, Option
 from practices.models import Evidence, Implementation, PracticePage
 
@@ -83,6 +84,8 @@ def page_values(ids, kinds):
         (ProposalPage, ("werkplaats__slug",)),
         (StoryPage, ("werkplaats__slug",)),
         (AmbitionPage, ("werkplaats__slug",)),
+        (OpportunityPage, ("werkplaats__slug",)),
+        (ProjectPage, ("werkplaats__slug",)),
     ]:
         if model not in model_kind or ContentType.objects.get_for_model(model).pk not in present:
             continue
@@ -95,7 +98,16 @@ def page_values(ids, kinds):
                 page[evidence].add(rest[0])
             elif model is EventPage:
                 page[when].add(UPCOMING if rest[0] >= now else PAST)
-    for model in (PracticePage, EventPage, ArticlePage, ProposalPage, StoryPage, AmbitionPage):
+    for model in (
+        PracticePage,
+        EventPage,
+        ArticlePage,
+        ProposalPage,
+        StoryPage,
+        AmbitionPage,
+        OpportunityPage,
+        ProjectPage,
+    ):
         if by_model.get(model):
             column = f"{model._meta.model_name}_id"
             rows = model.themes.through.objects.filter(**{f"{column}__in_ids": Ids(by_model[model])})

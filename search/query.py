@@ -29,6 +29,7 @@ from core.visibility import active_locale, public
 from events.models import EventPage
 from learning.models import ProposalPage, StoryPage
 from newsletters.models import NewsletterPage
+from opportunities.models import OpportunityPage, ProjectPage
 from practices.models import PracticePage
 
 from . import circuit, decompound, facets, failover
@@ -49,6 +50,8 @@ KINDS = [
     ("verbetervoorstel", ProposalPage, _("Improvement proposal")),
     ("ervaringsverhaal", StoryPage, _("Lived-experience story")),
     ("ambitie", AmbitionPage, _("Ambition")),
+    ("kans", OpportunityPage, _("Opportunity")),
+    ("project", ProjectPage, _("Project")),
 ]
 
 

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "newsletters",
     "learning",
     "ambitions",
+    "opportunities",
     "search",
     "csp",
     # Wagtail and wagtail-localize
@@ -437,6 +438,12 @@ EVENT_REGISTRATION_RATE_WINDOW = int(env("EVENT_REGISTRATION_RATE_WINDOW", "600"
 # window. The teller's link works until the consent's end date (learning/telling.py).
 STORY_RATE_LIMIT = int(env("STORY_RATE_LIMIT", "5"))
 STORY_RATE_WINDOW = int(env("STORY_RATE_WINDOW", "3600"))
+# Opportunities sent through "Kans indienen": how many one client may send per window.
+OPPORTUNITY_RATE_LIMIT = int(env("OPPORTUNITY_RATE_LIMIT", "5"))
+OPPORTUNITY_RATE_WINDOW = int(env("OPPORTUNITY_RATE_WINDOW", "3600"))
+# A submitter's name and e-mail address are erased this many months after their opportunity came
+# in (opportunities/retention.py); their link works as long (opportunities/stages.py).
+OPPORTUNITY_RETENTION_MONTHS = int(env("OPPORTUNITY_RETENTION_MONTHS", "36"))
 # The name and e-mail address of whoever took up the glove for an action are erased this many
 # months after the action's follow-up date (learning/follow_up.py); role and organisation stay.
 FOLLOW_UP_RETENTION_MONTHS = int(env("FOLLOW_UP_RETENTION_MONTHS", "12"))

@@ -48,6 +48,12 @@ def page_types():
         "ambitions": "/ambities/?status=op-koers",
         "ambition": "/werkplaatsen/samen/ambities/informele-steun-in-elk-traject/",
         "ambition without a baseline": "/werkplaatsen/groningen/ambities/kans-op-een-goede-ontwikkeling/",
+        "opportunities log": "/werkplaatsen/groningen/kansenlog/?volgorde=score",
+        "national log": "/kansenlog/",
+        "opportunity form": "/werkplaatsen/groningen/kansenlog/kans-indienen/",
+        "opportunity": "/werkplaatsen/groningen/kansenlog/maatwerk-voor-dakloze-jongeren/",
+        "projects": "/projecten/",
+        "project": "/werkplaatsen/groningen/projecten/doorbraakprojecten-dakloze-jongeren-2020/",
         "privacy": "/privacy/",
         "English home": "/en/",
         "English calendar": "/en/events/",
@@ -135,4 +141,4 @@ def test_every_page_type_is_valid_html(tmp_path):
         if message["type"] == "error" or message.get("subType") == "fatal"
     ]
     assert errors == [], "\n".join(errors)
-    assert len(files) == 39 and result.returncode == 0
+    assert len(files) == 45 and result.returncode == 0

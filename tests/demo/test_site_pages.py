@@ -58,6 +58,10 @@ def test_the_privacy_statement_states_the_retention_the_code_applies():
         kept[settings.FOLLOW_UP_RETENTION_MONTHS][0] in dutch
         and kept[settings.FOLLOW_UP_RETENTION_MONTHS][1] in english
     )
+    # Whoever submitted an opportunity: erased after the retention (opportunities.retention).
+    submitted = {36: ("tot drie jaar nadat de kans binnenkwam", "until three years after it came in")}
+    assert submitted[settings.OPPORTUNITY_RETENTION_MONTHS][0] in dutch
+    assert submitted[settings.OPPORTUNITY_RETENTION_MONTHS][1] in english
 
 
 @pytest.mark.django_db

@@ -47,6 +47,8 @@ def test_facet_counts_over_everything_found(found):
         "verbetervoorstel": 0,
         "ervaringsverhaal": 0,
         "ambitie": 0,
+        "kans": 0,
+        "project": 0,
     }
     assert counts(response, "thema") == {"informele-steun": 3, "thuiszitters": 3}
     assert counts(response, "werkplaats") == {"groningen": 4, "samen": 3}
@@ -68,6 +70,8 @@ def test_facets_filter_and_count_under_the_other_filters(found):
         "verbetervoorstel": 0,
         "ervaringsverhaal": 0,
         "ambitie": 0,
+        "kans": 0,
+        "project": 0,
     }
     assert counts(theme, "werkplaats") == {"groningen": 2, "samen": 1}
     assert counts(theme, "bewijs") == {"niet-beoordeeld": 1, "goed-beschreven": 1}
@@ -83,6 +87,8 @@ def test_facets_filter_and_count_under_the_other_filters(found):
         "verbetervoorstel": 0,
         "ervaringsverhaal": 0,
         "ambitie": 0,
+        "kans": 0,
+        "project": 0,
     }
     assert counts(upcoming, "wanneer") == {"komend": 1}
 

@@ -74,6 +74,8 @@ def test_one_search_across_kinds_with_counts_and_a_kind_filter(content):
         "verbetervoorstel": 0,
         "ervaringsverhaal": 0,
         "ambitie": 0,
+        "kans": 0,
+        "project": 0,
     }
     narrowed = search(q="buurtgezinnen", soort="bijeenkomst")
     assert titles(narrowed) == ["Leernetwerk buurtgezinnen"]

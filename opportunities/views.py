@@ -1,0 +1,36 @@
+"""The public side of the opportunities log: "Kans indienen" and the submitter's own page."""
+
+from django.conf import settings
+
+from core.geography.places import Geography
+from core.http_cache import personal
+from core.ratelimit import too_many
+from core.routes import render_route
+
+from . import receiving, stages
+from .forms import OpportunityForm
+
+
+def submit_opportunity(index, request):
+    template = "opportunities/submit_form.html"
+    form = OpportunityForm(request.POST or None, geography=Geography.for_request(request))
+    if request.method == "POST":
+        limited = too_many(request, "opportunities", settings.OPPORTUNITY_RATE_LIMIT, settings.OPPORTUNITY_RATE_WINDOW)
+        if limited:
+            return render_route(index, request, template, {"form": form, "rate_limited": limited}, status=429)
+        if form.is_valid():
+            if not form.cleaned_data.get("website"):  # a bot fills the hidden field: nothing is kept
+                receiving.receive(index, form.cleaned_data, form.municipality)
+            context = {"with_email": bool(form.cleaned_data.get("email"))}
+            return render_route(index, request, "opportunities/submit_done.html", context)
+    return render_route(index, request, template, {"form": form}, status=400 if form.is_bound else 200)
+
+
+@personal
+def submitter_page(index, request, token):
+    """The opportunity as it stands, for the one who sent it in (also before it is published)."""
+    opportunity = stages.from_token(token)
+    if opportunity is None:
+        return render_route(index, request, "opportunities/submitter.html", {"invalid": True}, status=400)
+    context = {"opportunity": opportunity, "stage": stages.stage_of(opportunity) if opportunity.live else None}
+    return render_route(index, request, "opportunities/submitter.html", context)
