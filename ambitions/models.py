@@ -333,13 +333,17 @@ class Measurement(models.Model):
         return f"{self.value} ({self.measured_on:%Y-%m-%d})"
 
 
-def read(indicators, today=None):
+def read(indicators, today=None, until=None):
     """``indicators`` with their measurements fetched in one query, and each one's reading as
-    ``indicator.read_as`` (a ``status.Reading``); returns the list."""
+    ``indicator.read_as`` (a ``status.Reading``); returns the list. With ``until`` (a date), only
+    the measurements up to that day count: where the indicators stood then."""
     keys = {indicator.translation_key for indicator in indicators}
     found = {}
     if keys:
-        for measurement in Measurement.objects.filter(indicator_key__in=keys).order_by("measured_on"):
+        measured = Measurement.objects.filter(indicator_key__in=keys)
+        if until is not None:
+            measured = measured.filter(measured_on__lte=until)
+        for measurement in measured.order_by("measured_on"):
             found.setdefault(measurement.indicator_key, []).append(measurement)
     today = today or timezone.localdate()
     for indicator in indicators:
@@ -360,11 +364,11 @@ class IndicatorRow:
         return self.indicator.read_as
 
 
-def indicator_rows(ambitions, today=None):
-    """Every indicator of ``ambitions`` (a page queryset) in order, read: three queries in all."""
+def indicator_rows(ambitions, today=None, until=None):
+    """Every indicator of ``ambitions`` (a page queryset) in order, read (``read``): three queries in all."""
     pages = list(ambitions.prefetch_related("indicators"))
     indicators = [indicator for page in pages for indicator in page.indicators.all()]
-    read(indicators, today)
+    read(indicators, today, until)
     return [IndicatorRow(page, indicator) for page in pages for indicator in page.indicators.all()]
 
 

@@ -2,7 +2,7 @@
 
 The rules, in this order (docs/ambitions.md has them with examples):
 
-1. Without a baseline, or without a target value and date, the indicator is
+1. Without a baseline (on the day read), or without a target value and date, the indicator is
    :attr:`Status.NOT_MEASURABLE`, with the editor's reason or the missing part as why.
 2. The latest figure is the newest measurement, or the baseline when there is none yet.
 3. When the latest figure meets the target, it is :attr:`Status.ACHIEVED` (for a target value:
@@ -71,7 +71,7 @@ def at_least_as_good(value, expected, baseline, target, direction, tolerance):
 def assess(baseline, target, measurements, direction, today, tolerance=Decimal(0), reason=""):
     """The :class:`Reading` of one indicator. ``baseline`` and ``target`` are Points or None;
     ``measurements`` any Points; ``reason`` the editor's why it cannot be measured yet."""
-    if baseline is None:
+    if baseline is None or baseline.on > today:  # (a past day's reading: the baseline came later)
         return Reading(Status.NOT_MEASURABLE, why=reason or str(_("There is no baseline yet.")))
     if target is None:
         return Reading(Status.NOT_MEASURABLE, why=reason or str(_("There is no target value and date yet.")))

@@ -1,4 +1,5 @@
-"""The admin's registrations: per event the people registered, and the attendance list for SKJ.
+"""The admin's registrations: per event the people registered, the attendance list for SKJ, and
+who was there (recorded after the event, counted in the year's figures).
 
 Only editors who may edit an event see its registrations, so each werkplaats sees its own. They
 can register someone who phoned in, cancel a registration and move it to another of their events;
@@ -64,12 +65,28 @@ def registrations_event(request, event_id, form=None):
     context = {
         "event": event,
         "registrations": registrations,
+        "takes_attendance": event.start <= timezone.now() and confirmed > 0,
         "form": form or HandRegistrationForm(),
         "open_by_hand": places.takes_registrations_by_hand(event),
         "free": max((event.capacity or 0) - confirmed, 0),
         "move_form": MoveForm(events=destinations) if destinations else None,
     }
     return TemplateResponse(request, "events/admin/registrations_event.html", context, status=400 if form else 200)
+
+
+@require_POST
+def record_attendance(request, event_id):
+    """Who was there: the ticked confirmed registrations, and the others not (for the year's figures)."""
+    event = _event_for(request, event_id)
+    if event.start > timezone.now():
+        messages.error(request, _("Attendance is recorded once the event has started."))
+        return redirect("events_registrations_event", event.pk)
+    present = {value for value in request.POST.getlist("present") if value.isdigit()}
+    confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED)
+    confirmed.filter(pk__in=present).update(attended=True)
+    confirmed.exclude(pk__in=present).update(attended=False)
+    messages.success(request, _("The attendance is saved."))
+    return redirect("events_registrations_event", event.pk)
 
 
 @require_POST

@@ -355,6 +355,8 @@ class Registration(models.Model):
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
     promoted_at = models.DateTimeField(_("moved up from the waiting list at"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    # Recorded by the werkplaats after the event (its attendance list); None: not recorded.
+    attended = models.BooleanField(_("was there"), null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -372,3 +374,24 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.get_status_display()})"
+
+
+class EventTally(models.Model):
+    """What is kept of an event's registrations once they are erased: the counts, no person.
+
+    Written by ``erase_event_registrations`` in the transaction that deletes them, so a year's
+    figures (the annual report) still count the people who registered and attended.
+    """
+
+    event = models.OneToOneField(EventPage, on_delete=models.CASCADE, related_name="tally")
+    registered = models.PositiveIntegerField(_("registered"))
+    waiting = models.PositiveIntegerField(_("on the waiting list"))
+    attended = models.PositiveIntegerField(_("attended"), null=True, blank=True)
+    recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("tally of an event")
+        verbose_name_plural = _("tallies of events")
+
+    def __str__(self):
+        return f"{self.event}: {self.registered}"

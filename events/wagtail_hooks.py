@@ -23,6 +23,7 @@ def register_registration_urls():
             name="events_move_by_hand",
         ),
         path("aanmeldingen/<int:event_id>/csv/", admin_views.attendance_csv, name="events_attendance_csv"),
+        path("aanmeldingen/<int:event_id>/aanwezig/", admin_views.record_attendance, name="events_record_attendance"),
         path("aanmeldingen/<int:event_id>/xlsx/", admin_views.attendance_xlsx, name="events_attendance_xlsx"),
     ]
 

@@ -7,7 +7,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 APPS = [
-    *["core", "outbox", "practices", "events", "articles", "newsletters", "learning", "ambitions", "opportunities"],
+    *[
+        "core",
+        "outbox",
+        "practices",
+        "events",
+        "articles",
+        "newsletters",
+        "learning",
+        "ambitions",
+        "opportunities",
+        "reports",
+    ],
     *["search", "home", "site_", "demo"],
 ]
 SKIP = {".venv", "tests", "benchmarks", "node_modules"}

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "learning",
     "ambitions",
     "opportunities",
+    "reports",
     "search",
     "csp",
     # Wagtail and wagtail-localize

@@ -21,6 +21,15 @@ def at(day, value):
 CASES = [
     # (why, baseline, target, direction, measurements, tolerance, expected status)
     ("no baseline", None, TARGET_DOWN, Direction.LOWER, [], 0, Status.NOT_MEASURABLE),
+    (
+        "a baseline measured after the day read",
+        Point(date(2027, 1, 1), Decimal(100)),
+        TARGET_DOWN,
+        Direction.LOWER,
+        [],
+        0,
+        Status.NOT_MEASURABLE,
+    ),
     ("no target", BASE, None, Direction.LOWER, [at("2025-01-01", 90)], 0, Status.NOT_MEASURABLE),
     ("lower: reached the target early", BASE, TARGET_DOWN, Direction.LOWER, [at("2026-06-01", 50)], 0, Status.ACHIEVED),
     ("lower: ahead of the line", BASE, TARGET_DOWN, Direction.LOWER, [at("2026-06-01", 60)], 0, Status.ON_TRACK),

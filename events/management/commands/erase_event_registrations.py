@@ -1,6 +1,8 @@
 """Erase registrants' personal data a set number of months after their event (AVG/GDPR).
 
 Run daily (cron or the task worker). The number of months is EVENT_REGISTRATION_RETENTION_MONTHS.
+Before the registrations go, their counts are kept per event (``EventTally``: registered, on the
+waiting list, attended), in the same transaction, so the year's figures stay right.
 """
 
 import calendar
@@ -8,9 +10,10 @@ import calendar
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 
-from events.models import Registration
+from events.models import EventTally, Registration
 
 
 def months_before(moment, months):
@@ -35,7 +38,33 @@ class Command(BaseCommand):
             self.stdout.write(f"{count} registration(s) of events that ended before {cutoff:%Y-%m-%d} would be erased")
             return
         with transaction.atomic():
+            keep_tallies(expired)
             expired.delete()
         self.stdout.write(
             self.style.SUCCESS(f"Erased {count} registration(s) of events that ended before {cutoff:%Y-%m-%d}")
+        )
+
+
+def keep_tallies(registrations):
+    """Keep the counts of ``registrations`` per event, before they are erased."""
+    confirmed = Q(status=Registration.Status.CONFIRMED)
+    counts = (
+        registrations.order_by()
+        .values("event_id")
+        .annotate(
+            registered=Count("pk", filter=confirmed),
+            waiting=Count("pk", filter=Q(status=Registration.Status.WAITING)),
+            recorded=Count("pk", filter=confirmed & Q(attended__isnull=False)),
+            attended=Count("pk", filter=confirmed & Q(attended=True)),
+        )
+    )
+    for row in counts:
+        EventTally.objects.update_or_create(
+            event_id=row["event_id"],
+            defaults={
+                "registered": row["registered"],
+                "waiting": row["waiting"],
+                "attended": row["attended"] if row["recorded"] else None,
+                "recorded_at": timezone.now(),
+            },
         )
