@@ -5,6 +5,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
+# veraPDF, the PDF/UA checker (`make checkers`).
+VERAPDF := var/verapdf/greenfield-apps-1.28.2.jar
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # Every absolute link (feeds, sitemaps, e-mails) names the address `make run` serves.
@@ -72,11 +74,23 @@ search-engine:
 	@deploy/search-engine/run start
 
 ## The Nu HTML checker for the HTML test: vnu-jar from npm (pinned in package-lock.json, no install
-## scripts: it runs on Debian's Java runtime, installed if missing).
-checkers: node_modules/vnu-jar/build/dist/vnu.jar
+## scripts: it runs on Debian's Java runtime, installed if missing). veraPDF, the PDF/UA checker of
+## the PDF tests, from Maven Central (deploy/checkers/pom.xml; Debian's maven if missing), and
+## Debian's Pango, which WeasyPrint lays the PDFs out with.
+checkers: node_modules/vnu-jar/build/dist/vnu.jar $(VERAPDF)
 	@command -v java >/dev/null || { \
 		echo "Installing Debian's Java runtime for the HTML checker"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
+	@ldconfig -p | grep -q libpangoft2-1.0 || { \
+		echo "Installing Debian's Pango for the PDFs"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null; }
+
+$(VERAPDF): deploy/checkers/pom.xml
+	@command -v mvn >/dev/null || { \
+		echo "Installing Debian's maven for the PDF checker"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq maven >/dev/null; }
+	mvn -q -f deploy/checkers/pom.xml dependency:copy-dependencies -DoutputDirectory=$(CURDIR)/var/verapdf
+	touch $@
 
 node_modules/vnu-jar/build/dist/vnu.jar: package.json package-lock.json
 	@command -v npm >/dev/null || { \

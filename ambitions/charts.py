@@ -63,8 +63,9 @@ def nice_step(span, ticks=5):
     return 10 * power
 
 
-def chart(indicator, today):
-    """The Chart of a read indicator (``models.read``), or None without a baseline and target."""
+def chart(indicator, today, today_label=None):
+    """The Chart of a read indicator (``models.read``), or None without a baseline and target.
+    ``today`` is marked with ``today_label`` ("Today" unless given: a report marks its year's end)."""
     baseline, target = indicator.baseline, indicator.target
     if baseline is None or target is None:
         return None
@@ -101,7 +102,7 @@ def chart(indicator, today):
     line = "M" + " L".join(f"{px},{py}" for px, py in series) if len(series) > 1 else ""
     start_mark = Mark(x(baseline.on), y(baseline.value), title(_("Baseline"), baseline.on, baseline.value))
     end_mark = Mark(x(target.on), y(target.value), title(_("Target"), target.on, target.value))
-    today_mark = Mark(x(today), TOP, _("Today")) if start <= today <= end else None
+    today_mark = Mark(x(today), TOP, today_label or _("Today")) if start <= today <= end else None
     return Chart(
         id=f"chart-{indicator.translation_key.hex[:12]}",
         width=WIDTH,

@@ -269,9 +269,25 @@ def ambitions_rows(werkplaats, year, today):
                 "target_on": row.indicator.target_on.isoformat() if row.indicator.target_on else "",
                 "status": reading.status.value,
                 "why": reading.why,
+                # What the report's chart is drawn from (reports.charts), as it stood then.
+                "series": {
+                    "key": row.indicator.translation_key.hex,
+                    "unit": row.indicator.unit,
+                    "baseline": point(row.indicator.baseline),
+                    "target": point(row.indicator.target),
+                    "measurements": [point(m) for m in row.indicator.measurements],
+                },
             }
         )
     return rows
+
+
+def point(found):
+    """A baseline, target (status.Point) or measurement as plain data; None when there is none."""
+    if found is None:
+        return None
+    day = getattr(found, "on", None) or found.measured_on
+    return {"on": day.isoformat(), "value": str(found.value)}
 
 
 def calculate(werkplaats, year, now=None):

@@ -141,10 +141,13 @@ class AnnualReportPage(LocalizedRoutablePageMixin, WerkplaatsContentPage):
         return super().publish(revision, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
+        from .charts import charts_of
         from .presenting import present
 
         context = super().get_context(request, *args, **kwargs)
-        context["report"] = present(self.figures)
+        figures = self.figures
+        context["report"] = present(figures)
+        context["charts"] = [(row, drawn) for row, drawn in charts_of(figures) if drawn is not None]
         context["reported"] = list(self.reported_figures.all())
         context["other_years"] = self.other_years()
         return context
@@ -170,6 +173,12 @@ class AnnualReportPage(LocalizedRoutablePageMixin, WerkplaatsContentPage):
         from .views import figure_records
 
         return figure_records(self, request, key)
+
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        from .views import report_pdf
+
+        return report_pdf(self, request)
 
     @path("csv/", name="csv")
     def csv(self, request):

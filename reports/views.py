@@ -2,6 +2,7 @@
 side by side. Each reads the frozen snapshot (or, for a draft, the figures as they stand)."""
 
 from django.http import Http404, JsonResponse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -24,6 +25,37 @@ def figure_records(report, request, key):
         "records": figure.get("records", []),
     }
     return render_route(report, request, "reports/figure.html", context)
+
+
+def report_pdf(report, request):
+    """The report as an accessible PDF (PDF/UA-1, ``core.pdf``): the page's parts, the figures and
+    the charts, each chart an image whose alternative text says what it shows."""
+    import base64
+
+    from django.http import HttpResponse
+    from django.template.loader import render_to_string
+
+    from core.pdf import render_pdf
+
+    context = report.get_context(request)
+    charts = []
+    for row, drawn in context["charts"]:
+        svg = render_to_string("ambitions/components/chart_svg.html", {"chart": drawn, "title": row["indicator"]})
+        charts.append((row, drawn, base64.b64encode(svg.encode()).decode()))
+    html = render_to_string(
+        "reports/report_pdf.html",
+        {
+            **context,
+            "charts": charts,
+            "pdf_language": report.locale.language_code,
+            "url": report.get_full_url(request),
+            "today": timezone.localdate(),
+        },
+        request=request,
+    )
+    response = HttpResponse(render_pdf(html), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename(report, "jaarverslag")}.pdf"'
+    return response
 
 
 def filename(report, kind):

@@ -11,14 +11,15 @@ from . import (
     opportunities,
     pages,
     practices,
+    reports,
     search,
     werkplaatsen,
 )
 
 # The home page first (with the footer's own pages), then what hangs below it; the library before the pages that show its
 # pictures and documents; events name practices; proposals name meetings, stories and practices;
-# ambitions name themes and regions only; projects name ambitions and practices; newsletters compose the content before them.
+# ambitions name themes and regions only; projects name ambitions and practices; reports count what is before them; newsletters compose the content before them.
 LOADERS = [
     *[home, pages, werkplaatsen, media, articles, practices, events, learning, ambitions, opportunities],
-    *[newsletters, search],
+    *[newsletters, reports, search],
 ]

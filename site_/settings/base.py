@@ -534,6 +534,8 @@ LOGGING = {
         # Task runs and page actions are recorded in the database; keep the console readable.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # WeasyPrint reports every step of every PDF; a refused address is a warning (core/pdf.py).
+        "weasyprint": {"level": "WARNING"},
     },
 }
 

@@ -54,6 +54,9 @@ def page_types():
         "opportunity": "/werkplaatsen/groningen/kansenlog/maatwerk-voor-dakloze-jongeren/",
         "projects": "/projecten/",
         "project": "/werkplaatsen/groningen/projecten/doorbraakprojecten-dakloze-jongeren-2020/",
+        "reports": "/jaarverslagen/",
+        "report": "/werkplaatsen/groningen/jaarverslagen/jaarverslag-2020/",
+        "report figure": "/werkplaatsen/groningen/jaarverslagen/jaarverslag-2020/cijfers/actions/",
         "privacy": "/privacy/",
         "English home": "/en/",
         "English calendar": "/en/events/",
@@ -141,4 +144,4 @@ def test_every_page_type_is_valid_html(tmp_path):
         if message["type"] == "error" or message.get("subType") == "fatal"
     ]
     assert errors == [], "\n".join(errors)
-    assert len(files) == 45 and result.returncode == 0
+    assert len(files) == 48 and result.returncode == 0

@@ -150,3 +150,15 @@ def test_the_api_answers_compact_json_unless_asked_to_indent(practice_db):
     assert "\n" not in compact and compact.startswith('{"meta":')
     indented = Client().get("/api/v2/pages/", params, HTTP_ACCEPT="application/json; indent=4").content.decode()
     assert indented.startswith('{\n    "meta": {') and json.loads(indented) == json.loads(compact)
+
+
+@pytest.mark.slow
+@pytest.mark.django_db
+def test_the_factsheet_is_an_accessible_pdf(practice_db):
+    """Tagged, with a language and a title: veraPDF finds it PDF/UA-1 compliant."""
+    from tests.pdf_checker import pdf_ua_failures
+
+    response = Client().get(practice_db["c"].url + "pdf/", {"gemeente": "groningen"})
+    reader = PdfReader(io.BytesIO(response.content))
+    assert reader.trailer["/Root"]["/Lang"] == "nl" and "/StructTreeRoot" in reader.trailer["/Root"]
+    assert pdf_ua_failures(response.content) == []

@@ -136,3 +136,35 @@ def test_the_report_page_runs_a_fixed_number_of_queries(client, year_of_groninge
     report = AnnualReportPageFactory(parent=year_of_groningen["reports"], year=YEAR, live=False)
     report.save_revision().publish()
     assert len(page_queries(client, report.url)) == REPORT_QUERIES
+
+
+@pytest.mark.slow
+def test_the_report_is_an_accessible_pdf_with_its_charts_described(client, year_of_groningen, site_tree):
+    """PDF/UA-1 by veraPDF: tagged, a language, a title, and each chart an image with its alternative text."""
+    import io
+    from datetime import date
+    from decimal import Decimal
+
+    from pypdf import PdfReader
+
+    from ambitions.factories import AmbitionIndexPageFactory, indicator, make_ambition
+    from ambitions.models import Measurement
+    from tests.pdf_checker import pdf_ua_failures
+
+    ambitions = AmbitionIndexPageFactory(parent=site_tree["groningen"])
+    ambition = make_ambition(ambitions, title="Minder wachten", indicators=[indicator(1, name="Wachttijd")])
+    key = ambition.indicators.get().translation_key
+    Measurement.objects.create(indicator_key=key, measured_on=date(YEAR, 6, 1), value=Decimal(80), source="GGD")
+    Measurement.objects.create(indicator_key=key, measured_on=date(YEAR + 1, 6, 1), value=Decimal(10), source="GGD")
+    report = AnnualReportPageFactory(parent=year_of_groningen["reports"], year=YEAR, live=False)
+    report.save_revision().publish()
+    html = client.get(report.url).content.decode()
+    assert html.count('<svg xmlns="http://www.w3.org/2000/svg" class="chart__svg"') == 1
+    assert "Eind 2024" in html  # the chart marks the year's end, not today
+    response = client.get(report.url + report.reverse_subpage("pdf"))
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    text = " ".join(sheet.extract_text() for sheet in reader.pages)
+    assert "Bijeenkomsten gehouden" in text and "Wachttijd" in text
+    assert reader.metadata.title == report.title and reader.trailer["/Root"]["/Lang"] == "nl"
+    assert pdf_ua_failures(response.content) == []
