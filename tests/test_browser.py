@@ -536,6 +536,7 @@ PAGE_TYPES = [
     "/werkplaatsen/groningen/kansenlog/kans-indienen/",
     "/werkplaatsen/groningen/kansenlog/maatwerk-voor-dakloze-jongeren/",
     "/projecten/",
+    "/projecten/?status=loopt",
     "/werkplaatsen/groningen/projecten/pilot-gezinsverzorging/",
     "/jaarverslagen/",
     "/werkplaatsen/groningen/jaarverslagen/jaarverslag-2020/",

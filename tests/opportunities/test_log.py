@@ -115,3 +115,17 @@ def test_drafts_are_not_in_the_log(client, log):
 
     OpportunityPageFactory(parent=log["groningen"], title="Nog niet gelezen", live=False)
     assert "Nog niet gelezen" not in client.get(log["groningen"].url).content.decode()
+
+
+OPPORTUNITY_QUERIES = 10  # the page, its werkplaats, stage (choices, projects), places, themes, its projects
+PROJECT_QUERIES = 9  # the page, its werkplaats, opportunity, places, themes, ambitions, practices, updates
+PROJECTS_QUERIES = 6
+
+
+def test_the_opportunity_and_project_pages_run_a_fixed_number_of_queries(client, log, page_queries):
+    project = ProjectPageFactory(parent=log["projects"], opportunity=log["first"])
+    assert len(page_queries(client, log["first"].url)) == OPPORTUNITY_QUERIES
+    assert len(page_queries(client, project.url)) == PROJECT_QUERIES
+    for number in range(4):
+        ProjectPageFactory(parent=log["projects"], title=f"Nog een project {number}")
+    assert len(page_queries(client, log["projects"].url)) == PROJECTS_QUERIES
