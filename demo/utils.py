@@ -158,6 +158,22 @@ def sync_translations(page):
         _save_and_publish(page, translation)
 
 
+def translate_inline(page, language_code, field, english):
+    """Translate the strings of ``page``'s inline records ``field`` (in page order, as ``english``
+    gives them) in its existing translation into ``language_code``, and publish it."""
+    source, _created = TranslationSource.update_or_create_from_instance(page)
+    translation = Translation.objects.get(source=source, target_locale=locale(language_code))
+    pairs = _strings_by_field(extract_segments(page)).get(field, [])
+    if len(pairs) != len(english):
+        raise ValueError(f"{page.title!r}: {len(english)} English strings for {len(pairs)} Dutch ones in {field!r}")
+    po = polib.POFile(wrapwidth=200)
+    po.metadata = {"Content-Type": "text/plain; charset=utf-8"}
+    for (path, text), translated in zip(pairs, english, strict=True):
+        po.append(polib.POEntry(msgid=text, msgctxt=path, msgstr=translated))
+    translation.import_po(po, translation_type="manual")
+    return _save_and_publish(page, translation)
+
+
 def _save_and_publish(page, translation):
     """Write the translation to its page and publish it now (wagtail-localize itself would publish on commit)."""
     translation.save_target(publish=False)

@@ -14,7 +14,8 @@ LISTING_QUERIES = 7  # was 35: facet counts, cards, site and view restrictions c
 LISTING_WITH_FIT_QUERIES = 5  # was 36: the ranking and facet counts come from the cache too
 # After a publish: the first listing also rebuilds the menu and the footer's site pages; the first fit
 # listing ranks (no menu); the first practice page also asks which proposals adopted it (learning)
-COLD = (35, 22, 20)
+# and which projects it became or is used in (opportunities)
+COLD = (35, 22, 21)
 PRACTICE_PAGE_QUERIES = 5  # was 38: the parts only the content decides are cached blocks
 
 
