@@ -1,11 +1,15 @@
 """A report's figures in other shapes: the records behind one figure, CSV, JSON, and two years
 side by side. Each reads the frozen snapshot (or, for a draft, the figures as they stand)."""
 
-from django.http import Http404, JsonResponse
+import base64
+
+from django.http import Http404, HttpResponse, JsonResponse
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core.pdf import render_pdf
 from core.routes import render_route
 from core.spreadsheets import csv_response
 
@@ -30,13 +34,6 @@ def figure_records(report, request, key):
 def report_pdf(report, request):
     """The report as an accessible PDF (PDF/UA-1, ``core.pdf``): the page's parts, the figures and
     the charts, each chart an image whose alternative text says what it shows."""
-    import base64
-
-    from django.http import HttpResponse
-    from django.template.loader import render_to_string
-
-    from core.pdf import render_pdf
-
     context = report.get_context(request)
     charts = []
     for row, drawn in context["charts"]:
