@@ -8,8 +8,9 @@ once, in every process. A hit is answered here, before the rest of the middlewar
 resolver and the view; a matching ``If-None-Match`` gets 304.
 
 Requests that can never be served a shared copy pass: anything but GET and HEAD, a request with
-a session cookie (an editor sees the userbar), and a fit page asked without a question by a
-reader whose ``wiel_fit`` cookie holds one (it is redirected to the URL with the question).
+a session cookie (an editor sees the userbar), and a request that an app answers personally
+from a cookie of its own (``register_bypass``: the fit check redirects a reader whose cookie holds
+a question to the URL with that question, unless the URL asks one already).
 Turn it off with ``WIEL_PAGE_CACHE=0`` where Varnish or a CDN caches in front.
 """
 
@@ -23,7 +24,13 @@ from .fragments import content_version
 from .http_cache import SHARED
 
 NOT_KEPT = {"content-length", "x-cache", "set-cookie"}
-FIT_COOKIE, FIT_PARAM = "wiel_fit", "gemeente"  # practices.question's names; the core imports no app
+BYPASSES = set()  # (cookie, parameter): see register_bypass
+
+
+def register_bypass(cookie, unless_param):
+    """Pass requests that carry ``cookie`` but no ``unless_param`` in the query string: an app
+    answers those from the cookie, for one reader. Called from the app's AppConfig.ready."""
+    BYPASSES.add((cookie, unless_param))
 
 
 class PageCacheMiddleware:
@@ -52,7 +59,7 @@ class PageCacheMiddleware:
             return False
         if settings.SESSION_COOKIE_NAME in request.COOKIES:
             return False
-        return not (FIT_COOKIE in request.COOKIES and FIT_PARAM not in request.GET)
+        return not any(cookie in request.COOKIES and param not in request.GET for cookie, param in BYPASSES)
 
     @staticmethod
     def key(request):

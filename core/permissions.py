@@ -7,7 +7,9 @@ and choose files from its own collection and the shared one ("Gedeeld"), never f
 another werkplaats'. Publishing stays with
 the national editors (Wagtail's *Moderators* group, which has publish rights on
 the whole tree), who also manage the site's vocabulary and lists
-(``NATIONAL_EDITOR_MODELS``). The table is in docs/permissions.md.
+(``NATIONAL_EDITOR_MODELS``, to which each app adds its own with
+``register_national_editor_models`` in its ``AppConfig.ready``). The table is in
+docs/permissions.md.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -26,21 +28,23 @@ EDITOR_COLLECTION_PERMISSIONS = [
 SHARED_COLLECTION_PERMISSIONS = [("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document")]
 SHARED_COLLECTION_NAME = "Gedeeld"
 NATIONAL_EDITORS_GROUP = "Moderators"
-# What national editors manage besides pages: taxonomies, search vocabulary and promotions,
-# newsletter lists and the suppression list (add, change, delete and view each).
+# What national editors manage besides pages (add, change, delete and view each): the core's
+# taxonomies here, and what the apps register (partner types, search vocabulary and promotions,
+# newsletter lists and the suppression list).
 NATIONAL_EDITOR_MODELS = [
     ("core", "theme"),
     ("core", "targetgroup"),
     ("core", "caresetting"),
-    ("practices", "partnertype"),
-    ("wielsearch", "synonym"),
-    ("wielsearch", "compoundword"),
-    ("wagtailsearchpromotions", "query"),
-    ("wagtailsearchpromotions", "searchpromotion"),
-    ("newsletters", "newsletterlist"),
-    ("newsletters", "suppression"),
 ]
 MODEL_ACTIONS = ["add", "change", "delete", "view"]
+
+
+def register_national_editor_models(*models):
+    """Let the national editors manage ``models`` (model classes), from an app's AppConfig.ready."""
+    for model in models:
+        pair = (model._meta.app_label, model._meta.model_name)
+        if pair not in NATIONAL_EDITOR_MODELS:
+            NATIONAL_EDITOR_MODELS.append(pair)
 
 
 def shared_collection():

@@ -8,13 +8,18 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
+        from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
         from core.health import register_check
         from core.jobs import Job, register_job
+        from core.permissions import register_national_editor_models
 
         from . import checks, signals  # noqa: F401 (register the deploy checks, connect the signal handlers)
+        from .models import CompoundWord, Synonym
         from .vocabulary_refresh import refresh_search_vocabulary
 
         register_check("search", checks.engine_health)
+        register_national_editor_models(Synonym, CompoundWord, Query, SearchPromotion)
         # Index updates the engine missed while it was down (nothing to do on the database backend).
         register_job(Job("retry_index_updates", 300, ("retry_index_updates",)))
         # The engine's analyser after the editors changed a synonym or compound word.

@@ -59,9 +59,19 @@ def editor_client(db):
     return log_in
 
 
-@pytest.fixture
-def site_tree(db):
-    """A small published site: home, two werkplaatsen, a national and a werkplaats news index."""
+SITE_TREE_SLUGS = {
+    "index": "/home/werkplaatsen/",
+    "samen": "/home/werkplaatsen/samen/",
+    "groningen": "/home/werkplaatsen/groningen/",
+    "national_news": "/home/nieuws/",
+    "samen_news": "/home/werkplaatsen/samen/nieuws/",
+    "groningen_news": "/home/werkplaatsen/groningen/nieuws/",
+    "article": "/home/werkplaatsen/samen/nieuws/terugblik-symposium/",
+}
+
+
+def build_site_tree():
+    """Home, two werkplaatsen, a national and a werkplaats news index, and one article."""
     Locale.objects.get_or_create(language_code="en")
     root = Page.get_first_root_node()
     Page.objects.filter(depth=2).delete()
@@ -72,20 +82,47 @@ def site_tree(db):
     index = WerkplaatsIndexPageFactory(parent=home, show_in_menus=True)
     samen = WerkplaatsPageFactory(parent=index, title="Werkplaats SAMEN", slug="samen", short_name="SAMEN")
     groningen = WerkplaatsPageFactory(parent=index, title="Groningen", slug="groningen", short_name="Groningen")
-    national_news = ArticleIndexPageFactory(parent=home, show_in_menus=True)
+    ArticleIndexPageFactory(parent=home, show_in_menus=True)
     samen_news = ArticleIndexPageFactory(parent=samen)
-    groningen_news = ArticleIndexPageFactory(parent=groningen)
-    article = ArticlePageFactory(parent=samen_news, title="Terugblik symposium", kind="terugblik")
-    return {
-        "home": home,
-        "index": index,
-        "samen": samen,
-        "groningen": groningen,
-        "national_news": national_news,
-        "samen_news": samen_news,
-        "groningen_news": groningen_news,
-        "article": article,
-    }
+    ArticleIndexPageFactory(parent=groningen)
+    ArticlePageFactory(parent=samen_news, title="Terugblik symposium", kind="terugblik")
+
+
+def find_site_tree():
+    """The pages of ``build_site_tree`` as the database holds them now, or None when they are not
+    all there (or the default site does not stand on them)."""
+    paths = {"home": "/home/", **SITE_TREE_SLUGS}
+    pages = {page.url_path: page for page in Page.objects.filter(url_path__in=paths.values()).specific()}
+    site = Site.objects.filter(is_default_site=True, hostname="localhost").first()
+    if len(pages) != len(paths) or site is None or site.root_page_id != pages["/home/"].pk:
+        return None
+    if Page.objects.filter(depth=2).count() != 1:
+        return None
+    return {name: pages[path] for name, path in paths.items()}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, with the site tree built once per worker: every test runs in a
+    transaction that is rolled back, so each finds the tree as it was built."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        if find_site_tree() is None:
+            build_site_tree()
+
+
+@pytest.fixture
+def site_tree(db):
+    """A small published site: home, two werkplaatsen, a national and a werkplaats news index.
+
+    Built once per worker (``django_db_setup``); built again inside the test when an earlier
+    transactional test emptied the database."""
+    tree = find_site_tree()
+    if tree is None:
+        build_site_tree()
+        tree = find_site_tree()
+    return tree
 
 
 class Mailbox:

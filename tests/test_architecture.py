@@ -151,3 +151,61 @@ def test_no_app_imports_the_demo():
         if app_of(module) != "demo" and any(app_of(target) == "demo" for target in targets)
     )
     assert users == []
+
+
+def app_labels_and_commands():
+    """The labels of the apps above the core and the names of their management commands."""
+    from django.apps import apps
+
+    labels, commands = set(), set()
+    for config in apps.get_app_configs():
+        path = Path(config.path)
+        if path.parent != ROOT or config.label == "core":
+            continue
+        labels.add(config.label)
+        commands |= {command.stem for command in path.glob("management/commands/[!_]*.py")}
+    return labels, commands
+
+
+def strings_of(tree):
+    """The string constants of a module that are not docstrings: (line, value, alone), where
+    ``alone`` is False for an element of a tuple or list or an argument of a call (where an app's
+    label stands for the app, as in ("practices", "partnertype") or get_app_config("events"))."""
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    grouped = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Tuple | ast.List | ast.Set):
+            grouped |= {id(element) for element in node.elts}
+        elif isinstance(node, ast.Call):
+            grouped |= {id(argument) for argument in node.args}
+    return [
+        (node.lineno, node.value, id(node) not in grouped)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+    ]
+
+
+def test_the_core_names_no_app_nor_its_commands():
+    """The apps hand the core what it must know (jobs, permissions, cache exceptions) in their
+    AppConfig.ready or a hook; a label ("practices.PartnerType", "practices:detail", or
+    "practices" beside a model's name) or a command's name in a string of the core is a
+    dependency the import test cannot see. (A word such as "home" alone, as an icon's or a
+    key's name, is no label.)"""
+    labels, commands = app_labels_and_commands()
+    assert {"practices", "wielsearch", "home"} <= labels and "send_newsletters" in commands
+    named = []
+    for path in (ROOT / "core").rglob("*.py"):
+        if "migrations" in path.parts:
+            continue
+        for line, value, alone in strings_of(ast.parse(path.read_text(encoding="utf-8"))):
+            head = value.split(".")[0].split(":")[0]
+            if value in commands or (value in labels and not alone) or (head in labels and value != head):
+                named.append(f"{path.relative_to(ROOT)}:{line}: {value!r}")
+    assert named == [], "\n".join(named)

@@ -31,9 +31,8 @@ class PageTreeRulesTest(WagtailPageTestCase):
 
 
 @pytest.mark.django_db
-def test_one_home_page_per_language():
-    root = Page.get_first_root_node()
-    home = HomePageFactory(parent=root, slug="home-test")
+def test_one_home_page_per_language(site_tree):
+    home = site_tree["home"]
     second = HomePage(title="Nog een", slug="nog-een", hero_heading="x", hero_text="<p>x</p>", locale=home.locale)
     with pytest.raises(ValidationError):
         second.clean()
@@ -53,6 +52,7 @@ class AdminCreationTest(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
         root = Page.get_first_root_node()
+        Page.objects.filter(depth=2).delete()  # a tree of its own, not the one the other tests share
         cls.home = HomePageFactory(parent=root, slug="home-admin")
         cls.werkplaatsen = WerkplaatsIndexPage(title="Werkplaatsen", slug="werkplaatsen")
         cls.home.add_child(instance=cls.werkplaatsen)

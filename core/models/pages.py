@@ -3,6 +3,7 @@
 from functools import reduce
 from operator import or_
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils.functional import cached_property
@@ -104,7 +105,7 @@ class SectionIndexPage(BasePage):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage", "core.WerkplaatsPage"]
+    parent_page_types = [settings.WIEL_HOME_PAGE_MODEL, "core.WerkplaatsPage"]
     # One calendar, one overview of practices, one news section per werkplaats (and per home page):
     # a second would split its pages and its feeds in two.
     max_count_per_parent = 1
@@ -153,7 +154,7 @@ class ContentPage(BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
-    parent_page_types = ["home.HomePage", "core.ContentPage", "core.WerkplaatsPage"]
+    parent_page_types = [settings.WIEL_HOME_PAGE_MODEL, "core.ContentPage", "core.WerkplaatsPage"]
     subpage_types = ["core.ContentPage"]
 
     class Meta:

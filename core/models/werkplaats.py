@@ -1,6 +1,7 @@
 """Werkplaatsen jeugd: each one owns a section of the site."""
 
 from django import forms
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -18,7 +19,7 @@ class WerkplaatsIndexPage(BasePage):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
+    parent_page_types = [settings.WIEL_HOME_PAGE_MODEL]
     subpage_types = ["core.WerkplaatsPage"]
 
     class Meta:

@@ -24,7 +24,7 @@ LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
 def _home_for(locale):
     """The site's home page in ``locale``: the live page just below the root (no import of ``home``)."""
-    return remembered(("home", locale.pk), lambda: Page.objects.live().filter(locale=locale, depth=2).first())
+    return remembered(("home_page", locale.pk), lambda: Page.objects.live().filter(locale=locale, depth=2).first())
 
 
 UNTRANSLATED = "untranslated"  # ?untranslated=1: the reader came from a page without a version in this language

@@ -477,6 +477,9 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # files, and the admin loads nothing from another site.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_SITE_NAME = "Wiel"
+# The page type at the top of the site's tree, below which the core's werkplaats and section pages
+# may be made (as AUTH_USER_MODEL names the user model: the core names no app).
+WIEL_HOME_PAGE_MODEL = "home.HomePage"
 # The site's address, the one setting every absolute link is made from: canonical and hreflang
 # links, the sitemap, feeds, the API, the PDF, calendar files and e-mails (core/base_url.py). The
 # default Wagtail Site follows it (`manage.py sync_site`, run by `make run`; check W003 otherwise).

@@ -31,6 +31,7 @@ PAGE_CACHE = False
 if not env("DATABASE_URL"):
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
     if env("WIEL_KEEP_TEST_DB"):  # `make check`: a test database on disk, kept for the next run (--reuse-db)
+        (BASE_DIR / "var").mkdir(exist_ok=True)  # a fresh clone has no var/ yet
         DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}
 
 # Tests build many images; the test about it turns this on (tests/core/test_images.py), and

@@ -27,6 +27,7 @@ VOCABULARY = [
 
 @pytest.fixture
 def vocabulary(db):
+    SearchTerm.objects.all().delete()  # only these words, not those of the pages the tests stand on
     SearchTerm.objects.bulk_create([SearchTerm(word=word, shown=word) for word in VOCABULARY])
 
 
