@@ -17,6 +17,8 @@ from core.images import prefetch_listing_images
 from core.models import BasePage, SectionIndexPage, Theme, WerkplaatsContentPage
 from core.pagination import paginate
 
+from .feeds import ArticleFeed
+
 PAGE_SIZE = 12
 
 
@@ -61,8 +63,6 @@ class ArticleIndexPage(RoutablePageMixin, SectionIndexPage):
 
     @path("rss/", name="feed")
     def feed(self, request):
-        from .feeds import ArticleFeed
-
         return ArticleFeed(self)(request)
 
 

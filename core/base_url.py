@@ -26,7 +26,7 @@ def site_address():
 
 def sync_default_site():
     """Give the default Wagtail Site the base URL's host and port. Returns whether it changed."""
-    from wagtail.models import Site
+    from wagtail.models import Site  # noqa: PLC0415 (the settings read this module before the apps are loaded)
 
     site = Site.objects.filter(is_default_site=True).first()
     if site is None or (site.hostname, site.port) == site_address():

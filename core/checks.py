@@ -3,6 +3,9 @@
 from django.conf import settings
 from django.core.checks import Tags, Warning, register
 from django.db import DatabaseError
+from wagtail.models import Site
+
+from .base_url import site_address
 
 PER_PROCESS_CACHES = (  # or per host: neither is shared by a second web host
     "django.core.cache.backends.locmem.LocMemCache",
@@ -32,9 +35,6 @@ def site_follows_base_url(app_configs, databases=None, **kwargs):
     """The default Wagtail Site makes Wagtail's absolute links: it should name WIEL_BASE_URL."""
     if not databases:
         return []
-    from wagtail.models import Site
-
-    from .base_url import site_address
 
     try:
         site = Site.objects.using(databases[0]).filter(is_default_site=True).first()

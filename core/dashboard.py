@@ -17,6 +17,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.sidebar import PageExplorerMenuItem
 from wagtail.models import Page
 
+from .models import WerkplaatsPage
+
 MAX_ITEMS = 8
 _SECTIONS = []
 
@@ -70,8 +72,6 @@ class MyWerkplaatsPanel(Component):
 
 def werkplaatsen_of(user):
     """The werkplaatsen (their Dutch pages) whose editor group ``user`` is in."""
-    from .models import WerkplaatsPage
-
     return WerkplaatsPage.objects.filter(editor_group__in=user.groups.all(), locale__language_code="nl").order_by(
         "title"
     )

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django_tasks import task
+from pypdf import PdfReader
 from wagtail.documents import get_document_model
 from wagtail.models import Page, ReferenceIndex
 from wagtail.search import index
@@ -44,8 +45,6 @@ def read_text(document):
 
 
 def read_pdf(stream):
-    from pypdf import PdfReader
-
     reader = PdfReader(stream)
     if reader.is_encrypted:
         return "", "the PDF is encrypted"

@@ -36,7 +36,7 @@ from wagtail.models import Locale, Page
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from core.geography.places import Geography
-from core.models import Municipality
+from core.models import Municipality, WerkplaatsPage
 from core.params import has_control_characters
 
 MAX_FILE_BYTES = 20 * 2**20  # a file of hundreds of records is a few MB
@@ -580,8 +580,6 @@ class PageImporter(ABC):
         return cleaned, errors
 
     def _werkplaats(self, number, slug, name, locale, errors):
-        from core.models import WerkplaatsPage
-
         if not name:
             if self.national_allowed and self.national_index(locale) is None:
                 kind = self.index_model._meta.verbose_name

@@ -16,6 +16,8 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
+from .models import WerkplaatsPage
+
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 EDITOR_COLLECTION_PERMISSIONS = [
     ("wagtailimages", "add_image"),
@@ -74,8 +76,6 @@ TRANSLATION_PERMISSION = ("wagtail_localize", "submit_translation")
 
 def ensure_werkplaats_translation_permissions(**kwargs):
     """Let every werkplaats' editor group start translations (after every migrate; idempotent)."""
-    from .models import WerkplaatsPage
-
     permission = Permission.objects.filter(
         content_type__app_label=TRANSLATION_PERMISSION[0], codename=TRANSLATION_PERMISSION[1]
     ).first()

@@ -32,7 +32,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from wagtail.models import Page, WorkflowState
+from wagtail.admin import signal_handlers as wagtail_mail
+from wagtail.models import Page, TaskState, WorkflowState
+from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 
 logger = logging.getLogger(__name__)
 
@@ -157,10 +159,6 @@ def send_workflow_mail_on_commit():
     Called before ``wagtail.admin`` connects its own: each is connected here under Wagtail's own
     ``dispatch_uid``, so Wagtail's immediate sending is not connected a second time.
     """
-    from wagtail.admin import signal_handlers as wagtail_mail
-    from wagtail.models import TaskState
-    from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
-
     for signal, notifier, sender, uid in [
         (task_submitted, wagtail_mail.task_submission_email_notifier, TaskState, "group_approval_task_submitted"),
         (

@@ -17,6 +17,8 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 
+from .models import SectionIndexPage
+
 SITE_WIDE_PATHS = ["/sitemap.xml", "/en/sitemap.xml"]
 
 
@@ -41,8 +43,6 @@ def _page_urls(page):
 
 def affected_urls(page):
     """Every URL whose answer can change when ``page`` changes."""
-    from .models import SectionIndexPage
-
     page = page.specific
     versions = [page, *page.get_translations().live().specific()]
     urls = set()

@@ -1,4 +1,11 @@
-"""Sub-routes of routable pages: words in the page's own language, and rendering with a status.
+"""Sub-routes of routable pages: who answers them, words in the page's own language, and
+rendering with a status.
+
+A page type's route methods hand the request on with ``answer(self, "practice_detail", request)``;
+the function of that name answers it in the app's ``views.py``, registered there with
+``@handles(PracticePage)``, and the app's ``AppConfig.ready`` imports its views. So a view
+may import its models, and no model imports a view (no circle of imports, no import inside a
+method).
 
 A route's words follow the page it hangs below: the Dutch calendar's past events are at
 ``/agenda/afgelopen/``, the English one's at ``/en/events/past/``. ``localized_path`` registers
@@ -15,6 +22,27 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from .languages import page_language
 
 SEPARATOR = "@"  # "past@en": the English pattern of the route named "past"
+HANDLERS = {}  # (page type, view name): view(page, request, *args, **kwargs)
+
+
+def handles(page_type):
+    """Register the decorated ``view(page, request, ...)`` as the answer, under its own name, to
+    the routes of ``page_type`` that name it."""
+
+    def register(view):
+        HANDLERS[page_type, view.__name__] = view
+        return view
+
+    return register
+
+
+def answer(page, name, request, *args, **kwargs):
+    """The response of the view ``name`` registered for ``page``'s type (or a type it inherits from)."""
+    for page_type in type(page).__mro__:
+        view = HANDLERS.get((page_type, name))
+        if view is not None:
+            return view(page, request, *args, **kwargs)
+    raise LookupError(f"No view {name!r} answers {type(page).__name__}; does the app's ready() import its views?")
 
 
 def localized_path(segments, name):

@@ -8,6 +8,7 @@ import csv
 import io
 
 from django.http import HttpResponse
+from openpyxl import Workbook
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Dutch Excel reads a semicolon as the column separator (the comma is the decimal sign there).
@@ -35,8 +36,6 @@ def csv_response(filename, rows):
 
 def xlsx_response(filename, rows, sheet_title):
     """An XLSX download (openpyxl): strings stay strings, even one that starts with "="."""
-    from openpyxl import Workbook
-
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = sheet_title[:31]

@@ -26,6 +26,7 @@ from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
+from core.models import WerkplaatsPage
 from core.permissions import shared_collection
 
 DEMO_PASSWORD_ENV = "WIEL_DEMO_PASSWORD"
@@ -69,9 +70,9 @@ def generated_image(title, alt_text, collection=None, width=1200, height=675):
 
 def generated_pdf(title, lines, collection=None):
     """A one-page PDF document (a factsheet) with real text, so search can read it."""
-    from reportlab.lib.colors import HexColor
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.lib.colors import HexColor  # noqa: PLC0415 (ReportLab only when the demo draws its factsheet)
+    from reportlab.lib.pagesizes import A4  # noqa: PLC0415 (ReportLab only when the demo draws its factsheet)
+    from reportlab.pdfgen.canvas import Canvas  # noqa: PLC0415 (ReportLab only when the demo draws its factsheet)
 
     document_model = get_document_model()
     existing = document_model.objects.filter(title=title).first()
@@ -318,8 +319,6 @@ def _translated(page, language_code):
 
 def sections(model, key, in_menu=True):
     """The overview ``key`` nationally and below every Dutch werkplaats: {werkplaats slug: overview}."""
-    from core.models import WerkplaatsPage
-
     home = Site.objects.get(is_default_site=True).root_page
     section(home, model, key, in_menu=in_menu)
     werkplaatsen = WerkplaatsPage.objects.filter(locale=locale("nl"))

@@ -12,6 +12,7 @@ class EventsConfig(AppConfig):
         from core.dashboard import register_section
         from core.jobs import Job, register_job
 
+        from . import views  # noqa: F401 (registers the views that answer the pages' routes)
         from .dashboard import registrations
         from .registration import fill_after_publish
 

@@ -21,7 +21,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyBlock
 from core.models import BasePage, SectionIndexPage, WerkplaatsContentPage
-from core.routes import LocalizedRoutablePageMixin, localized_path
+from core.routes import LocalizedRoutablePageMixin, answer, localized_path
 
 from .blocks import ProgrammeBlock
 
@@ -41,27 +41,19 @@ class EventIndexPage(LocalizedRoutablePageMixin, SectionIndexPage):
 
     @path("")
     def upcoming(self, request):
-        from .views import event_listing
-
-        return event_listing(self, request, past=False)
+        return answer(self, "event_listing", request, past=False)
 
     @localized_path({"nl": "afgelopen/", "en": "past/"}, name="past")
     def past(self, request):
-        from .views import event_listing
-
-        return event_listing(self, request, past=True)
+        return answer(self, "event_listing", request, past=True)
 
     @path("ical/", name="ical")
     def ical(self, request):
-        from .views import calendar_feed
-
-        return calendar_feed(self, request)
+        return answer(self, "calendar_feed", request)
 
     @localized_path({"nl": "ical/thema/<slug:theme>/", "en": "ical/theme/<slug:theme>/"}, name="ical_theme")
     def ical_theme(self, request, theme):
-        from .views import calendar_feed
-
-        return calendar_feed(self, request, theme=theme)
+        return answer(self, "calendar_feed", request, theme=theme)
 
 
 class EventPage(LocalizedRoutablePageMixin, WerkplaatsContentPage):
@@ -287,27 +279,19 @@ class EventPage(LocalizedRoutablePageMixin, WerkplaatsContentPage):
 
     @path("")
     def detail(self, request):
-        from .views import event_detail
-
-        return event_detail(self, request)
+        return answer(self, "event_detail", request)
 
     @localized_path({"nl": "aanmelden/", "en": "register/"}, name="register")
     def register(self, request):
-        from .views import registration_form
-
-        return registration_form(self, request)
+        return answer(self, "registration_form", request)
 
     @localized_path({"nl": "afmelden/<str:token>/", "en": "cancel/<str:token>/"}, name="cancel")
     def cancel(self, request, token):
-        from .views import registration_cancel
-
-        return registration_cancel(self, request, token)
+        return answer(self, "registration_cancel", request, token)
 
     @path("ics/", name="ics")
     def ics(self, request):
-        from .views import event_ics
-
-        return event_ics(self, request)
+        return answer(self, "event_ics", request)
 
 
 class Speaker(Orderable):

@@ -13,12 +13,12 @@ from core.images import prefetch_listing_images
 from core.models import Theme, WerkplaatsPage
 from core.pagination import paginate
 from core.ratelimit import too_many
-from core.routes import render_route
+from core.routes import handles, render_route
 from core.sections import EVENT_PAGE, sections
 
 from . import ical
 from .forms import RegistrationForm
-from .models import EventPage, Registration
+from .models import EventIndexPage, EventPage, Registration
 from .registration import RegistrationClosed, as_if_new, cancel, register, registration_from_token
 from .structured_data import event_data, json_ld
 
@@ -60,6 +60,7 @@ def werkplaats_choices(index, events):
     return sorted(versions.values(), key=lambda werkplaats: werkplaats.title)
 
 
+@handles(EventIndexPage)
 def event_listing(index, request, past):
     now = timezone.now()
     events = index.get_events()
@@ -83,6 +84,7 @@ def event_listing(index, request, past):
     return index.render(request, template="events/event_index_page.html", context_overrides=context)
 
 
+@handles(EventPage)
 def event_detail(page, request):
     context = {
         "speakers": list(page.speakers.all()),
@@ -104,10 +106,12 @@ def _ics_response(content, filename):
     return response
 
 
+@handles(EventPage)
 def event_ics(page, request):
     return _ics_response(ical.calendar([page], request, page.title), f"{page.slug}.ics")
 
 
+@handles(EventIndexPage)
 def calendar_feed(index, request, theme=None):
     since = timezone.now() - datetime.timedelta(days=FEED_DAYS_BACK)
     events = index.get_events().filter(end__gte=since)
@@ -122,6 +126,7 @@ def calendar_feed(index, request, theme=None):
     return _ics_response(ical.calendar(events, request, name), f"{index.slug}.ics")
 
 
+@handles(EventPage)
 def registration_form(page, request):
     template = "events/registration_form.html"
     if not page.registration_open:
@@ -168,6 +173,7 @@ def places_left(page):
     return max(0, page.capacity - taken)
 
 
+@handles(EventPage)
 @personal
 def registration_cancel(page, request, token):
     template = "events/registration_cancel.html"

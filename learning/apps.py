@@ -13,7 +13,7 @@ class LearningConfig(AppConfig):
         from newsletters.blocks import register_issue_section
         from outbox.signals import address_bounced
 
-        from . import follow_up
+        from . import follow_up, views  # noqa: F401 (views: registers what answers the pages' routes)
 
         # Each question is queued by the one process whose conditional update won: no lock needed.
         register_job(Job("follow_up_actions", 900, follow_up.run, longest=1800, exclusive=False))

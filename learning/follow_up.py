@@ -32,6 +32,7 @@ from core.purging import page_changed
 from core.tokens import make_token, read_token
 from outbox import editors
 from outbox import sending as outbox
+from practices.models import Implementation
 
 from .choices import ActionStatus
 from .models import Action, ActionUpdate, FollowUp, ProposalPage
@@ -253,8 +254,6 @@ def decline(update, user):
 def draft_implementation(update, user):
     """Add the place to the practice's regional-fit record as a new draft revision (not published:
     the practice's editors confirm it by publishing, and only then does the fit check learn)."""
-    from practices.models import Implementation
-
     practice = update.lasting_practice.specific
     draft = practice.get_latest_revision_as_object()
     municipality = update.lasting_municipality

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import CleanTextMixin, TypedPlaceMixin
 from core.page_forms import WielPageForm
+from core.visibility import public
 
 from . import personal_data
 from .choices import ActionStatus, AgeBand, Publication, Teller
@@ -199,12 +200,9 @@ class ProposalAdminForm(WielPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from core.visibility import public
-
-        from .models import StoryPage
-
         field = self.fields.get("stories")
         if field is not None:
+            StoryPage = field.queryset.model  # noqa: N806 (the model the proposal's stories field chooses from)
             locale = self.instance.locale_id or (self.parent_page.locale_id if self.parent_page else None)
             readable = public(StoryPage.objects.live()).filter(locale_id=locale)
             chosen = self.instance.stories.all() if self.instance.pk else StoryPage.objects.none()

@@ -9,13 +9,18 @@ from django.utils.translation import gettext_lazy as _
 
 from core.geography.places import Geography
 from core.http_cache import personal
+from core.pagination import paginate
 from core.ratelimit import too_many
-from core.routes import render_route
+from core.routes import handles, render_route
+from practices.models import PracticePage
 
 from . import follow_up, telling
+from .figures import Filters, overview
 from .forms import AnswerForm, HandOverForm, ShareStoryForm
+from .models import ProposalIndexPage, StoryIndexPage
 
 
+@handles(StoryIndexPage)
 def share_story(index, request):
     template = "learning/share_form.html"
     form = ShareStoryForm(request.POST or None, geography=Geography.for_request(request))
@@ -37,6 +42,7 @@ class ChangeRequestForm(forms.Form):
     )
 
 
+@handles(StoryIndexPage)
 @personal
 def teller_page(index, request, token):
     template = "learning/teller.html"
@@ -57,11 +63,10 @@ def teller_page(index, request, token):
 
 def practices_for(index):
     """The live practices an owner may name, in the overview's language."""
-    from practices.models import PracticePage
-
     return PracticePage.objects.live().public().filter(locale_id=index.locale_id).order_by("title")
 
 
+@handles(ProposalIndexPage)
 @personal
 def owner_page(index, request, token):
     """The owner's one page: answer how the action went, or hand it over to a colleague."""
@@ -90,3 +95,20 @@ def owner_page(index, request, token):
         return render_route(index, request, template, {"handed_over": hand_over.cleaned_data["name"]})
     status = 400 if answer.is_bound or hand_over.is_bound else 200
     return render_route(index, request, template, context, status=status)
+
+
+PAGE_SIZE = 12
+
+
+@handles(ProposalIndexPage)
+def proposal_overview(index, request):
+    """The proposals with their figures and filters (``learning.figures``), a page at a time."""
+    filters = Filters.from_query(request.GET)
+    found = overview(index, index.get_proposals(), filters)
+    context = {
+        "proposals": paginate(found.proposals, request, PAGE_SIZE, count=found.figures.proposals),
+        "figures": found.figures,
+        "facets": found.facets,
+        "filters": filters,
+    }
+    return render_route(index, request, index.get_template(request), context)

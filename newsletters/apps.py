@@ -11,9 +11,9 @@ class NewslettersConfig(AppConfig):
         from core.jobs import Job, register_job
         from core.permissions import register_national_editor_models
 
-        from . import checks, signals  # noqa: F401
-        from .blocks import NewsletterSignupBlock
+        from . import checks, signals, views  # noqa: F401 (views: registers what answers the pages' routes)
         from .models import NewsletterList, Suppression
+        from .signup import NewsletterSignupBlock
 
         # The mailings that are due, and subscribers who never confirmed once their link expired.
         register_job(Job("send_newsletters", 60, ("send_newsletters",)))

@@ -6,6 +6,7 @@ message is then a few string replacements, which keeps a worker well above 300 m
 """
 
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -23,6 +24,7 @@ from core.base_url import absolute
 from core.images import prefetch_listing_images
 from core.models import Municipality, WerkplaatsPage
 
+from .models import NewsletterIndexPage
 from .subscription import sign_preferences, sign_unsubscribe
 
 EMAIL_RENDITION = "fill-560x315"
@@ -209,8 +211,6 @@ class IssueRenderer:
     @cached_property
     def _links(self):
         """The preference centre and one-click unsubscribe URLs, with READER_SLOT for the reader's token."""
-        from .models import NewsletterIndexPage
-
         index = NewsletterIndexPage.objects.live().filter(locale__language_code="nl").first()
         home = page_url(index) if index else ""
         return {
@@ -317,8 +317,6 @@ def preview(issue, request, mode):
 def preview_policy():
     """The e-mail preview's policy: its inline styles, its images (absolute, from the site's
     address or the media host, as sent), and no script."""
-    from urllib.parse import urlsplit
-
     origins = {f"{url.scheme}://{url.netloc}" for url in map(urlsplit, (settings.WIEL_BASE_URL, settings.MEDIA_URL))}
     origins.discard("://")
     return {

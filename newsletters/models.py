@@ -11,12 +11,12 @@ from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from core.models import BasePage, reading_english
-from core.routes import LocalizedRoutablePageMixin, localized_path
+from core.models import BasePage, WerkplaatsPage, reading_english
+from core.routes import LocalizedRoutablePageMixin, answer, localized_path
 
 from .blocks import TEXT_FEATURES, IssueBodyBlock
 from .page_forms import NewsletterPageForm
@@ -144,48 +144,34 @@ class NewsletterIndexPage(LocalizedRoutablePageMixin, BasePage):
 
     @path("")
     def subscribe(self, request):
-        from .views import subscribe_form
-
-        return subscribe_form(self, request)
+        return answer(self, "subscribe_form", request)
 
     @localized_path({"nl": "voorkeuren/<str:token>/", "en": "preferences/<str:token>/"}, name="preferences")
     def preferences(self, request, token):
-        from .views import preference_centre
-
-        return preference_centre(self, request, token)
+        return answer(self, "preference_centre", request, token)
 
     @localized_path({"nl": "voorkeuren/<str:token>/gegevens/", "en": "preferences/<str:token>/data/"}, name="data")
     def data(self, request, token):
-        from .views import download_data
-
-        return download_data(self, request, token)
+        return answer(self, "download_data", request, token)
 
     @localized_path({"nl": "voorkeuren/<str:token>/wissen/", "en": "preferences/<str:token>/erase/"}, name="erase")
     def erase(self, request, token):
-        from .views import erase_data
-
-        return erase_data(self, request, token)
+        return answer(self, "erase_data", request, token)
 
     @localized_path({"nl": "archief/", "en": "archive/"}, name="archive")
     def archive(self, request):
-        from .views import archive
-
-        return archive(self, request)
+        return answer(self, "archive", request)
 
     @localized_path({"nl": "archief/<slug:slug>/rss/", "en": "archive/<slug:slug>/rss/"}, name="feed")
     def feed(self, request, slug):
-        from .views import feed
-
-        return feed(self, request, slug)
+        return answer(self, "feed", request, slug)
 
     @localized_path({"nl": "bevestigen/<str:token>/", "en": "confirm/<str:token>/"}, name="confirm")
     def confirm(self, request, token):
-        from .views import confirm_subscription
-
-        return confirm_subscription(self, request, token)
+        return answer(self, "confirm_subscription", request, token)
 
 
-class NewsletterPage(BasePage):
+class NewsletterPage(RoutablePageMixin, BasePage):
     """One issue of a newsletter. Publishing it (after moderation) schedules the sending.
 
     The page is the issue's web version in the archive; it stays hidden until the sending starts.
@@ -235,8 +221,6 @@ class NewsletterPage(BasePage):
         parent = self.get_parent() if self.pk else None
         werkplaats = getattr(parent, "specific", None) if parent else None
         if self.newsletter_id and werkplaats is not None:
-            from core.models import WerkplaatsPage
-
             expected = werkplaats.pk if isinstance(werkplaats, WerkplaatsPage) else None
             if self.newsletter.werkplaats_id != expected:
                 raise ValidationError({"newsletter": _("Choose the newsletter that belongs where this issue is.")})
@@ -253,31 +237,17 @@ class NewsletterPage(BasePage):
     def get_sitemap_urls(self, request=None):
         return super().get_sitemap_urls(request) if self.is_sent else []
 
-    def serve(self, request, *args, **kwargs):
+    @path("")
+    def web_version(self, request):
+        """The issue in the archive: public once its sending has started."""
         if not self.is_sent:
             raise Http404
-        return super().serve(request, *args, **kwargs)
-
-    def get_context(self, request, *args, **kwargs):
-        from .email import IssueRenderer
-
-        context = super().get_context(request, *args, **kwargs)
-        context["sections"] = IssueRenderer(self).sections
-        context["sent_at"] = self.sent_at
-        index = NewsletterIndexPage.objects.live().filter(locale=self.locale).first()
-        if index:
-            context["subscribe_url"] = index.url
-            context["archive_url"] = f"{index.url}{index.reverse_subpage('archive')}?lijst={self.newsletter.slug}"
-        return context
+        return answer(self, "issue_web_version", request)
 
     preview_modes = [("", _("Web version")), ("email", _("E-mail")), ("text", _("Plain text"))]
 
     def serve_preview(self, request, mode_name):
-        if mode_name in ("email", "text"):
-            from .email import preview
-
-            return preview(self, request, mode_name)
-        return super().serve(request)
+        return answer(self, "issue_preview", request, mode_name)
 
 
 class Mailing(models.Model):

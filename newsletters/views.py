@@ -8,11 +8,12 @@ from django.shortcuts import get_object_or_404
 
 from core.http_cache import personal
 from core.pagination import paginate
-from core.routes import render_route
+from core.routes import handles, render_route
 
+from .email import IssueRenderer, preview
 from .feeds import IssueFeed
 from .forms import CONSENT_TEXT, ConfirmForm, PreferencesForm, SubscribeForm
-from .models import Mailing, NewsletterList, Subscription
+from .models import Mailing, NewsletterIndexPage, NewsletterList, NewsletterPage, Subscription
 from .subscription import (
     confirm,
     erase,
@@ -26,6 +27,7 @@ from .subscription import (
 )
 
 
+@handles(NewsletterIndexPage)
 def subscribe_form(page, request):
     template = "newsletters/subscribe.html"
     # The sign-up block of any page sends the address and lists here (GET): they fill the form in.
@@ -43,6 +45,7 @@ def subscribe_form(page, request):
     return render_route(page, request, template, {"form": form})
 
 
+@handles(NewsletterIndexPage)
 @personal
 def confirm_subscription(page, request, token):
     template = "newsletters/confirm.html"
@@ -72,6 +75,7 @@ def _invalid_preferences(page, request):
     return render_route(page, request, "newsletters/preferences.html", {"invalid": True}, status=400)
 
 
+@handles(NewsletterIndexPage)
 @personal
 def preference_centre(page, request, token):
     subscriber = subscriber_from_preferences_token(token)
@@ -102,6 +106,7 @@ def preference_centre(page, request, token):
     return render_route(page, request, template, context, status=400 if form.is_bound and not form.is_valid() else 200)
 
 
+@handles(NewsletterIndexPage)
 @personal
 def download_data(page, request, token):
     subscriber = subscriber_from_preferences_token(token)
@@ -114,6 +119,7 @@ def download_data(page, request, token):
     return response
 
 
+@handles(NewsletterIndexPage)
 @personal
 def erase_data(page, request, token):
     subscriber = subscriber_from_preferences_token(token)
@@ -135,6 +141,7 @@ def sent_mailings(page):
     )
 
 
+@handles(NewsletterIndexPage)
 def archive(page, request):
     mailings = sent_mailings(page)
     newsletters = list(NewsletterList.objects.filter(mailings__started_at__isnull=False).distinct())
@@ -145,6 +152,30 @@ def archive(page, request):
     return render_route(page, request, "newsletters/archive.html", context)
 
 
+@handles(NewsletterIndexPage)
 def feed(page, request, slug):
     newsletter = get_object_or_404(NewsletterList, slug=slug)
     return IssueFeed(page, newsletter, sent_mailings(page).filter(newsletter=newsletter))(request)
+
+
+def issue_context(issue):
+    """The web version's sections (as the e-mail has them), and where to subscribe and read more."""
+    context = {"sections": IssueRenderer(issue).sections, "sent_at": issue.sent_at}
+    index = NewsletterIndexPage.objects.live().filter(locale=issue.locale).first()
+    if index:
+        context["subscribe_url"] = index.url
+        context["archive_url"] = f"{index.url}{index.reverse_subpage('archive')}?lijst={issue.newsletter.slug}"
+    return context
+
+
+@handles(NewsletterPage)
+def issue_web_version(issue, request):
+    return render_route(issue, request, issue.get_template(request), issue_context(issue))
+
+
+@handles(NewsletterPage)
+def issue_preview(issue, request, mode):
+    """The editor's preview: the web version (before it is sent), or the e-mail as HTML or text."""
+    if mode in ("email", "text"):
+        return preview(issue, request, mode)
+    return issue_web_version(issue, request)

@@ -11,7 +11,7 @@ class OpportunitiesConfig(AppConfig):
 
         from core.jobs import Job, register_job
 
-        from . import retention, stages
+        from . import retention, stages, views  # noqa: F401 (views: registers what answers the pages' routes)
 
         page_published.connect(stages.published, dispatch_uid="opportunities-stage-published")
         register_job(Job("erase_opportunity_submitters", 86400, retention.erase_submitters))

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from ambitions.measurements import parse_day
 from ambitions.models import AmbitionPage
-from core.importing import NUMBER, TEXT, TEXTS, WHOLE, PlacesImporter, RecordErrors, text
+from core.importing import NUMBER, TEXT, TEXTS, WHOLE, PlacesImporter, RecordErrors, shape_problems, text
 from core.models import Theme, WerkplaatsPage
 from practices.models import PracticePage
 
@@ -290,8 +290,6 @@ def read_criteria(records, errors):
 
 def validate(data):
     """Check a whole file; returns (criteria, (importer, opportunities), (importer, projects), errors)."""
-    from core.importing import shape_problems
-
     data = data if isinstance(data, dict) else {}
     criteria_errors = RecordErrors()
     for number, record in enumerate(data.get("criteria") or [], start=1):

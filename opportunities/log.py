@@ -15,8 +15,7 @@ from wagtail.models import Page
 from core import params
 
 from .choices import Stage
-from .models import HIGHEST_SCORE, Assessment, Criterion, OpportunityIndexPage
-from .stages import stages
+from .models import HIGHEST_SCORE, Assessment, Criterion, OpportunityIndexPage, stages
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 ORDERS = ("nieuw", "score")

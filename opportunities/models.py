@@ -9,7 +9,8 @@ practices. A project that proves itself becomes a practice example with one acti
 What the werkplaats decides about an opportunity (its scores, that it was chosen, which stage its
 submitter was last told) is not page content: it lives in ``Assessment`` and ``Progress``, keyed
 by the opportunity's ``translation_key``, so an older revision never undoes it. The stage is
-worked out from those and the projects (``opportunities.stages``), never typed.
+worked out from those and the projects (``stages`` below), never typed; ``opportunities.stages``
+tells the submitter when it moves on.
 """
 
 from decimal import Decimal
@@ -30,7 +31,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.models import BasePage, SectionIndexPage, Theme, WerkplaatsContentPage
-from core.routes import LocalizedRoutablePageMixin, localized_path
+from core.routes import LocalizedRoutablePageMixin, answer, localized_path
 from core.widgets import MunicipalityChooser
 from practices.serializers import MunicipalitySerializer, TermSerializer
 
@@ -59,28 +60,17 @@ class OpportunityIndexPage(LocalizedRoutablePageMixin, SectionIndexPage):
     def get_opportunities(self):
         return self.in_scope(OpportunityPage.objects.all()).select_related("werkplaats")
 
-    def get_context(self, request, *args, **kwargs):
-        from .log import log
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(log(self, request.GET))
-        return context
-
     @path("")
     def index(self, request):
-        return self.render(request)
+        return answer(self, "opportunity_log", request)
 
     @localized_path({"nl": "kans-indienen/", "en": "submit-an-opportunity/"}, name="submit")
     def submit(self, request):
-        from .views import submit_opportunity
-
-        return submit_opportunity(self, request)
+        return answer(self, "submit_opportunity", request)
 
     @localized_path({"nl": "mijn-kans/<str:token>/", "en": "my-opportunity/<str:token>/"}, name="submitter")
     def submitter(self, request, token):
-        from .views import submitter_page
-
-        return submitter_page(self, request, token)
+        return answer(self, "submitter_page", request, token)
 
 
 class Criterion(TranslatableMixin, Orderable):
@@ -175,13 +165,9 @@ class OpportunityPage(WerkplaatsContentPage):
 
     @property
     def stage(self):
-        from .stages import stage_of
-
         return stage_of(self).value
 
     def get_context(self, request, *args, **kwargs):
-        from .stages import stage_of
-
         context = super().get_context(request, *args, **kwargs)
         context["stage"] = stage_of(self)
         context["projects"] = (
@@ -383,3 +369,23 @@ class ProjectUpdate(TranslatableMixin, Orderable):
 
     def __str__(self):
         return f"{self.happened_on:%Y-%m-%d}"
+
+
+def stages(keys):
+    """{opportunity translation key: Stage} for ``keys``, in two queries."""
+    keys = set(keys)
+    found = dict.fromkeys(keys, Stage.SUBMITTED)
+    for key in Progress.objects.filter(opportunity_key__in=keys, chosen_on__isnull=False).values_list(
+        "opportunity_key", flat=True
+    ):
+        found[key] = Stage.PRIORITISED
+    projects = ProjectPage.objects.live().filter(opportunity__translation_key__in=keys)
+    for key, status in projects.values_list("opportunity__translation_key", "status"):
+        stage = Stage.FINISHED if ProjectPage.Status(status).ended else Stage.FUNDED
+        if stage.rank > found[key].rank:
+            found[key] = stage
+    return found
+
+
+def stage_of(opportunity):
+    return stages([opportunity.translation_key])[opportunity.translation_key]

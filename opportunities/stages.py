@@ -1,4 +1,4 @@
-"""Where an opportunity stands, worked out from what happened to it, and telling its submitter.
+"""Telling an opportunity's submitter where it stands (the stage itself: ``models.stages``).
 
 :class:`Stage` follows from the records, never from a field an editor types:
 
@@ -25,31 +25,11 @@ from core.tokens import make_token, read_token
 from outbox import sending as outbox
 
 from .choices import Stage
-from .models import OpportunityPage, Progress, ProjectPage
+from .models import OpportunityPage, Progress, ProjectPage, stage_of
 
 SIGNING_NAMESPACE = "opportunities.submitter"
 # The submitter's link works as long as their address is kept (OPPORTUNITY_RETENTION_MONTHS).
 TOKEN_MAX_AGE = settings.OPPORTUNITY_RETENTION_MONTHS * 31 * 24 * 3600
-
-
-def stages(keys):
-    """{opportunity translation key: Stage} for ``keys``, in two queries."""
-    keys = set(keys)
-    found = dict.fromkeys(keys, Stage.SUBMITTED)
-    for key in Progress.objects.filter(opportunity_key__in=keys, chosen_on__isnull=False).values_list(
-        "opportunity_key", flat=True
-    ):
-        found[key] = Stage.PRIORITISED
-    projects = ProjectPage.objects.live().filter(opportunity__translation_key__in=keys)
-    for key, status in projects.values_list("opportunity__translation_key", "status"):
-        stage = Stage.FINISHED if ProjectPage.Status(status).ended else Stage.FUNDED
-        if stage.rank > found[key].rank:
-            found[key] = stage
-    return found
-
-
-def stage_of(opportunity):
-    return stages([opportunity.translation_key])[opportunity.translation_key]
 
 
 def submitter_token(opportunity):

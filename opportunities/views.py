@@ -5,12 +5,15 @@ from django.conf import settings
 from core.geography.places import Geography
 from core.http_cache import personal
 from core.ratelimit import too_many
-from core.routes import render_route
+from core.routes import handles, render_route
 
 from . import receiving, stages
 from .forms import OpportunityForm
+from .log import log
+from .models import OpportunityIndexPage, stage_of
 
 
+@handles(OpportunityIndexPage)
 def submit_opportunity(index, request):
     template = "opportunities/submit_form.html"
     form = OpportunityForm(request.POST or None, geography=Geography.for_request(request))
@@ -26,11 +29,18 @@ def submit_opportunity(index, request):
     return render_route(index, request, template, {"form": form}, status=400 if form.is_bound else 200)
 
 
+@handles(OpportunityIndexPage)
 @personal
 def submitter_page(index, request, token):
     """The opportunity as it stands, for the one who sent it in (also before it is published)."""
     opportunity = stages.from_token(token)
     if opportunity is None:
         return render_route(index, request, "opportunities/submitter.html", {"invalid": True}, status=400)
-    context = {"opportunity": opportunity, "stage": stages.stage_of(opportunity) if opportunity.live else None}
+    context = {"opportunity": opportunity, "stage": stage_of(opportunity) if opportunity.live else None}
     return render_route(index, request, "opportunities/submitter.html", context)
+
+
+@handles(OpportunityIndexPage)
+def opportunity_log(index, request):
+    """The log: the opportunities with their stage and score, the funnel per year (``log``)."""
+    return render_route(index, request, index.get_template(request), log(index, request.GET))

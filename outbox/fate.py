@@ -3,6 +3,7 @@
 
 import smtplib
 
+from anymail.exceptions import AnymailAPIError, AnymailRecipientsRefused
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -37,8 +38,6 @@ def fate_of(error, content_sent):
     a reply (a refused or dropped connection, a timeout), the message never arrived when its content
     had not been sent yet, and may have arrived when it had.
     """
-    from anymail.exceptions import AnymailAPIError, AnymailRecipientsRefused
-
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         codes = [code for code, _message in error.recipients.values()]
         if codes and all(500 <= code < 600 for code in codes):

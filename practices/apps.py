@@ -11,6 +11,7 @@ class PracticesConfig(AppConfig):
         from core.page_cache import register_bypass
         from core.permissions import register_national_editor_models
 
+        from . import views  # noqa: F401 (registers the views that answer the pages' routes)
         from .dashboard import reviews_due
         from .models import PartnerType
         from .question import COOKIE_NAME, PARAM_MUNICIPALITY

@@ -26,8 +26,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyBlock
+from core.documents import text_of
 from core.models import BasePage, Municipality, SectionIndexPage, Term, WerkplaatsContentPage
-from core.routes import LocalizedRoutablePageMixin, localized_path
+from core.routes import LocalizedRoutablePageMixin, answer, localized_path
 from core.widgets import MunicipalityChooser
 
 from .serializers import MunicipalitySerializer, TermSerializer
@@ -106,21 +107,15 @@ class PracticeIndexPage(LocalizedRoutablePageMixin, SectionIndexPage):
 
     @path("")
     def index(self, request):
-        from .views import practice_listing
-
-        return practice_listing(self, request)
+        return answer(self, "practice_listing", request)
 
     @localized_path({"nl": "vergelijk/", "en": "compare/"}, name="compare")
     def compare(self, request):
-        from .views import practice_comparison
-
-        return practice_comparison(self, request)
+        return answer(self, "practice_comparison", request)
 
     @path("csv/", name="csv")
     def csv(self, request):
-        from .views import practice_csv
-
-        return practice_csv(self, request)
+        return answer(self, "practice_csv", request)
 
 
 class PracticePage(LocalizedRoutablePageMixin, WerkplaatsContentPage):
@@ -365,8 +360,6 @@ class PracticePage(LocalizedRoutablePageMixin, WerkplaatsContentPage):
 
     def document_text(self):
         """The text of the attached documents (factsheets), read when they were uploaded."""
-        from core.documents import text_of
-
         return text_of([link.document_id for link in self.documents.all()])
 
     def partner_text(self):
@@ -447,15 +440,11 @@ class PracticePage(LocalizedRoutablePageMixin, WerkplaatsContentPage):
 
     @path("")
     def index(self, request):
-        from .views import practice_detail
-
-        return practice_detail(self, request)
+        return answer(self, "practice_detail", request)
 
     @path("pdf/", name="pdf")
     def pdf(self, request):
-        from .views import practice_pdf
-
-        return practice_pdf(self, request)
+        return answer(self, "practice_pdf", request)
 
 
 class WorkingElement(TranslatableMixin, Orderable):

@@ -14,9 +14,13 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
+from wagtail.models import Locale
 
 from core.geography.names import FOUND, Resolution
 from core.geography.places import Geography, Place
+from core.visibility import active_locale
+
+from .models import PracticeIndexPage
 
 COOKIE_NAME = "wiel_fit"
 COOKIE_MAX_AGE = 180 * 24 * 3600
@@ -174,12 +178,6 @@ def remember(request: HttpRequest) -> HttpResponse:
 
 
 def _overview_path():
-    from wagtail.models import Locale
-
-    from core.visibility import active_locale
-
-    from .models import PracticeIndexPage
-
     try:
         overview = PracticeIndexPage.objects.live().filter(locale=active_locale()).order_by("depth").first()
     except Locale.DoesNotExist:

@@ -21,6 +21,7 @@ from core.geography.places import Figures, Geography, number_words
 from core.images import prefetch_listing_images
 from core.models import Municipality
 from core.pagination import paginate
+from core.routes import handles
 from core.sections import PRACTICE_PAGE, sections
 from core.visibility import public
 
@@ -39,7 +40,7 @@ from .listing import (
     rank_by_fit,
 )
 from .maps import practice_map, province_map
-from .models import CostBand, Implementation, PracticePage, PracticeSource
+from .models import CostBand, Implementation, PracticeIndexPage, PracticePage, PracticeSource
 from .question import question_from_request, remembered_redirect
 
 PAGE_SIZE = 12
@@ -117,6 +118,7 @@ def practice_cards(ids, state, request):
     return [mark_safe(kept[pk]) for pk in ids if pk in kept]  # noqa: S308 (our own template's output)
 
 
+@handles(PracticeIndexPage)
 def practice_listing(index, request):
     redirect = remembered_redirect(request, Geography.for_request(request))
     if redirect:
@@ -157,6 +159,7 @@ def practice_listing(index, request):
     return index.render(request, context_overrides=context)
 
 
+@handles(PracticeIndexPage)
 def practice_csv(index, request):
     state = listing_state(index, request, with_counts=False)
     practices = state["practices"]
@@ -194,6 +197,7 @@ def _detail_queryset():
     )
 
 
+@handles(PracticeIndexPage)
 def practice_comparison(index, request):
     geography = Geography.for_request(request)
     redirect = remembered_redirect(request, geography)
@@ -334,6 +338,7 @@ def _events(page):
     return list(public(event_model.objects.live()).filter(pk__in=links.values("page_id")).order_by("-start"))
 
 
+@handles(PracticePage)
 def practice_detail(page, request):
     redirect = remembered_redirect(request, Geography.for_request(request))
     if redirect:
@@ -341,8 +346,9 @@ def practice_detail(page, request):
     return page.render(request, context_overrides=detail_context(page, request))
 
 
+@handles(PracticePage)
 def practice_pdf(page, request):
-    from .pdf import render_practice_pdf
+    from .pdf import render_practice_pdf  # noqa: PLC0415 (WeasyPrint loads Pango: only when a PDF is asked for)
 
     context = detail_context(page, request)
     response = HttpResponse(render_practice_pdf(page, context, request), content_type="application/pdf")

@@ -25,7 +25,11 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from ambitions import values
 from ambitions.choices import Unit
 from core.models import BasePage, SectionIndexPage, WerkplaatsContentPage, WerkplaatsPage
-from core.routes import LocalizedRoutablePageMixin, localized_path
+from core.routes import LocalizedRoutablePageMixin, answer, localized_path
+
+from .charts import charts_of
+from .figures import calculate
+from .presenting import present
 
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol", "h3"]
 
@@ -119,8 +123,6 @@ class AnnualReportPage(LocalizedRoutablePageMixin, WerkplaatsContentPage):
             raise ValidationError({"year": _("This werkplaats has a report of this year already.")})
 
     def live_figures(self):
-        from .figures import calculate
-
         return calculate(self.werkplaats_page(), self.year)
 
     def werkplaats_page(self):
@@ -141,9 +143,6 @@ class AnnualReportPage(LocalizedRoutablePageMixin, WerkplaatsContentPage):
         return super().publish(revision, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from .charts import charts_of
-        from .presenting import present
-
         context = super().get_context(request, *args, **kwargs)
         figures = self.figures
         context["report"] = present(figures)
@@ -170,33 +169,23 @@ class AnnualReportPage(LocalizedRoutablePageMixin, WerkplaatsContentPage):
 
     @localized_path({"nl": "cijfers/<slug:key>/", "en": "figures/<slug:key>/"}, name="figure")
     def figure(self, request, key):
-        from .views import figure_records
-
-        return figure_records(self, request, key)
+        return answer(self, "figure_records", request, key)
 
     @path("pdf/", name="pdf")
     def pdf(self, request):
-        from .views import report_pdf
-
-        return report_pdf(self, request)
+        return answer(self, "report_pdf", request)
 
     @path("csv/", name="csv")
     def csv(self, request):
-        from .views import figures_csv
-
-        return figures_csv(self, request)
+        return answer(self, "figures_csv", request)
 
     @path("json/", name="json")
     def json(self, request):
-        from .views import figures_json
-
-        return figures_json(self, request)
+        return answer(self, "figures_json", request)
 
     @localized_path({"nl": "vergelijk/<int:other>/", "en": "compare/<int:other>/"}, name="compare")
     def compare(self, request, other):
-        from .views import compare_years
-
-        return compare_years(self, request, other)
+        return answer(self, "compare_years", request, other)
 
 
 class ReportedFigure(TranslatableMixin, Orderable):

@@ -10,13 +10,15 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from core.pdf import render_pdf
-from core.routes import render_route
+from core.routes import handles, render_route
 from core.spreadsheets import csv_response
 
 from .figures import flat
+from .models import AnnualReportPage
 from .presenting import label, present, rows, written
 
 
+@handles(AnnualReportPage)
 def figure_records(report, request, key):
     figures = flat(report.figures)
     if key not in figures:
@@ -31,6 +33,7 @@ def figure_records(report, request, key):
     return render_route(report, request, "reports/figure.html", context)
 
 
+@handles(AnnualReportPage)
 def report_pdf(report, request):
     """The report as an accessible PDF (PDF/UA-1, ``core.pdf``): the page's parts, the figures and
     the charts, each chart an image whose alternative text says what it shows."""
@@ -59,6 +62,7 @@ def filename(report, kind):
     return slugify(f"{report.title}-{report.year}-{kind}")
 
 
+@handles(AnnualReportPage)
 def figures_csv(report, request):
     snapshot = report.figures
     header = [_("section"), _("figure"), _("label"), _("value"), _("unit")]
@@ -72,6 +76,7 @@ def figures_csv(report, request):
     return csv_response(filename(report, "cijfers"), [header, *lines, *reported])
 
 
+@handles(AnnualReportPage)
 def figures_json(report, request):
     snapshot = report.figures
     data = {
@@ -88,6 +93,7 @@ def figures_json(report, request):
     return response
 
 
+@handles(AnnualReportPage)
 def compare_years(report, request, other):
     found = report.other_years().filter(year=other).first()
     if found is None:

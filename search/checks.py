@@ -4,16 +4,16 @@ falls back to the database, ``search/failover.py``)."""
 
 from django.conf import settings
 from django.core.checks import Error, Warning, register
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 
-from .circuit import UNAVAILABLE, is_outage
+from .circuit import UNAVAILABLE, is_outage, misconfiguration
 
 
 @register("search", deploy=True)
 def search_engine_is_ready(app_configs, **kwargs):
     if not getattr(settings, "ELASTICSEARCH_URL", None):
         return []
-    from wagtail.models import Page
-    from wagtail.search.backends import get_search_backend
 
     backend = get_search_backend("default")
     index = backend.get_index_for_model(Page)
@@ -53,9 +53,6 @@ def engine_health():
     not have refused Wiel's requests as misconfigured within the last day (search/circuit.py)."""
     if not getattr(settings, "ELASTICSEARCH_URL", None):
         return "not configured (database search)"
-    from wagtail.search.backends import get_search_backend
-
-    from .circuit import misconfiguration
 
     client = get_search_backend("default").es
     if hasattr(client, "options"):  # Elasticsearch 8 and 9

@@ -24,6 +24,7 @@ from wagtail.search.query import Fuzzy, Or, PlainText
 from ambitions.models import AmbitionPage
 from articles.models import ArticlePage
 from core.fragments import cached_fragment, cached_items
+from core.models import WerkplaatsPage
 from core.pagination import paginate
 from core.visibility import active_locale, public
 from events.models import EventPage
@@ -361,8 +362,6 @@ def summaries(ids, request):
 def specific_pages(ids):
     """The pages ``ids`` as their specific models, in that order, with their werkplaats, in a
     query per kind (not per page)."""
-    from core.models import WerkplaatsPage
-
     found = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
     specific = [found[pk] for pk in ids if pk in found]
     owners = {getattr(page, "werkplaats_id", None) for page in specific} - {None}

@@ -1,10 +1,10 @@
 from .documents import DocumentText
 from .editing import CreatedDraft
 from .geography import Municipality, Province, YouthRegion
-from .pages import BasePage, ContentPage, SectionIndexPage, WerkplaatsContentPage
+from .pages import BasePage, ContentPage, SectionIndexPage, WerkplaatsContentPage, WerkplaatsIndexPage, WerkplaatsPage
 from .settings import SitePages
 from .taxonomy import CareSetting, TargetGroup, Term, Theme, reading_english
-from .werkplaats import Leernetwerk, Partner, WerkplaatsIndexPage, WerkplaatsPage
+from .werkplaats import Leernetwerk, Partner
 
 __all__ = [
     "BasePage",

@@ -1,14 +1,17 @@
-"""The base every Wiel page builds on, and a plain content page."""
+"""The core's page types: the base every Wiel page builds on, the werkplaatsen (each owns a
+section of the site), the bases of werkplaats content and section overviews, and a plain page."""
 
 from functools import reduce
 from operator import or_
 
+from django import forms
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
@@ -17,6 +20,7 @@ from core.blocks import BodyBlock
 from core.page_forms import WielPageForm
 from core.panels import ModeratorCommentPanel
 
+from ..sections import WERKPLAATS_PAGE, sections
 from ..visibility import is_restricted, public
 
 
@@ -60,8 +64,6 @@ class BasePage(Page):
     @property
     def werkplaats(self):
         """The werkplaats this page belongs to, or None for national pages."""
-        from .werkplaats import WerkplaatsPage
-
         if isinstance(self, WerkplaatsPage):
             return self
         return WerkplaatsPage.objects.ancestor_of(self).first()
@@ -69,6 +71,114 @@ class BasePage(Page):
     @property
     def meta_description(self):
         return self.search_description or self.summary
+
+
+class WerkplaatsIndexPage(BasePage):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    parent_page_types = [settings.WIEL_HOME_PAGE_MODEL]
+    subpage_types = ["core.WerkplaatsPage"]
+
+    class Meta:
+        verbose_name = _("werkplaatsen overview")
+        verbose_name_plural = _("werkplaatsen overviews")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["werkplaatsen"] = (
+            public(WerkplaatsPage.objects.child_of(self).live())
+            .select_related("logo")
+            .prefetch_related("provinces")
+            .order_by("title")
+        )
+        return context
+
+
+class WerkplaatsPage(BasePage):
+    """One werkplaats jeugd. Its articles, practices, events and newsletters live below it.
+
+    Content apps declare ``parent_page_types = ["core.WerkplaatsPage"]``; this page
+    names none of them, so the core does not depend on the apps built on it.
+    """
+
+    short_name = models.CharField(_("short name"), max_length=40, help_text=_("For example SAMEN."))
+    intro = RichTextField(_("introduction"), features=["bold", "italic", "link", "ul"])
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    provinces = ParentalManyToManyField("core.Province", verbose_name=_("provinces covered"), blank=True)
+    municipalities = ParentalManyToManyField("core.Municipality", verbose_name=_("municipalities covered"), blank=True)
+    themes = ParentalManyToManyField("core.Theme", verbose_name=_("themes"), blank=True)
+    founded_year = models.PositiveSmallIntegerField(_("working since"), null=True, blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
+    contact_email = models.EmailField(_("e-mail address"), blank=True)
+    contact_phone = models.CharField(_("telephone"), max_length=40, blank=True)
+    address = models.TextField(_("postal address"), blank=True)
+    website = models.URLField(_("own website"), blank=True)
+
+    # Set automatically when the page is created (see core.permissions); shared by translations.
+    editor_group = models.ForeignKey(
+        "auth.Group", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+    collection = models.ForeignKey(
+        "wagtailcore.Collection", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("short_name"),
+        FieldPanel("intro"),
+        FieldPanel("logo"),
+        MultiFieldPanel(
+            [
+                FieldPanel("provinces", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("municipalities", widget=forms.SelectMultiple(attrs={"size": 12})),
+            ],
+            heading=_("Region"),
+        ),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        InlinePanel("partners", heading=_("Partners"), label=_("partner")),
+        InlinePanel("leernetwerken", heading=_("Leernetwerken"), label=_("leernetwerk")),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_name"),
+                FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+                FieldPanel("address"),
+                FieldPanel("website"),
+                FieldPanel("founded_year"),
+            ],
+            heading=_("Contact"),
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("short_name"),
+        index.AutocompleteField("short_name"),
+    ]
+    parent_page_types = ["core.WerkplaatsIndexPage"]
+
+    class Meta:
+        verbose_name = _("werkplaats")
+        verbose_name_plural = _("werkplaatsen")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["partners"] = self.partners.all()
+        context["leernetwerken"] = self.leernetwerken.all()
+        context["section_pages"] = public(self.get_children().live()).specific()
+        # What the apps above add to this page (an app's hook under WERKPLAATS_PAGE, core/sections.py).
+        context["sections"] = sections(WERKPLAATS_PAGE, request, self)
+        context["municipality_count"] = self.municipalities.count()
+        if self.listing_image_id == self.logo_id:
+            self.listing_image = self.logo  # the logo is the listing image too: read it once
+        return context
 
 
 class WerkplaatsContentPage(BasePage):
@@ -93,8 +203,6 @@ class WerkplaatsContentPage(BasePage):
 
     def save(self, *args, **kwargs):
         if kwargs.get("update_fields") is None and self.path:
-            from .werkplaats import WerkplaatsPage
-
             self.werkplaats = WerkplaatsPage.objects.ancestor_of(self).first()
         return super().save(*args, **kwargs)
 
@@ -115,8 +223,6 @@ class SectionIndexPage(BasePage):
 
     @cached_property
     def is_national(self):
-        from .werkplaats import WerkplaatsPage
-
         return self.get_parent().specific_class is not WerkplaatsPage
 
     # An overview that also lists the pages not (yet) translated into its language, in their

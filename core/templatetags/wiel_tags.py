@@ -13,7 +13,7 @@ from wagtail.models import Locale, Page, Site
 from core.base_url import absolute
 from core.fragments import cached_fragment
 from core.languages import IN_LANGUAGE, copied_language, is_untranslated, other_language, page_language
-from core.models import SectionIndexPage
+from core.models import SectionIndexPage, SitePages
 from core.request_memo import remembered
 from core.visibility import active_locale, locales, public
 
@@ -313,8 +313,6 @@ def site_pages(context):
 
 def _site_pages(site):
     """Three queries whatever is chosen: the setting, the chosen pages, their live public versions."""
-    from core.models import SitePages
-
     chosen = SitePages.objects.filter(site=site).first()  # not for_site: reading creates no row
     if chosen is None:
         return {}

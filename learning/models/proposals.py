@@ -33,8 +33,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.feeds import OverviewFeed
 from core.models import BasePage, Municipality, SectionIndexPage, WerkplaatsContentPage
-from core.pagination import paginate
-from core.routes import LocalizedRoutablePageMixin, localized_path
+from core.routes import LocalizedRoutablePageMixin, answer, localized_path
 from core.widgets import MunicipalityChooser
 from practices.serializers import MunicipalitySerializer, TermSerializer
 
@@ -42,7 +41,6 @@ from ..choices import ActionStatus, Adoption
 from ..forms import ProposalAdminForm
 from ..serializers import ActionSerializer, UpdateSerializer
 
-PAGE_SIZE = 12
 # Two months after the meeting, unless an action sets its own date.
 FOLLOW_UP_AFTER = relativedelta(months=2)
 # An answer counts as in time when it came within three months of the follow-up date.
@@ -64,23 +62,9 @@ class ProposalIndexPage(LocalizedRoutablePageMixin, SectionIndexPage):
     def get_proposals(self):
         return self.in_scope(ProposalPage.objects.all())
 
-    def get_context(self, request, *args, **kwargs):
-        from ..figures import Filters, overview
-
-        context = super().get_context(request, *args, **kwargs)
-        filters = Filters.from_query(request.GET)
-        found = overview(self, self.get_proposals(), filters)
-        context.update(
-            proposals=paginate(found.proposals, request, PAGE_SIZE, count=found.figures.proposals),
-            figures=found.figures,
-            facets=found.facets,
-            filters=filters,
-        )
-        return context
-
     @path("")
     def index(self, request):
-        return self.render(request)
+        return answer(self, "proposal_overview", request)
 
     def feed_items(self):
         return self.get_proposals().select_related("werkplaats").order_by("-first_published_at")
@@ -91,9 +75,7 @@ class ProposalIndexPage(LocalizedRoutablePageMixin, SectionIndexPage):
 
     @localized_path({"nl": "opvolging/<str:token>/", "en": "follow-up/<str:token>/"}, name="owner")
     def follow_up_answer(self, request, token):
-        from ..views import owner_page
-
-        return owner_page(self, request, token)
+        return answer(self, "owner_page", request, token)
 
 
 class ProposalPage(WerkplaatsContentPage):

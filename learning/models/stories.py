@@ -17,7 +17,7 @@ from core import params
 from core.feeds import OverviewFeed
 from core.models import BasePage, SectionIndexPage, Theme, WerkplaatsContentPage
 from core.pagination import paginate
-from core.routes import LocalizedRoutablePageMixin, localized_path
+from core.routes import LocalizedRoutablePageMixin, answer, localized_path
 from practices.serializers import MunicipalitySerializer, TermSerializer, YouthRegionSerializer
 
 from .. import personal_data
@@ -74,15 +74,11 @@ class StoryIndexPage(LocalizedRoutablePageMixin, SectionIndexPage):
 
     @localized_path({"nl": "deel-je-ervaring/", "en": "share-your-experience/"}, name="share")
     def share(self, request):
-        from ..views import share_story
-
-        return share_story(self, request)
+        return answer(self, "share_story", request)
 
     @localized_path({"nl": "mijn-verhaal/<str:token>/", "en": "my-story/<str:token>/"}, name="teller")
     def teller(self, request, token):
-        from ..views import teller_page
-
-        return teller_page(self, request, token)
+        return answer(self, "teller_page", request, token)
 
 
 class StoryPage(WerkplaatsContentPage):

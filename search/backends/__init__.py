@@ -19,8 +19,12 @@ from copy import deepcopy
 from modelsearch.utils import deep_update
 from wagtail.search.backends import get_search_backend
 
+from search import circuit
 from search.analysis import STOP_WORDS, query_language, stem
+from search.circuit import UNAVAILABLE
 from search.failover import FALLBACK, answer
+from search.retry import BACKEND, forget, remember
+from search.synonyms import elasticsearch_rules
 
 from .database import TITLE_WEIGHT
 
@@ -136,10 +140,6 @@ class RetryMixin:
         self._update(obj, "delete", super().delete)
 
     def _update(self, obj, action, send):
-        from search import circuit
-        from search.circuit import UNAVAILABLE
-        from search.retry import BACKEND, forget, remember
-
         if circuit.paused(BACKEND):
             remember(obj, action, "paused after a failure")
             return
@@ -173,8 +173,6 @@ class QueryMixin:
 
 class DutchBackendMixin:
     def index_settings(self):
-        from search.synonyms import elasticsearch_rules
-
         analysis = dutch_analysis(elasticsearch_rules())
         return deep_update(deepcopy(self.settings), {"settings": {"analysis": analysis}})
 

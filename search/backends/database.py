@@ -51,7 +51,7 @@ class IdsMixin:
 
 def _languages(objs):
     """{locale id: language code} for the objects' locales, in one query (objects without one: none)."""
-    from wagtail.models import Locale
+    from wagtail.models import Locale  # noqa: PLC0415 (Wagtail reads the backend module before the apps are loaded)
 
     ids = {getattr(obj, "locale_id", None) for obj in objs} - {None}
     return dict(Locale.objects.filter(pk__in=ids).values_list("pk", "language_code")) if ids else {}
@@ -59,7 +59,7 @@ def _languages(objs):
 
 class RankedSQLiteResultsMixin:
     def _ranked_by_bm25(self):
-        from modelsearch.backends.database.sqlite import sqlite
+        from modelsearch.backends.database.sqlite import sqlite  # noqa: PLC0415 (only the backend of the database in use)
 
         compiler = self.query_compiler
         return (
@@ -82,7 +82,7 @@ class RankedSQLiteResultsMixin:
 
     def _ranked(self):
         """The matches' ids (text), best first: the full-text index matched and ranked once."""
-        from modelsearch.backends.database.sqlite import sqlite
+        from modelsearch.backends.database.sqlite import sqlite  # noqa: PLC0415 (only the backend of the database in use)
 
         compiler = self.query_compiler
         match = sqlite.MatchExpression(
@@ -129,8 +129,8 @@ def with_ids(results_class):
 @cache
 def sqlite_classes():
     """The SQLite index and query compiler with stemming (see the module's docstring)."""
-    from modelsearch.backends.database.sqlite import sqlite
-    from modelsearch.backends.database.sqlite.query import Lexeme, LexemeCombinable, SearchQueryExpression
+    from modelsearch.backends.database.sqlite import sqlite  # noqa: PLC0415 (only the backend of the database in use)
+    from modelsearch.backends.database.sqlite.query import Lexeme, LexemeCombinable, SearchQueryExpression  # noqa: PLC0415 (the same)
 
     class Grouped(LexemeCombinable):
         """Alternatives in parentheses: "(a OR b) AND c", whatever FTS5's precedence."""
@@ -204,7 +204,7 @@ POSTGRES_CONFIGS = {"nl": "dutch", "en": "english"}
 
 @cache
 def postgres_index_class():
-    from modelsearch.backends.database.postgres import postgres
+    from modelsearch.backends.database.postgres import postgres  # noqa: PLC0415 (only the backend of the database in use)
 
     class VocabularyIndex(postgres.PostgresIndex):
         def add_items(self, model, objs):
