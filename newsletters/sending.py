@@ -9,12 +9,12 @@ Publishing an issue creates its ``Mailing`` (at most one per issue) and queues
 3. sends in batches over one reused connection of Django's e-mail backend (SMTP, or an
    e-mail service provider through django-anymail), at most ``NEWSLETTER_SEND_RATE`` a second.
 
-Each delivery is recorded *before* it is handed to the backend (``bezig``) and *after*
-(``verzonden``, or ``wacht`` again with a back-off for a temporary error, or ``mislukt``).
-A worker killed at any moment therefore leaves every delivery in a state that says what to do:
-``wacht`` was never handed over and is sent by the next worker; ``verzonden`` is done; and the
-one ``bezig`` delivery (the message in the worker's hands when it died) may or may not have
-gone out, so it is marked ``onzeker`` and never sent again automatically. Nobody gets a
+Each delivery (``Delivery.Status``) is recorded *before* it is handed to the backend
+(``HANDING_OVER``) and *after* (``SENT``, or ``QUEUED`` again with a back-off for a temporary
+error, or ``FAILED``). A worker killed at any moment therefore leaves every delivery in a state
+that says what to do: ``QUEUED`` was never handed over and is sent by the next worker; ``SENT`` is
+done; and the one ``HANDING_OVER`` delivery (the message in the worker's hands when it died) may
+or may not have gone out, so it is marked ``UNCERTAIN`` and never sent again automatically. Nobody gets a
 message twice, and every delivery the worker had not started goes out exactly once.
 """
 
@@ -337,10 +337,10 @@ class Sender:
         self.accepted = (recipient.delivery_id, timezone.now(), str(message_id)[:200])
 
     def hand_over(self, delivery_id):
-        """Before: mark this delivery 'bezig', and the previous accepted one 'verzonden', in one statement.
+        """Before: mark this delivery HANDING_OVER and the previous accepted one SENT, in one statement.
 
         Recording the previous message's "after" together with this one's "before" halves the
-        writes, and keeps at most one delivery per worker 'bezig' at any moment. The "before"
+        writes, and keeps at most one delivery per worker HANDING_OVER at any moment. The "before"
         holds only while this worker still holds the lease and the delivery is still waiting:
         otherwise nothing is handed over and the worker stops (LeaseLost).
         """

@@ -10,10 +10,12 @@ budget from the URL or the cookie) and the reference geography (``core.geography
 never queries per practice.
 """
 
+import enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from django.db import models
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -28,28 +30,49 @@ from .question import FitQuestion
 DENSE = 1_500
 NAMES_SHOWN = 3
 
-GOOD, PARTIAL, WEAK, UNKNOWN = "goed", "deels", "zwak", "onbekend"
-LEVEL_LABELS = {
-    GOOD: gettext_lazy("good fit"),
-    PARTIAL: gettext_lazy("partial fit"),
-    WEAK: gettext_lazy("weak fit"),
-    UNKNOWN: gettext_lazy("fit unknown"),
-}
+
+class FitLevel(models.TextChoices):
+    """How well a practice fits the reader's municipality. The values name the CSS modifier
+    (``fit--goed``); ``rank`` is the listing's order: known good news first, known bad news last."""
+
+    GOOD = "goed", gettext_lazy("good fit")
+    PARTIAL = "deels", gettext_lazy("partial fit")
+    UNKNOWN = "onbekend", gettext_lazy("fit unknown")
+    WEAK = "zwak", gettext_lazy("weak fit")
+
+    @property
+    def rank(self):
+        return {FitLevel.GOOD: 3, FitLevel.PARTIAL: 2, FitLevel.UNKNOWN: 1, FitLevel.WEAK: 0}[self]
+
+    def count_text(self, count):
+        """'3 fit well', '1 fits partly': ``count`` practices of this level, in the plural where it takes one."""
+        if self is FitLevel.GOOD:
+            return ngettext("%(count)d fits well", "%(count)d fit well", count) % {"count": count}
+        if self is FitLevel.PARTIAL:
+            return ngettext("%(count)d fits partly", "%(count)d fit partly", count) % {"count": count}
+        if self is FitLevel.WEAK:
+            return ngettext("%(count)d fits poorly", "%(count)d fit poorly", count) % {"count": count}
+        return ngettext("%(count)d with fit unknown", "%(count)d with fit unknown", count) % {"count": count}
 
 
-def level_count(level, count):
-    """'3 fit well', '1 fits partly': a count of one level, in the plural where it takes one."""
-    if level == GOOD:
-        return ngettext("%(count)d fits well", "%(count)d fit well", count) % {"count": count}
-    if level == PARTIAL:
-        return ngettext("%(count)d fits partly", "%(count)d fit partly", count) % {"count": count}
-    if level == WEAK:
-        return ngettext("%(count)d fits poorly", "%(count)d fit poorly", count) % {"count": count}
-    return ngettext("%(count)d with fit unknown", "%(count)d with fit unknown", count) % {"count": count}
+class Transfer(enum.Enum):
+    """How far a practice's record carries over to the reader's municipality (``transfer_of``)."""
 
+    STRONG = "strong"  # used there, or in a place like it nearby
+    SOME = "some"  # a look-alike far away, the same region or province, or nearby
+    NONE = "none"  # used only in places unlike it, far away
+    UNKNOWN = "unknown"  # no record, or no figures to compare
 
-# Sort order of the listing: known good news first, known bad news last.
-LEVEL_RANK = {GOOD: 3, PARTIAL: 2, UNKNOWN: 1, WEAK: 0}
+    def level(self, obstacles):
+        """The fit this record gives with ``obstacles`` (findings that count against it)."""
+        if self is Transfer.STRONG:
+            return FitLevel.GOOD if obstacles == 0 else FitLevel.PARTIAL
+        if self is Transfer.SOME:
+            return FitLevel.PARTIAL if obstacles == 0 else FitLevel.WEAK
+        if self is Transfer.NONE:
+            return FitLevel.WEAK
+        return FitLevel.UNKNOWN if obstacles == 0 else FitLevel.WEAK
+
 
 FOR, AGAINST, NOTE = "for", "against", "note"
 STOPPED = "gestopt"
@@ -63,18 +86,18 @@ class Reason:
 
 @dataclass
 class Fit:
-    level: str
+    level: FitLevel
     reasons: list = field(default_factory=list)
     strength: int = 0  # number of reasons in favour: breaks ties when sorting
     home: str = ""  # the reader's municipality with its figures, when the reasons are worded
 
     @property
     def label(self):
-        return LEVEL_LABELS[self.level]
+        return self.level.label
 
     @property
     def rank(self):
-        return LEVEL_RANK[self.level]
+        return self.level.rank
 
     @property
     def highlights(self):
@@ -209,7 +232,7 @@ def assess(
         + bool(track.alike_far or track.region or track.province or track.near)
         + any(finding.tone == FOR for finding in partners)
     )
-    return Fit(_level(transfer, obstacles), reasons, strength, home_text(home) if explain else "")
+    return Fit(transfer.level(obstacles), reasons, strength, home_text(home) if explain else "")
 
 
 def track_record(implementations: list, home: Place, geography: Geography) -> Track:
@@ -458,16 +481,16 @@ def dense_only_findings(track: Track, home: Place) -> list[Finding]:
     return [Finding(AGAINST, words, obstacle=True)]
 
 
-def transfer_of(track: Track, implementations: list, home: Place) -> tuple[str, list[Finding]]:
-    """How far the record transfers to home (strong, some, none, unknown), and what to say when weak.
+def transfer_of(track: Track, implementations: list, home: Place) -> tuple[Transfer, list[Finding]]:
+    """How far the record transfers to home (a ``Transfer``), and what to say when it is weak.
 
     Only a place like home (alike in figures and nearby) transfers strongly: a look-alike far
     away, or a neighbour unlike home, supports a partial fit at most.
     """
     if track.here or track.like:
-        return "strong", []
+        return Transfer.STRONG, []
     if track.alike_far or track.region or track.province or track.near or track.like_stopped:
-        return "some", []
+        return Transfer.SOME, []
     if implementations and (track.judged_similarity or track.here_stopped):
         unlike = track.elsewhere or [site for site in track.sites if site.comparison is not None]
 
@@ -478,12 +501,12 @@ def transfer_of(track: Track, implementations: list, home: Place) -> tuple[str, 
                 }
             return _("Not used near you nor in municipalities like yours.")
 
-        return "none", [Finding(AGAINST, words)]
+        return Transfer.NONE, [Finding(AGAINST, words)]
     # Say what could not be judged.
     if not implementations:
-        return "unknown", [Finding(NOTE, lambda: _("There is no record yet of where this practice was used."))]
+        return Transfer.UNKNOWN, [Finding(NOTE, lambda: _("There is no record yet of where this practice was used."))]
     if not home.has_figures:
-        return "unknown", [
+        return Transfer.UNKNOWN, [
             Finding(
                 NOTE,
                 lambda: (
@@ -492,19 +515,9 @@ def transfer_of(track: Track, implementations: list, home: Place) -> tuple[str, 
                 ),
             )
         ]
-    return "unknown", [
+    return Transfer.UNKNOWN, [
         Finding(NOTE, lambda: _("The places where it ran have no figures, so similarity could not be judged."))
     ]
-
-
-def _level(transfer, obstacles):
-    if transfer == "strong":
-        return GOOD if obstacles == 0 else PARTIAL
-    if transfer == "some":
-        return PARTIAL if obstacles == 0 else WEAK
-    if transfer == "none":
-        return WEAK
-    return UNKNOWN if obstacles == 0 else WEAK
 
 
 def _labels(slugs, labels):

@@ -22,7 +22,7 @@ from core.pagination import paginate
 from core.sections import MUNICIPALITY_PAGE, sections
 from core.visibility import active_locale, public
 
-from .fit import LEVEL_LABELS, assess
+from .fit import assess
 from .maps import similar_map
 from .models import Implementation, PracticeIndexPage, PracticePage
 from .question import FitQuestion
@@ -124,7 +124,7 @@ def practices_in(pks, home, geography, locale, request):
     for pk in shown:
         page = practices[pk]
         fit = assess(page.fit_profile, page.cost_band, question, geography, {}, explain=False)
-        items.append({"page": page, "fit": LEVEL_LABELS[fit.level], "level": fit.level, "runs": runs.get(pk, [])})
+        items.append({"page": page, "fit": fit.level.label, "level": fit.level, "runs": runs.get(pk, [])})
     page_obj.object_list = items
     return page_obj
 

@@ -26,7 +26,7 @@ from core.sections import PRACTICE_PAGE, sections
 from core.visibility import public
 
 from . import exports
-from .fit import GOOD, PARTIAL, UNKNOWN, WEAK, assess, level_count
+from .fit import FitLevel, assess
 from .listing import (
     SORT_FIT,
     SORT_TITLE,
@@ -59,7 +59,7 @@ def fit_form_context(request, question):
 def fit_summary(levels, question):
     """'Sorted by fit for Deventer: 3 good, 5 partial ...' from the levels the ranking worked out."""
     counts = Counter(levels)
-    parts = [level_count(level, counts[level]) for level in (GOOD, PARTIAL, UNKNOWN, WEAK) if counts[level]]
+    parts = [level.count_text(counts[level]) for level in FitLevel if counts[level]]
     return _("Sorted by fit for %(name)s: %(counts)s.") % {
         "name": question.heading,
         "counts": ", ".join(parts),

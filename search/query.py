@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cache
 
 from django.db import connection, connections
@@ -110,46 +111,49 @@ def _has_trigrams(alias):
         return cursor.fetchone() is not None
 
 
-# What the search did when the words as typed found nothing (see ``find``), for the notice.
-AS_TYPED, WITHOUT_SMALL_WORDS, SPLIT, CORRECTED, SOME_WORDS, CLOSE = (
-    "",
-    "zonder-kleine-woorden",
-    "gesplitst",
-    "verbeterd",
-    "deel",
-    "lijkt",
-)
+class How(StrEnum):
+    """What the search did to find something when the words as typed found nothing (``find``), in
+    the order it tries; the notice above the results says it, and the search log keeps the value."""
+
+    AS_TYPED = ""
+    WITHOUT_SMALL_WORDS = "zonder-kleine-woorden"
+    SPLIT = "gesplitst"
+    CORRECTED = "verbeterd"
+    SOME_WORDS = "deel"
+    CLOSE = "lijkt"
+
+
 MAX_TERMS = 8  # words (or listed phrases) counted one by one when ranking by how many match
 
 
 @dataclass
 class Attempt:
     ids: list
-    how: str = AS_TYPED  # one of the constants above
+    how: How = How.AS_TYPED
     searched: str = ""  # the words searched, when not the query as typed
-    dropped: tuple = ()  # the small words left out (WITHOUT_SMALL_WORDS)
+    dropped: tuple = ()  # the small words left out (How.WITHOUT_SMALL_WORDS)
     suggestion: str = ""  # "did you mean ...?": the query with its unknown words corrected
     tried: tuple = ()  # when nothing was found: the other forms of the query that were searched too
 
     @property
     def without_small_words(self):
-        return self.how == WITHOUT_SMALL_WORDS
+        return self.how == How.WITHOUT_SMALL_WORDS
 
     @property
     def split(self):
-        return self.how == SPLIT
+        return self.how == How.SPLIT
 
     @property
     def corrected(self):
-        return self.how == CORRECTED
+        return self.how == How.CORRECTED
 
     @property
     def some_words(self):
-        return self.how == SOME_WORDS
+        return self.how == How.SOME_WORDS
 
     @property
     def close(self):
-        return self.how == CLOSE
+        return self.how == How.CLOSE
 
 
 def find(backend, query, pages, language):
@@ -178,29 +182,29 @@ def find(backend, query, pages, language):
         ids = _search(backend, content, pages)
         if ids:
             dropped = tuple(word for word in words(query) if word not in content.split())
-            return Attempt(ids, WITHOUT_SMALL_WORDS, content, dropped)
+            return Attempt(ids, How.WITHOUT_SMALL_WORDS, content, dropped)
     parts, loose_parts = decompound.splits(content)
     if parts:
         tried.append(parts)
         ids = _search(backend, parts, pages)
         if ids:
-            return Attempt(ids, SPLIT, parts)
+            return Attempt(ids, How.SPLIT, parts)
     correction = correct(content)
     if correction:
         tried.append(correction)
         ids = _search(backend, correction, pages)
         if ids:
-            return Attempt(ids, CORRECTED, correction)
+            return Attempt(ids, How.CORRECTED, correction)
     terms = units(correction or loose_parts or content)
     if len(terms) > 1:
         tried.append(" ".join(terms))
         ids = _search_any(backend, terms[:MAX_TERMS], pages)
         if ids:
-            return Attempt(ids, SOME_WORDS, " ".join(terms), suggestion=correction)
+            return Attempt(ids, How.SOME_WORDS, " ".join(terms), suggestion=correction)
     if supports_fuzzy(backend):
         ids = backend.search(Fuzzy(query), pages).ids(facets.WINDOW)
         if ids:
-            return Attempt(ids, CLOSE, suggestion=correction)
+            return Attempt(ids, How.CLOSE, suggestion=correction)
     return Attempt([], suggestion=correction, tried=tuple(dict.fromkeys(tried)))
 
 

@@ -5,7 +5,7 @@ from django.test import Client
 from django.utils import translation
 
 from core.geography.places import Geography
-from practices.fit import AGAINST, FOR, UNKNOWN, assess
+from practices.fit import AGAINST, FOR, FitLevel, assess
 from practices.listing import partner_labels
 from practices.models import PracticePage
 from practices.question import FitQuestion
@@ -23,7 +23,7 @@ def test_every_municipality_gets_an_answer_with_the_figures_compared():
         for practice in practices:
             for home in geography.places:
                 fit = assess(practice.fit_profile, practice.cost_band, FitQuestion(home), geography, labels)
-                assert fit.level != UNKNOWN, (practice.slug, home.name)
+                assert fit.level != FitLevel.UNKNOWN, (practice.slug, home.name)
                 levels.add(fit.level)
                 assert fit.home.startswith(f"{home.name} (") and "per km²" in fit.home
                 track = [reason.text for reason in fit.reasons if reason.tone in (FOR, AGAINST)]
@@ -39,7 +39,7 @@ def test_every_municipality_gets_an_answer_with_the_figures_compared():
     jim = PracticePage.objects.get(slug="jim-jouw-informele-mentor", locale__language_code="nl")
     for typed in ["Vaals", "Amsterdam", "Den Bosch", "Schiermonnikoog", "Súdwest-Fryslân", "Uden"]:
         response = client.get(jim.url, {"gemeente": typed})
-        assert response.context["fit"].level != UNKNOWN, typed
+        assert response.context["fit"].level != FitLevel.UNKNOWN, typed
         assert "onbekend" not in response.context["fit"].label
     municipality = client.get("/gemeenten/s-gravenhage/")
     assert "Buurtgezinnen" in [item["page"].title for item in municipality.context["practices"]]

@@ -5,7 +5,7 @@ from django.test import Client
 from django.utils import translation
 
 from core.geography.places import Figures, Geography, Place, Relation
-from practices.fit import GOOD, LEVEL_RANK, PARTIAL, UNKNOWN, WEAK, assess
+from practices.fit import FitLevel, assess
 from practices.question import COOKIE_NAME, FitQuestion
 
 
@@ -81,45 +81,45 @@ def texts(result):
 
 def test_used_here_is_a_good_fit():
     result = fit(profile((HOME, "voortgezet", "")))
-    assert result.level == GOOD
+    assert result.level == FitLevel.GOOD
     assert "Already used in Thuisstad (2020-now)" in texts(result)
 
 
 def test_used_in_a_municipality_like_home_is_a_good_fit_and_names_the_figures():
     result = fit(profile((TWIN, "voortgezet", "")))
-    assert result.level == GOOD
+    assert result.level == FitLevel.GOOD
     assert texts(result) == (
         "Used in municipalities like Thuisstad (40,000 inhabitants, 400 per km²), alike in figures and nearby: "
         "Tweeling (55,000 inhabitants, 500 per km²: alike in every figure compared; in the same province, 40 km away)."
     )
     assert result.home == "Thuisstad (40,000 inhabitants, 400 per km²)"
     across = fit(profile((BORDER_TWIN, "voortgezet", "")))
-    assert across.level == GOOD  # within 30 km counts as nearby across a provincial border
+    assert across.level == FitLevel.GOOD  # within 30 km counts as nearby across a provincial border
     assert "in another province, 20 km away" in texts(across)
 
 
 def test_a_look_alike_far_away_supports_a_partial_fit_only():
     result = fit(profile((FAR_TWIN, "voortgezet", "")))
-    assert result.level == PARTIAL
+    assert result.level == FitLevel.PARTIAL
     assert texts(result) == (
         "Used in municipalities alike in figures to Thuisstad, but farther away, so this counts for a partial "
         "fit only: Verweg (55,000 inhabitants, 500 per km²: alike in every figure compared; in another province, "
         "150 km away)."
     )
     # With the one like home beside it, the answer is good again.
-    assert fit(profile((FAR_TWIN, "voortgezet", ""), (TWIN, "loopt", ""))).level == GOOD
+    assert fit(profile((FAR_TWIN, "voortgezet", ""), (TWIN, "loopt", ""))).level == FitLevel.GOOD
 
 
 def test_alike_needs_a_similar_size_and_the_figures_together_close():
-    assert fit(profile((BIG_TWIN, "voortgezet", ""))).level == GOOD  # 2.0x inhabitants, 1.5x density: the edge
+    assert fit(profile((BIG_TWIN, "voortgezet", ""))).level == FitLevel.GOOD  # 2.0x inhabitants, 1.5x density: the edge
     too_big = place(13, "Groterdorp", 7, 1, 84_000, 400, (50, 0))  # only the size differs: 2.1 times
     geography = Geography([HOME, too_big])
-    assert fit(profile((too_big, "voortgezet", "")), geography=geography).level == PARTIAL  # nearby only
+    assert fit(profile((too_big, "voortgezet", "")), geography=geography).level == FitLevel.PARTIAL  # nearby only
     one_off = fit(profile((ONE_OFF, "voortgezet", "")))
-    assert one_off.level == GOOD  # one figure apart shows, but does not decide alone
+    assert one_off.level == FitLevel.GOOD  # one figure apart shows, but does not decide alone
     assert "alike except in: about one and a half times as densely populated" in texts(one_off)
     crowded = fit(profile((CROWDED, "voortgezet", "")))
-    assert crowded.level == WEAK  # several figures apart, and far away
+    assert crowded.level == FitLevel.WEAK  # several figures apart, and far away
     assert (
         "Drukdorp (45,000 inhabitants, 700 per km²: about twice as densely populated, about twice as many "
         "addresses per km², urbanisation class 2 against 4, 19% aged 0-14 against 16%; in another province, "
@@ -131,7 +131,7 @@ def test_a_missing_figure_is_named_and_left_out_never_guessed():
     unknown_shares = place(14, "Onbekenddorp", 2, 1, 50_000, 450, (40, 0), age_0_14=None, age_15_24=None)
     geography = Geography([HOME, unknown_shares])
     result = fit(profile((unknown_shares, "voortgezet", "")), geography=geography)
-    assert result.level == GOOD  # judged on the figures there are
+    assert result.level == FitLevel.GOOD  # judged on the figures there are
     assert (
         "Weighed without share of children aged 0-14 and share of young people aged 15-24, for which the "
         "sources have no figure (Onbekenddorp)."
@@ -141,32 +141,32 @@ def test_a_missing_figure_is_named_and_left_out_never_guessed():
 
 def test_used_nearby_is_partial():
     in_region = fit(profile((NEIGHBOUR, "voortgezet", "")))
-    assert in_region.level == PARTIAL
+    assert in_region.level == FitLevel.PARTIAL
     assert (
         "Used nearby, in your youth-care region Regio 1: Buurdorp (300,000 inhabitants, 1,000 per km²: "
         "about eight times as many inhabitants, about three times as densely populated"
     ) in texts(in_region)
     in_province = fit(profile((PROVINCIAL, "voortgezet", "")))
-    assert in_province.level == PARTIAL
+    assert in_province.level == FitLevel.PARTIAL
     assert "in your province Provincie 1: Provstad (250,000 inhabitants, 1,200 per km²" in texts(in_province)
 
 
 def test_used_only_far_away_in_unlike_places_is_weak():
     result = fit(profile((CITY, "voortgezet", "")))
-    assert result.level == WEAK
+    assert result.level == FitLevel.WEAK
     assert "Not used near you nor in municipalities like yours; it ran in Grootstad" in texts(result)
     assert "about ten times as many inhabitants" in texts(result)
 
 
 def test_only_dense_places_count_against_a_thinly_populated_home():
     result = fit(profile((CITY, "voortgezet", ""), (DENSE_NEIGHBOUR, "voortgezet", "")))
-    assert result.level == WEAK  # nearby (some track record) and one obstacle
+    assert result.level == FitLevel.WEAK  # nearby (some track record) and one obstacle
     assert (
         "Only ever used in densely populated municipalities (1,500 or more inhabitants per km²: "
         "Buurstad (300,000 inhabitants, 2,000 per km²); Grootstad (400,000 inhabitants, 4,000 per km²)); "
         "Thuisstad has 400 per km²."
     ) in texts(result)
-    assert fit(profile((DENSE_NEIGHBOUR, "voortgezet", ""), (NEIGHBOUR, "voortgezet", ""))).level == PARTIAL
+    assert fit(profile((DENSE_NEIGHBOUR, "voortgezet", ""), (NEIGHBOUR, "voortgezet", ""))).level == FitLevel.PARTIAL
     dense_home = place(1, "Thuisstad", 1, 1, 40_000, 1_600)
     assert "Only ever used" not in texts(fit(profile((CITY, "voortgezet", "")), home=dense_home))
     between = place(1, "Thuisstad", 1, 1, 300_000, 1_400)  # not dense, but like Buurstad in density
@@ -176,7 +176,7 @@ def test_only_dense_places_count_against_a_thinly_populated_home():
 def test_figures_of_the_area_where_it_ran_win_over_the_municipality():
     area = {"population": 50_000, "density": 450, "urbanisation": 4}  # one district of the city next door
     result = fit(profile((NEIGHBOUR, "voortgezet", "", area)))
-    assert result.level == GOOD
+    assert result.level == FitLevel.GOOD
     assert "Buurdorp (50,000 inhabitants, 450 per km²" in texts(result)
     # The city's own address density and shares do not describe the district: left out, and said so.
     assert "Weighed without addresses per km²" in texts(result)
@@ -185,15 +185,15 @@ def test_figures_of_the_area_where_it_ran_win_over_the_municipality():
 def test_partners_only_help():
     record = profile((TWIN, "voortgezet", ""), needs=["huisarts", "school"])
     not_stated = fit(record)
-    assert not_stated.level == GOOD
+    assert not_stated.level == FitLevel.GOOD
     assert "Check that you can work with: Huisarts, School" in texts(not_stated)
     # Ticking some partners means "these I have", not "only these".
     some = fit(record, partners=frozenset({"school"}))
-    assert some.level == GOOD
+    assert some.level == FitLevel.GOOD
     assert "Works with partners you have: School." in texts(some)
     assert "Also works with, where you have them: Huisarts." in texts(some)
     assert some.strength == not_stated.strength + 1
-    assert fit(record, partners=frozenset({"wijkteam"})).level == GOOD
+    assert fit(record, partners=frozenset({"wijkteam"})).level == FitLevel.GOOD
 
 
 def test_a_partner_it_cannot_do_without_lowers_the_fit_and_says_why():
@@ -201,45 +201,47 @@ def test_a_partner_it_cannot_do_without_lowers_the_fit_and_says_why():
     record = profile((TWIN, "voortgezet", ""), needs=["huisarts", "school"], indispensable=["huisarts"], why=why)
     assert "It cannot do without: Huisarts. Why: De huisarts schrijft het recept uit." in texts(fit(record))
     lacking = fit(record, partners=frozenset({"school"}))
-    assert lacking.level == PARTIAL
+    assert lacking.level == FitLevel.PARTIAL
     assert "It cannot do without a partner you did not tick: Huisarts. Why: De huisarts schrijft" in texts(lacking)
-    assert fit(record, partners=frozenset({"school", "huisarts"})).level == GOOD
+    assert fit(record, partners=frozenset({"school", "huisarts"})).level == FitLevel.GOOD
     # Never lowered where it already runs: the partners are there.
     here = profile((HOME, "loopt", ""), needs=["huisarts"], indispensable=["huisarts"], why=why)
     at_home = fit(here, partners=frozenset({"school"}))
-    assert at_home.level == GOOD
+    assert at_home.level == FitLevel.GOOD
     assert "It already runs in Thuisstad, so ask there how they work with: Huisarts." in texts(at_home)
 
 
 def test_above_budget_lowers_the_fit():
     record = profile((TWIN, "voortgezet", ""))
-    assert fit(record, cost_band=4, budget=4).level == GOOD
+    assert fit(record, cost_band=4, budget=4).level == FitLevel.GOOD
     over = fit(record, cost_band=4, budget=2)
-    assert over.level == PARTIAL
+    assert over.level == FitLevel.PARTIAL
     assert "€1,000-2,000 per child or family a year, you chose at most €100-500" in texts(over)
-    assert fit(profile((NEIGHBOUR, "voortgezet", "")), cost_band=4, budget=2).level == WEAK  # nearby + obstacle
+    assert (
+        fit(profile((NEIGHBOUR, "voortgezet", "")), cost_band=4, budget=2).level == FitLevel.WEAK
+    )  # nearby + obstacle
 
 
 def test_stopped_here_or_in_places_like_home_counts_against():
     here = fit(profile((HOME, "gestopt", "Geen huisartsen met tijd.")))
-    assert here.level == WEAK
+    assert here.level == FitLevel.WEAK
     assert "Stopped earlier in Thuisstad: Geen huisartsen met tijd." in texts(here)
     similar = fit(profile((TWIN, "gestopt", "Te duur.")))
-    assert similar.level == PARTIAL
+    assert similar.level == FitLevel.PARTIAL
     assert "Stopped in municipalities like Thuisstad (40,000 inhabitants, 400 per km²): Tweeling" in texts(similar)
 
 
 def test_unknown_only_without_a_record_or_figures():
-    assert fit(profile()).level == UNKNOWN
+    assert fit(profile()).level == FitLevel.UNKNOWN
     assert "no record yet" in texts(fit(profile()))
     no_figures = fit(profile((EMPTY, "voortgezet", "")))
-    assert no_figures.level == UNKNOWN
+    assert no_figures.level == FitLevel.UNKNOWN
     assert "have no figures" in texts(no_figures)
     home_without_figures = place(9, "Nergens", 9, 9, None, None)
     result = fit(profile((TWIN, "voortgezet", "")), home=home_without_figures)
-    assert result.level == UNKNOWN
+    assert result.level == FitLevel.UNKNOWN
     assert "Nergens has no figures for inhabitants and density" in texts(result)
-    assert fit(profile(), budget=1, cost_band=3).level == WEAK  # nothing known, one obstacle
+    assert fit(profile(), budget=1, cost_band=3).level == FitLevel.WEAK  # nothing known, one obstacle
 
 
 def test_many_places_are_counted_not_all_listed():
@@ -269,11 +271,13 @@ def test_fit_is_deterministic_and_ranked():
     first, second = fit(record), fit(record)
     assert first == second
     assert first.strength == 2
-    assert sorted([WEAK, GOOD, UNKNOWN, PARTIAL], key=lambda level: -LEVEL_RANK[level]) == [
-        GOOD,
-        PARTIAL,
-        UNKNOWN,
-        WEAK,
+    assert sorted(
+        [FitLevel.WEAK, FitLevel.GOOD, FitLevel.UNKNOWN, FitLevel.PARTIAL], key=lambda level: -level.rank
+    ) == [
+        FitLevel.GOOD,
+        FitLevel.PARTIAL,
+        FitLevel.UNKNOWN,
+        FitLevel.WEAK,
     ]
 
 

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core.geography.places import Geography, Relation
-from practices.fit import GOOD, LEVEL_RANK, PARTIAL, WEAK, assess
+from practices.fit import FitLevel, assess
 from practices.question import FitQuestion
 
 PARTNERS = ["gemeente", "huisarts", "jeugdhulp", "school", "vrijwilligers", "wijkteam"]
@@ -47,7 +47,7 @@ def test_a_practice_that_runs_here_is_never_lowered_by_partners():
         home = geography.places[home]
         profile = record([home, *(geography.places[index] for index in elsewhere)], "loopt", needs, indispensable)
         unasked = level(profile, home, geography)
-        assert unasked == GOOD
+        assert unasked == FitLevel.GOOD
         assert level(profile, home, geography, frozenset(ticked)) == unasked
 
     check()
@@ -83,12 +83,12 @@ def test_a_municipality_like_mine_never_gives_a_weaker_answer_than_one_that_is_n
         if other.pk == home.pk or other.pk in listed_pks:
             return
         weakest_listed = min(
-            (LEVEL_RANK[level(record([place]), home, geography)] for place, _comparison in listed), default=None
+            (level(record([place]), home, geography).rank for place, _comparison in listed), default=None
         )
         if weakest_listed is not None:
-            assert weakest_listed >= LEVEL_RANK[level(record([other]), home, geography)]
+            assert weakest_listed >= level(record([other]), home, geography).rank
         for place, comparison in listed:  # and each counts exactly as the list says
-            expected = GOOD if comparison.relation == Relation.LIKE else PARTIAL
+            expected = FitLevel.GOOD if comparison.relation == Relation.LIKE else FitLevel.PARTIAL
             assert level(record([place]), home, geography) == expected, (home.name, place.name)
 
     check()
@@ -103,7 +103,7 @@ def test_a_look_alike_far_away_never_decides_alone():
     assert comparison.relation in (Relation.ALIKE_FAR, Relation.UNLIKE)
     with translation.override("nl"):
         fit = assess(record([zeewolde]), 2, FitQuestion(bergen), geography, LABELS)
-    assert fit.level != GOOD
+    assert fit.level != FitLevel.GOOD
     text = " ".join(reason.text for reason in fit.reasons)
     assert "Zeewolde (" in text and "in een andere provincie" in text
     # Over every pair: a place in another province beyond the nearby distance never makes a good fit alone.
@@ -111,7 +111,7 @@ def test_a_look_alike_far_away_never_decides_alone():
         for place in geography.places[::5]:
             relation = geography.compare(place, home).relation if place.pk != home.pk else None
             if relation in (Relation.ALIKE_FAR, Relation.UNLIKE, Relation.NEARBY):
-                assert level(record([place]), home, geography) != GOOD, (home.name, place.name)
+                assert level(record([place]), home, geography) != FitLevel.GOOD, (home.name, place.name)
 
 
 @pytest.mark.django_db
@@ -122,7 +122,7 @@ def test_what_the_list_shows_for_s_gravenhage_holds_in_the_fit_answers():
     listed = geography.most_similar(home)
     assert listed
     for place, comparison in listed:
-        expected = GOOD if comparison.is_similar else PARTIAL
+        expected = FitLevel.GOOD if comparison.is_similar else FitLevel.PARTIAL
         assert level(record([place]), home, geography) == expected, place.name
     # Utrecht is alike in figures no more (a third fewer inhabitants, far more students), so it is
     # not listed, and a practice that ran there alone fits as its relation says: never "like" it.
@@ -130,4 +130,6 @@ def test_what_the_list_shows_for_s_gravenhage_holds_in_the_fit_answers():
     relation = geography.compare(utrecht, home).relation
     assert utrecht.pk not in {place.pk for place, _comparison in listed}
     assert relation in (Relation.NEARBY, Relation.UNLIKE)
-    assert level(record([utrecht]), home, geography) == (PARTIAL if relation == Relation.NEARBY else WEAK)
+    assert level(record([utrecht]), home, geography) == (
+        FitLevel.PARTIAL if relation == Relation.NEARBY else FitLevel.WEAK
+    )
