@@ -12,7 +12,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.importing import NUMBER, TEXT, TEXTS, PlacesImporter, text
-from core.models import Theme, YouthRegion
+from core.models import Theme
+from geography.models import YouthRegion
 
 from . import measurements, values
 from .models import AmbitionIndexPage, AmbitionPage, Indicator

@@ -88,14 +88,14 @@ class AmbitionPage(WerkplaatsContentPage):
     )
     themes = ParentalManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="ambitions")
     youth_regions = ParentalManyToManyField(
-        "core.YouthRegion",
+        "geography.YouthRegion",
         verbose_name=_("jeugdregio's"),
         blank=True,
         related_name="ambitions",
         help_text=_("Only when the ambition is for some regions; empty: the whole region of the werkplaats."),
     )
     municipalities = ParentalManyToManyField(
-        "core.Municipality",
+        "geography.Municipality",
         verbose_name=_("municipalities"),
         blank=True,
         related_name="ambitions",

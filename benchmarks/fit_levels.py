@@ -35,7 +35,7 @@ RANKED_FOR = ["Leeuwarden", "Deventer", "Den Haag"]
 
 
 def main():
-    from core.geography.places import Geography
+    from geography.places import Geography
     from practices.fit import assess
     from practices.listing import partner_labels
     from practices.models import PracticePage
@@ -69,7 +69,7 @@ def main():
 
 
 def ranking():
-    from core.geography.places import Geography, compare
+    from geography.places import Geography, compare
     from practices.fit import assess
     from practices.question import FitQuestion
 

@@ -2,7 +2,9 @@ import factory
 import wagtail_factories
 from django.utils.text import slugify
 
-from .models import ContentPage, Municipality, Theme, WerkplaatsIndexPage, WerkplaatsPage
+from geography.models import Municipality
+
+from .models import ContentPage, Theme, WerkplaatsIndexPage, WerkplaatsPage
 
 
 class ThemeFactory(factory.django.DjangoModelFactory):

@@ -46,23 +46,6 @@ def bump_content_version(**kwargs):
     forget(VERSION_KEY)
 
 
-def kept_in_process(store, compute):
-    """``compute()`` kept in this process (in ``store``, a dict) for the current content version.
-
-    For what is costly to unpickle on every request and rarely changes, such as the reference
-    data of all municipalities: each process builds it once per content version.
-    """
-    version = content_version()
-    if version is None:
-        return compute()
-    value = store.get(version)
-    if value is None:
-        value = compute()
-        store.clear()
-        store[version] = value
-    return value
-
-
 def cached_fragment(name, compute, keep=None):
     """``compute()`` cached under ``name`` (a tuple) and the content version; a value computed now
     is stored only if ``keep(value)`` (when given) says so."""

@@ -35,9 +35,10 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Locale, Page
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from core.geography.places import Geography
-from core.models import Municipality, WerkplaatsPage
+from core.models import WerkplaatsPage
 from core.params import has_control_characters
+from geography.models import Municipality
+from geography.places import Geography
 
 MAX_FILE_BYTES = 20 * 2**20  # a file of hundreds of records is a few MB
 MAX_TEXT = 20_000  # characters in any one text value; model fields with a max_length are checked too
@@ -702,7 +703,7 @@ class PageImporter(ABC):
 
 
 class Places:
-    """Municipality names as people write them (``core.geography.names``), read once per import."""
+    """Municipality names as people write them (``geography.names``), read once per import."""
 
     def __init__(self):
         self.names = Geography.load().names

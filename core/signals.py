@@ -4,10 +4,13 @@ from django.dispatch import receiver
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
+from geography import signals as geography
+from geography.models import Municipality, Province, YouthRegion
+
 from . import purging
 from .base_url import sync_default_site
 from .fragments import bump_content_version
-from .models import CareSetting, Municipality, Province, SitePages, TargetGroup, Theme, WerkplaatsPage, YouthRegion
+from .models import CareSetting, SitePages, TargetGroup, Theme, WerkplaatsPage
 from .permissions import ensure_werkplaats_access
 
 
@@ -46,6 +49,7 @@ for model in (
 ):
     post_save.connect(_content_changed, sender=model, dispatch_uid=f"wiel-content-{model.__name__}-saved")
     post_delete.connect(_content_changed, sender=model, dispatch_uid=f"wiel-content-{model.__name__}-deleted")
+geography.changed.connect(_content_changed, dispatch_uid="wiel-content-geography-changed")
 
 
 def _migrated(sender, **kwargs):

@@ -2,8 +2,8 @@
 
 from django import forms
 
-from .geography.names import aliases, normalise
-from .models import Municipality
+from geography.models import Municipality
+from geography.names import aliases, normalise
 
 
 class MunicipalityChooser(forms.SelectMultiple):
@@ -12,7 +12,7 @@ class MunicipalityChooser(forms.SelectMultiple):
     Renders the plain multiple select (which works without JavaScript) inside a Stimulus
     controller (``core/js/municipality-chooser.js``) that hides it behind a search field
     and a list of chosen municipalities. Each option carries its search keys: the name,
-    the other names it goes by (``core/data/gemeente_namen.csv``) and its province.
+    the other names it goes by (``geography/data/gemeente_namen.csv``) and its province.
     """
 
     template_name = "core/widgets/municipality_chooser.html"

@@ -21,7 +21,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core import params
 from core.fragments import cached_fragment
-from core.models import Municipality, Theme
+from core.models import Theme
+from geography.models import Municipality
 
 from .choices import ActionStatus
 from .models import FollowUp

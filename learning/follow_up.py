@@ -199,7 +199,7 @@ def answer(follow_up, data, key):
                 "text": data["text"],
                 "why_stopped": data.get("why_stopped", ""),
                 "lasting_practice": data.get("practice"),
-                # A place of the geography (core.geography.places), by its municipality's id.
+                # A place of the geography (geography.places), by its municipality's id.
                 "lasting_municipality_id": getattr(data.get("municipality"), "pk", None),
             },
         )

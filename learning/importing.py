@@ -17,8 +17,9 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
 from core.importing import BOOL, TEXT, TEXTS, PlacesImporter, RecordErrors, text, too_long
-from core.models import Theme, YouthRegion
+from core.models import Theme
 from events.models import EventPage
+from geography.models import YouthRegion
 from practices.models import PracticePage
 
 from .choices import ActionStatus, Adoption, AgeBand, Publication, Source, Teller

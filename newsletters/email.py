@@ -22,7 +22,8 @@ from wagtail.models import Page
 
 from core.base_url import absolute
 from core.images import prefetch_listing_images
-from core.models import Municipality, WerkplaatsPage
+from core.models import WerkplaatsPage
+from geography.models import Municipality
 
 from .models import NewsletterIndexPage
 from .subscription import sign_preferences, sign_unsubscribe

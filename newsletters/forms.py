@@ -4,7 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import CleanTextMixin
-from core.models import Municipality, Province, Theme, YouthRegion
+from core.models import Theme
+from geography.models import Municipality, Province, YouthRegion
 
 from .models import NewsletterList
 

@@ -49,7 +49,7 @@ class NewsletterList(models.Model):
         help_text=_("The digest picks content on these themes. Leave empty for all themes."),
     )
     provinces = models.ManyToManyField(
-        "core.Province",
+        "geography.Province",
         verbose_name=_("provinces"),
         blank=True,
         related_name="+",
@@ -91,9 +91,9 @@ class Subscriber(models.Model):
     email = models.EmailField(_("e-mail address"), unique=True)
     name = models.CharField(_("name"), max_length=120, blank=True)
     themes = models.ManyToManyField("core.Theme", verbose_name=_("themes"), blank=True, related_name="+")
-    provinces = models.ManyToManyField("core.Province", verbose_name=_("provinces"), blank=True, related_name="+")
+    provinces = models.ManyToManyField("geography.Province", verbose_name=_("provinces"), blank=True, related_name="+")
     youth_regions = models.ManyToManyField(
-        "core.YouthRegion", verbose_name=_("jeugdregio's"), blank=True, related_name="+"
+        "geography.YouthRegion", verbose_name=_("jeugdregio's"), blank=True, related_name="+"
     )
     created_at = models.DateTimeField(_("first subscribed"), auto_now_add=True)
     # The consent record: what the person agreed to, and when.

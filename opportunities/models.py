@@ -105,7 +105,7 @@ class OpportunityPage(WerkplaatsContentPage):
     )
     themes = ParentalManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="opportunities")
     municipalities = ParentalManyToManyField(
-        "core.Municipality", verbose_name=_("where"), blank=True, related_name="opportunities"
+        "geography.Municipality", verbose_name=_("where"), blank=True, related_name="opportunities"
     )
     submitter_name = models.CharField(_("submitted by"), max_length=120, blank=True, help_text=_("Never shown."))
     submitter_email = models.EmailField(
@@ -265,7 +265,7 @@ class ProjectPage(WerkplaatsContentPage):
     why_stopped = models.TextField(_("why it stopped"), blank=True)
     themes = ParentalManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="projects")
     municipalities = ParentalManyToManyField(
-        "core.Municipality", verbose_name=_("municipalities"), blank=True, related_name="projects"
+        "geography.Municipality", verbose_name=_("municipalities"), blank=True, related_name="projects"
     )
     ambitions = ParentalManyToManyField(
         "ambitions.AmbitionPage", verbose_name=_("ambitions it serves"), blank=True, related_name="projects"

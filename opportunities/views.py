@@ -2,10 +2,10 @@
 
 from django.conf import settings
 
-from core.geography.places import Geography
 from core.http_cache import personal
 from core.ratelimit import too_many
 from core.routes import handles, render_route
+from geography.places import Geography
 
 from . import receiving, stages
 from .forms import OpportunityForm

@@ -4,7 +4,8 @@ import factory
 import wagtail_factories
 from django.utils.text import slugify
 
-from core.models import Municipality, Theme
+from core.models import Theme
+from geography.models import Municipality
 
 from .models import Implementation, PartnerType, PracticeIndexPage, PracticePage
 

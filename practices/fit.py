@@ -6,7 +6,7 @@ worded for the reader and naming the figures compared. The rules are set out in
 
 The check reads a practice's ``fit_profile`` (its regional-fit record, kept on the
 page), the reader's question (``practices/question.py``: the municipality, partners and
-budget from the URL or the cookie) and the reference geography (``core.geography``), and
+budget from the URL or the cookie) and the reference geography (``geography``), and
 never queries per practice.
 """
 
@@ -20,7 +20,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from core.geography.places import MEASURES, Figures, Geography, Place, Relation, and_list, round_density
+from geography.places import MEASURES, Figures, Geography, Place, Relation, and_list, round_density
 
 from .models import COST_RANGES
 from .question import FitQuestion
@@ -113,7 +113,7 @@ class Site:
 
     place: Place
     figures: Figures
-    comparison: object  # core.geography.places.Comparison, or None when a figure is missing
+    comparison: object  # geography.places.Comparison, or None when a figure is missing
 
     def text(self, compared=False):
         """'Zwolle (133,000 inhabitants, 1,200 per km²)', and with ``compared`` how that differs from home."""
@@ -181,7 +181,7 @@ class Finding(NamedTuple):
 @dataclass
 class Track:
     """Where a practice ran, sorted by how it relates to the reader's municipality
-    (``core.geography.places.Relation``: the same relations the "like mine" list shows)."""
+    (``geography.places.Relation``: the same relations the "like mine" list shows)."""
 
     here: list = field(default_factory=list)  # (place, implementation) in home itself
     here_stopped: list = field(default_factory=list)

@@ -15,9 +15,10 @@ from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
 from core.blocks import RICH_TEXT_FEATURES
-from core.geography.places import Geography
 from core.importing import RecordErrors, as_html, records_or_error, text, too_long, unknown_municipality, without
-from core.models import CareSetting, Municipality, TargetGroup, Theme, WerkplaatsPage
+from core.models import CareSetting, TargetGroup, Theme, WerkplaatsPage
+from geography.models import Municipality
+from geography.places import Geography
 
 from . import import_schema
 from .exports import practice_record
@@ -81,7 +82,7 @@ class Reference:
     def __init__(self):
         self.terms = {key: {term.slug: term for term in model.objects.all()} for key, model in TERM_FIELDS.items()}
         self.terms["partners"] = self.terms["partners_needed"]
-        # Names as people write them, slugs, CBS codes and former municipalities (core.geography.names).
+        # Names as people write them, slugs, CBS codes and former municipalities (geography.names).
         self.municipality_names = Geography.load().names
         self.municipalities = Municipality.objects.in_bulk()
         self.locales = {locale.language_code: locale for locale in Locale.objects.all()}

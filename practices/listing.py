@@ -19,8 +19,9 @@ from django.utils.translation import gettext_lazy as _
 
 from core import params
 from core.fragments import cached_fragment
-from core.models import CareSetting, Province, TargetGroup, Theme, WerkplaatsPage
+from core.models import CareSetting, TargetGroup, Theme, WerkplaatsPage
 from core.request_memo import remembered
+from geography.models import Province
 
 from .fit import assess
 from .models import EVIDENCE_RANK, CostBand, Evidence, Implementation, PartnerType, PracticePage

@@ -1,6 +1,6 @@
 """What the maps of the practice database show: where a practice ran, and where practices ran.
 
-The boundaries come from ``core.geography.maps``; this module decides what each area
+The boundaries come from ``geography.maps``; this module decides what each area
 means (an outcome, a count) and the templates in ``practices/components/`` draw it.
 """
 
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from core.geography import maps
+from geography import maps
 
 from .models import Implementation
 

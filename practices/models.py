@@ -27,9 +27,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyBlock
 from core.documents import text_of
-from core.models import BasePage, Municipality, SectionIndexPage, Term, WerkplaatsContentPage
+from core.models import BasePage, SectionIndexPage, Term, WerkplaatsContentPage
 from core.routes import LocalizedRoutablePageMixin, answer, localized_path
 from core.widgets import MunicipalityChooser
+from geography.models import Municipality
 
 from .serializers import MunicipalitySerializer, TermSerializer
 
@@ -500,7 +501,7 @@ class Implementation(TranslatableMixin, ClusterableModel, Orderable):
 
     page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="implementations")
     municipalities = ParentalManyToManyField(
-        "core.Municipality", verbose_name=_("municipalities"), related_name="practice_implementations"
+        "geography.Municipality", verbose_name=_("municipalities"), related_name="practice_implementations"
     )
     started = models.PositiveSmallIntegerField(
         _("started (year)"), validators=[MinValueValidator(1990), MaxValueValidator(2100)]

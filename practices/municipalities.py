@@ -2,7 +2,7 @@
 
 ``/gemeenten/`` finds a municipality by the name people use; ``/gemeenten/<slug>/``
 shows its CBS figures, its jeugdregio and province, the ten most similar municipalities
-(``core.geography.places``: the one notion of similarity the fit check uses) and the practices that ran in any
+(``geography.places``: the one notion of similarity the fit check uses) and the practices that ran in any
 of them, with their outcome and their fit for the chosen municipality.
 """
 
@@ -15,12 +15,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 
-from core.geography.names import FOUND
-from core.geography.places import NEAR_KM, Geography
-from core.models import Municipality
 from core.pagination import paginate
 from core.sections import MUNICIPALITY_PAGE, sections
 from core.visibility import active_locale, public
+from geography.models import Municipality
+from geography.names import FOUND
+from geography.places import NEAR_KM, Geography
 
 from .fit import assess
 from .maps import similar_map

@@ -16,9 +16,9 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.models import Locale
 
-from core.geography.names import FOUND, Resolution
-from core.geography.places import Geography, Place
 from core.visibility import active_locale
+from geography.names import FOUND, Resolution
+from geography.places import Geography, Place
 
 from .models import PracticeIndexPage
 
@@ -33,7 +33,7 @@ ANSWER_ANCHOR = "fit-answer"
 class FitQuestion:
     """What the professional told us: their municipality, and optionally partners and budget.
 
-    ``lookup`` is how the typed name was understood (see ``core.geography.names``): it
+    ``lookup`` is how the typed name was understood (see ``geography.names``): it
     carries the note for a former municipality, or the error and suggestions when no
     municipality was found, so the form can say so instead of dropping the question.
     """

@@ -17,13 +17,13 @@ from wagtail.models import Page, Site
 
 from core import params
 from core.fragments import cached_items
-from core.geography.places import Figures, Geography, number_words
 from core.images import prefetch_listing_images
-from core.models import Municipality
 from core.pagination import paginate
 from core.routes import handles
 from core.sections import PRACTICE_PAGE, sections
 from core.visibility import public
+from geography.models import Municipality
+from geography.places import Figures, Geography, number_words
 
 from . import exports
 from .fit import FitLevel, assess

@@ -26,9 +26,10 @@ from ambitions.models import AmbitionPage
 from articles.models import ArticlePage
 from core import params
 from core.fragments import content_version
-from core.models import Province, Theme, WerkplaatsPage
+from core.models import Theme, WerkplaatsPage
 from core.visibility import active_locale
 from events.models import EventPage
+from geography.models import Province
 from learning.models import ProposalPage, StoryPage
 from newsletters.models import NewsletterPage
 from opportunities.models import OpportunityPage, ProjectPage

@@ -6,8 +6,11 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# The foundation the core builds on: reference data with rules of its own, which imports no app.
+BELOW_THE_CORE = {"geography"}
 APPS = [
     *[
+        "geography",
         "core",
         "outbox",
         "practices",
@@ -110,15 +113,29 @@ def test_the_reader_finds_imports_of_every_kind():
 
 
 def test_the_core_imports_no_app():
+    """Only the foundation below it (the geography: a werkplaats covers municipalities)."""
     graph = import_graph()
     back_doors = sorted(
         (module, target)
         for module, targets in graph.items()
         if app_of(module) == "core"
         for target in targets
-        if app_of(target) != "core"
+        if app_of(target) not in {"core", *BELOW_THE_CORE}
     )
     assert back_doors == []
+
+
+def test_the_geography_imports_no_app():
+    graph = import_graph()
+    assert "geography.places" in graph["practices.fit"]
+    up = sorted(
+        (module, target)
+        for module, targets in graph.items()
+        if app_of(module) in BELOW_THE_CORE
+        for target in targets
+        if app_of(target) != app_of(module)
+    )
+    assert up == []
 
 
 def test_no_circle_of_files():
@@ -160,7 +177,7 @@ def app_labels_and_commands():
     labels, commands = set(), set()
     for config in apps.get_app_configs():
         path = Path(config.path)
-        if path.parent != ROOT or config.label == "core":
+        if path.parent != ROOT or config.label in {"core", *BELOW_THE_CORE}:
             continue
         labels.add(config.label)
         commands |= {command.stem for command in path.glob("management/commands/[!_]*.py")}

@@ -331,7 +331,7 @@ def municipalities_like_mine(live_server, page):
     page.get_by_role("link", name="Gemeenten zoals 's-Gravenhage, en wat daar liep").click()
     page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Gemeenten zoals 's-Gravenhage"
-    from core.geography.places import Geography
+    from geography.places import Geography
 
     geography = Geography.load()
     listed = geography.most_similar(geography.find("Den Haag"))

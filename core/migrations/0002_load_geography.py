@@ -1,10 +1,10 @@
-"""Load the 2025 geography reference data (see core/data/README.md)."""
+"""Load the 2025 geography reference data (see geography/data/README.md)."""
 
 from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from core.geography.data import load_base_geography
+    from geography.data import load_base_geography
 
     load_base_geography(
         apps.get_model("core", "Province"),

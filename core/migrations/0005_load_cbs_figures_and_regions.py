@@ -1,4 +1,4 @@
-"""CBS codes and figures for all 342 municipalities, and the CBS jeugdregio's (see core/data/README.md).
+"""CBS codes and figures for all 342 municipalities, and the CBS jeugdregio's (see geography/data/README.md).
 
 Existing region rows are renamed where they can be recognised, so subscribers' interests follow
 the corrected regions; municipalities keep their rows, so implementations keep theirs.
@@ -8,7 +8,7 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from core.geography.data import load_geography
+    from geography.data import load_geography
 
     load_geography(
         apps.get_model("core", "Province"),

@@ -1,11 +1,11 @@
 """The CBS urbanisation class, address density and shares of young people and households with
-children for all 342 municipalities (CBS 85984NED, 1 January 2024; see core/data/README.md)."""
+children for all 342 municipalities (CBS 85984NED, 1 January 2024; see geography/data/README.md)."""
 
 from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from core.geography.data import load_profile_figures
+    from geography.data import load_profile_figures
 
     load_profile_figures(apps.get_model("core", "Municipality"))
 

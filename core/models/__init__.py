@@ -1,6 +1,5 @@
 from .documents import DocumentText
 from .editing import CreatedDraft
-from .geography import Municipality, Province, YouthRegion
 from .pages import BasePage, ContentPage, SectionIndexPage, WerkplaatsContentPage, WerkplaatsIndexPage, WerkplaatsPage
 from .settings import SitePages
 from .taxonomy import CareSetting, TargetGroup, Term, Theme, reading_english
@@ -13,9 +12,7 @@ __all__ = [
     "CreatedDraft",
     "DocumentText",
     "Leernetwerk",
-    "Municipality",
     "Partner",
-    "Province",
     "SectionIndexPage",
     "SitePages",
     "TargetGroup",
@@ -24,6 +21,5 @@ __all__ = [
     "WerkplaatsIndexPage",
     "WerkplaatsContentPage",
     "WerkplaatsPage",
-    "YouthRegion",
     "reading_english",
 ]

@@ -112,8 +112,10 @@ class WerkplaatsPage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    provinces = ParentalManyToManyField("core.Province", verbose_name=_("provinces covered"), blank=True)
-    municipalities = ParentalManyToManyField("core.Municipality", verbose_name=_("municipalities covered"), blank=True)
+    provinces = ParentalManyToManyField("geography.Province", verbose_name=_("provinces covered"), blank=True)
+    municipalities = ParentalManyToManyField(
+        "geography.Municipality", verbose_name=_("municipalities covered"), blank=True
+    )
     themes = ParentalManyToManyField("core.Theme", verbose_name=_("themes"), blank=True)
     founded_year = models.PositiveSmallIntegerField(_("working since"), null=True, blank=True)
     contact_name = models.CharField(_("contact person"), max_length=120, blank=True)

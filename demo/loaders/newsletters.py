@@ -13,9 +13,10 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from articles.models import ArticlePage
-from core.models import Province, Theme, WerkplaatsPage, YouthRegion
+from core.models import Theme, WerkplaatsPage
 from demo.utils import data, locale, rich, season, section, working_day
 from events.models import EventPage
+from geography.models import Province, YouthRegion
 from newsletters.blocks import IssueBodyBlock
 from newsletters.forms import CONSENT_TEXT
 from newsletters.models import (

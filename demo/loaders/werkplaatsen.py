@@ -8,17 +8,10 @@ from django.contrib.auth.models import Group
 from django.utils.text import slugify
 from wagtail.models import Site
 
-from core.models import (
-    CareSetting,
-    Municipality,
-    Province,
-    TargetGroup,
-    Theme,
-    WerkplaatsIndexPage,
-    WerkplaatsPage,
-)
+from core.models import CareSetting, TargetGroup, Theme, WerkplaatsIndexPage, WerkplaatsPage
 from core.permissions import NATIONAL_EDITORS_GROUP
 from demo.utils import create_child, data, demo_password, generated_image, locale, rich, section, translate
+from geography.models import Municipality, Province
 
 TAXONOMIES = {"themes": Theme, "target_groups": TargetGroup, "settings": CareSetting}
 

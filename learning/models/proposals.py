@@ -32,9 +32,10 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.feeds import OverviewFeed
-from core.models import BasePage, Municipality, SectionIndexPage, WerkplaatsContentPage
+from core.models import BasePage, SectionIndexPage, WerkplaatsContentPage
 from core.routes import LocalizedRoutablePageMixin, answer, localized_path
 from core.widgets import MunicipalityChooser
+from geography.models import Municipality
 from practices.serializers import MunicipalitySerializer, TermSerializer
 
 from ..choices import ActionStatus, Adoption
@@ -96,7 +97,7 @@ class ProposalPage(WerkplaatsContentPage):
         "learning.StoryPage", verbose_name=_("from the stories"), blank=True, related_name="proposals"
     )
     municipalities = ParentalManyToManyField(
-        "core.Municipality", verbose_name=_("municipalities"), blank=True, related_name="proposals"
+        "geography.Municipality", verbose_name=_("municipalities"), blank=True, related_name="proposals"
     )
     themes = ParentalManyToManyField("core.Theme", verbose_name=_("themes"), blank=True, related_name="proposals")
     problem = models.TextField(_("the problem, as the story shows it"))
@@ -276,7 +277,7 @@ class Action(TranslatableMixin, Orderable):
     page = ParentalKey(ProposalPage, on_delete=models.CASCADE, related_name="actions")
     what = models.TextField(_("what will be done"))
     municipality = models.ForeignKey(
-        "core.Municipality", verbose_name=_("municipality"), null=True, blank=True, on_delete=models.SET_NULL
+        "geography.Municipality", verbose_name=_("municipality"), null=True, blank=True, on_delete=models.SET_NULL
     )
     owner_name = models.CharField(
         _("who takes up the glove"), max_length=120, blank=True, help_text=_("The name; the role alone will do.")

@@ -106,10 +106,10 @@ class StoryPage(WerkplaatsContentPage):
     age_band = models.CharField(_("age of the young person"), max_length=5, choices=AgeBand.choices, blank=True)
     themes = ParentalManyToManyField("core.Theme", verbose_name=_("themes"), blank=True)
     municipality = models.ForeignKey(
-        "core.Municipality", verbose_name=_("municipality"), null=True, blank=True, on_delete=models.SET_NULL
+        "geography.Municipality", verbose_name=_("municipality"), null=True, blank=True, on_delete=models.SET_NULL
     )
     youth_region = models.ForeignKey(
-        "core.YouthRegion",
+        "geography.YouthRegion",
         verbose_name=_("jeugdregio"),
         null=True,
         blank=True,

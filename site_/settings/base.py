@@ -62,6 +62,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Wiel. `home` first: its demo content (the site root) comes before the rest.
     "home",
+    "geography",
     "core",
     "outbox",
     "articles",

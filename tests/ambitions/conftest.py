@@ -13,7 +13,7 @@ def ambitions(site_tree):
     """A national overview and Groningen's and SAMEN's own. Groningen has an ambition for its
     jeugdregio with two indicators: one on track (a count going down, measured recently) and one
     without a baseline; SAMEN one without places whose indicator reached its target."""
-    from core.models import Municipality
+    from geography.models import Municipality
 
     national = AmbitionIndexPageFactory(parent=site_tree["home"])
     groningen = AmbitionIndexPageFactory(parent=site_tree["groningen"])

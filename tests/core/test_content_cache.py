@@ -13,8 +13,8 @@ from wagtail.models import PageViewRestriction, Site
 
 from core.factories import publish_with
 from core.fragments import bump_content_version, content_version
-from core.geography.places import Geography
-from core.models import Municipality
+from geography.models import Municipality
+from geography.places import Geography
 
 BLOCK = Template('{% load wiel_tags %}[{% contentcache "test" value %}{{ read }}{% endcontentcache %}]')
 

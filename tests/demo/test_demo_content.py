@@ -177,8 +177,8 @@ def test_the_demo_calendar_and_newsletters_are_coherent():
     from django.utils import timezone
     from django.utils.html import strip_tags
 
-    from core.models import Province
     from demo.utils import dutch_public_holidays, season
+    from geography.models import Province
     from newsletters.models import NewsletterPage
 
     for event in EventPage.objects.filter(locale__language_code="nl"):

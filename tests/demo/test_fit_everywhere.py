@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.utils import translation
 
-from core.geography.places import Geography
+from geography.places import Geography
 from practices.fit import AGAINST, FOR, FitLevel, assess
 from practices.listing import partner_labels
 from practices.models import PracticePage

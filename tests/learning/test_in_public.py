@@ -7,8 +7,8 @@ import json
 import pytest
 from django.test import Client
 
-from core.models import Municipality
 from events.factories import EventIndexPageFactory, EventPageFactory
+from geography.models import Municipality
 from learning import follow_up
 from learning.factories import ProposalPageFactory, StoryPageFactory, owner
 from newsletters.blocks import IssueBodyBlock

@@ -108,7 +108,7 @@ def test_the_message_parts_headers_and_personal_links(
 def test_personalised_issue_shows_each_reader_only_their_themes_and_regions(
     issue, readers, site_tree, mailbox, django_capture_on_commit_callbacks
 ):
-    from core.models import Province
+    from geography.models import Province
 
     limburg = Province.objects.get(name="Limburg")
     groningen = Province.objects.get(name="Groningen")

@@ -58,7 +58,7 @@ def test_another_werkplaats_cannot_weigh(log, site_tree, editor_client):
 
 
 def test_a_project_becomes_a_draft_practice_that_links_back(groningen_editor, log, site_tree):
-    from core.models import Municipality
+    from geography.models import Municipality
 
     PracticeIndexPageFactory(parent=site_tree["groningen"])
     project = ProjectPageFactory(

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.utils import translation
 
-from core.geography.places import Figures, Geography, Place, Relation
+from geography.places import Figures, Geography, Place, Relation
 from practices.fit import FitLevel, assess
 from practices.question import COOKIE_NAME, FitQuestion
 
@@ -327,7 +327,7 @@ def test_the_remember_step_only_sends_readers_to_this_site(practice_db):
 def test_comparisons_are_kept_per_home_and_no_more_than_that():
     """A listing ranked by fit compares the same places with one home again and again: the geography
     keeps each comparison, but not for an implementation's own area nor for a home with other figures."""
-    from core.geography import places
+    from geography import places
 
     geography = Geography([HOME, TWIN, NEIGHBOUR])
     first = geography.compare(TWIN, HOME)

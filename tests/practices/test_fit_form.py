@@ -128,7 +128,7 @@ def test_the_editors_word_count_reads_the_practice_not_the_fit_form(practice_db)
 def test_the_place_typed_heads_the_answer_and_stays_in_the_url(practice_db):
     from urllib.parse import urlencode
 
-    from core.geography.names import COMMON, FORMER, SPLIT, aliases
+    from geography.names import COMMON, FORMER, SPLIT, aliases
 
     client = Client()
     page = practice_db["a"]
@@ -159,8 +159,8 @@ def test_the_place_typed_heads_the_answer_and_stays_in_the_url(practice_db):
 
 @pytest.mark.django_db
 def test_every_other_name_of_a_municipality_leads_to_its_page(client):
-    from core.geography.names import aliases
-    from core.models import Municipality
+    from geography.models import Municipality
+    from geography.names import aliases
 
     assert client.get("/gemeenten/den-haag/")["Location"] == "/gemeenten/s-gravenhage/?naam=Den+Haag"
     assert client.get("/gemeenten/den-bosch/")["Location"] == "/gemeenten/s-hertogenbosch/?naam=Den+Bosch"

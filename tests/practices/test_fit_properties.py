@@ -5,7 +5,7 @@ from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.geography.places import Geography, Relation
+from geography.places import Geography, Relation
 from practices.fit import FitLevel, assess
 from practices.question import FitQuestion
 

@@ -5,8 +5,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.test import Client
 
-from core.geography import maps
-from core.models import Municipality
+from geography import maps
+from geography.models import Municipality
 from practices.factories import make_practice
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from core.models import Municipality
+from geography.models import Municipality
 from practices.models import Implementation, PracticePage
 
 

@@ -8,8 +8,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from core.geography import maps
-from core.models import Municipality
+from geography import maps
+from geography.models import Municipality
 from practices.factories import make_practice
 
 # Pinned: a municipality's page costs this many queries however many practices ran nearby.

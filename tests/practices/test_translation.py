@@ -4,7 +4,8 @@ import pytest
 from wagtail.models import Locale
 from wagtail_localize.models import TranslationSource
 
-from core.models import Municipality, Theme
+from core.models import Theme
+from geography.models import Municipality
 from practices.models import Implementation, PracticePage
 
 

@@ -1,7 +1,7 @@
 """Maps of the Netherlands drawn on the server as SVG, from the CBS/PDOK boundaries.
 
 The boundaries are TopoJSON in RD New (EPSG:28992, metres, y pointing north) in
-``core/data`` (see its README for source and licence). They are decoded once per
+``geography/data`` (see its README for source and licence). They are decoded once per
 process into SVG path data: one SVG unit is :data:`UNIT` metres, y is flipped, and each
 shared arc is simplified (Douglas-Peucker) before rounding, so neighbours keep meeting
 along the same line. Templates draw the paths; nothing is fetched at run time.
@@ -198,7 +198,7 @@ def provinces():
 def centres():
     """A point inside every municipality (the centroid of its largest part) in RD metres, by CBS code.
 
-    What "how far apart" means for the similarity of ``core.geography.places``: the distance
+    What "how far apart" means for the similarity of ``geography.places``: the distance
     between two of these points, unsimplified.
     """
     topology = _load(MUNICIPALITIES_FILE)

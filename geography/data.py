@@ -1,4 +1,4 @@
-"""Reading the geography files of ``core/data`` (see its README for sources and dates).
+"""Reading the geography files of ``geography/data`` (see its README for sources and dates).
 
 The loaders take the model classes as arguments, so that data migrations can pass
 their historical models and the management commands the current ones.
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from django.utils.text import slugify
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(__file__).resolve().parent / "data"
 REFERENCE_DATE = "2025-01-01"
 FIGURES_FILE = "gemeenten_2025_cbs.csv"
 SOURCE_MAX_LENGTH = 120

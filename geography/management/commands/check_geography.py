@@ -4,7 +4,7 @@ import csv
 
 from django.core.management.base import BaseCommand, CommandError
 
-from core.models import Municipality
+from geography.models import Municipality
 
 NAME_COLUMNS = ("Gemeentenaam", "GemeentenaamGM", "name")
 PROVINCE_COLUMNS = ("Provincienaam", "ProvincienaamPV", "province")

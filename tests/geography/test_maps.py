@@ -1,11 +1,11 @@
-"""The boundaries decoded into SVG paths (core.geography.maps)."""
+"""The boundaries decoded into SVG paths (geography.maps)."""
 
 import re
 
 import pytest
 
-from core.geography import maps
-from core.models import Municipality
+from geography import maps
+from geography.models import Municipality
 
 PATH = re.compile(r"^(M-?\d+ -?\d+l(-?\d+)( ?-?\d+)*z)+$")
 

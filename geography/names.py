@@ -4,7 +4,7 @@ Official names ("'s-Gravenhage"), the names people say ("Den Haag", "Den Bosch")
 spellings with or without accents, suffixes ("Bergen (NH)", "Hengelo (O.)"), CBS codes,
 slugs, and former municipalities merged since 2018 ("Weesp", "Uden"), which point to
 today's municipality with a note. The names other than the official ones are data:
-``core/data/gemeente_namen.csv`` (see the README beside it).
+``geography/data/gemeente_namen.csv`` (see the README beside it).
 """
 
 import csv
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-ALIASES_FILE = Path(__file__).resolve().parent.parent / "data" / "gemeente_namen.csv"
+ALIASES_FILE = Path(__file__).resolve().parent / "data" / "gemeente_namen.csv"
 COMMON, VARIANT, FORMER, SPLIT = "common", "variant", "former", "split"
 KINDS = {COMMON, VARIANT, FORMER, SPLIT}
 FOUND, AMBIGUOUS, UNKNOWN, EMPTY = "found", "ambiguous", "unknown", "empty"

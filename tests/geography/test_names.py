@@ -1,11 +1,11 @@
-"""Finding a municipality by the name people use (core.geography.names)."""
+"""Finding a municipality by the name people use (geography.names)."""
 
 import pytest
 from django.utils import translation
 
-from core.geography.names import AMBIGUOUS, EMPTY, FOUND, KINDS, UNKNOWN, aliases, normalise
-from core.geography.places import Geography
-from core.models import Municipality
+from geography.models import Municipality
+from geography.names import AMBIGUOUS, EMPTY, FOUND, KINDS, UNKNOWN, aliases, normalise
+from geography.places import Geography
 
 
 @pytest.fixture

@@ -18,8 +18,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.fragments import kept_in_process
-from core.models import Municipality
+from geography.models import Municipality
 
 from . import maps
 from .names import NameIndex
@@ -119,7 +118,7 @@ class Place:
     households_with_children: int | None = None
     figures_source: str = ""  # where inhabitants and density come from, shown with every fit answer
     profile_source: str = ""  # where the class, address density and shares come from
-    centre: tuple | None = None  # RD metres (core.geography.maps.centres), None when not drawn
+    centre: tuple | None = None  # RD metres (geography.maps.centres), None when not drawn
 
     @cached_property
     def figures(self):
@@ -362,7 +361,16 @@ def _group(value):
     return number_format(value, force_grouping=True)
 
 
-_loaded = {}  # content version -> Geography, in this process
+_loaded = {}  # version -> Geography, in this process
+# What tells a process that the reference data may have changed: a function that returns a
+# version, or None to keep nothing. The core hands over its content version (``keep_while`` in
+# CoreConfig.ready), which rises on every change to the geography too (``changed``).
+_version = [lambda: None]
+
+
+def keep_while(version):
+    """Keep the loaded geography in this process for as long as ``version()`` returns the same value."""
+    _version[0] = version
 
 
 class Geography:
@@ -406,10 +414,16 @@ class Geography:
         """The geography every request of this process shares, loaded again after a change.
 
         Building 342 places (and the name index of the fit form) took about a fifth of a listing's
-        time when it was done per request; the reference data changes only through an import,
-        which raises the content version like a publish (core/signals.py).
+        time when it was done per request; the reference data changes only through a migration
+        or an import, which raises the version (``keep_while``).
         """
-        return kept_in_process(_loaded, cls.load)
+        version = _version[0]()
+        if version is None:
+            return cls.load()
+        if version not in _loaded:
+            _loaded.clear()
+            _loaded[version] = cls.load()
+        return _loaded[version]
 
     @cached_property
     def names(self):

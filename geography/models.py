@@ -1,7 +1,7 @@
 """Reference geography: provinces, jeugdregio's and municipalities (2025).
 
-Loaded from ``core/data`` by data migrations; see ``core/data/README.md`` for the
-sources, reference dates and licences. Editors read this data, they do not edit it;
+Loaded from ``geography/data`` by data migrations; see ``geography/data/README.md`` for
+the sources, reference dates and licences. Editors read this data, they do not edit it;
 newer CBS figures come in through ``manage.py load_municipality_figures``.
 """
 
@@ -14,6 +14,7 @@ class Province(models.Model):
     name = models.CharField(_("name"), max_length=50, unique=True)
 
     class Meta:
+        db_table = "core_province"  # the table the core made before geography was an app of its own
         ordering = ["name"]
         verbose_name = _("province")
         verbose_name_plural = _("provinces")
@@ -30,6 +31,7 @@ class YouthRegion(models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
 
     class Meta:
+        db_table = "core_youthregion"
         ordering = ["name"]
         verbose_name = _("youth-care region (jeugdregio)")
         verbose_name_plural = _("youth-care regions (jeugdregio's)")
@@ -82,6 +84,7 @@ class Municipality(models.Model):
     profile_source = models.CharField(_("source of the address density and shares"), max_length=120, blank=True)
 
     class Meta:
+        db_table = "core_municipality"
         ordering = ["name"]
         verbose_name = _("municipality")
         verbose_name_plural = _("municipalities")

@@ -10,8 +10,8 @@ from django.core.management import CommandError, call_command
 from django.db.models import Sum
 from django.utils import timezone
 
-from core.geography.data import DATA_DIR, load_geography
-from core.models import Municipality, Province, YouthRegion
+from geography.data import DATA_DIR, load_geography
+from geography.models import Municipality, Province, YouthRegion
 from newsletters.models import Subscriber
 
 # CBS, Gemeentelijke indeling op 1 januari 2025

@@ -5,9 +5,9 @@ import csv
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from core.fragments import bump_content_version
-from core.geography.data import FIGURE_COLUMNS, SOURCE_MAX_LENGTH, parse_figures
-from core.models import Municipality
+from geography.data import FIGURE_COLUMNS, SOURCE_MAX_LENGTH, parse_figures
+from geography.models import Municipality
+from geography.signals import changed
 
 
 class Command(BaseCommand):
@@ -56,7 +56,7 @@ class Command(BaseCommand):
             for code, values in updates.items():
                 Municipality.objects.filter(cbs_code=code).update(**values)
             # An update sends no save signal: the fit checks and pages show the new figures at once.
-            transaction.on_commit(bump_content_version)
+            transaction.on_commit(lambda: changed.send(sender=Municipality))
         self.stdout.write(
             self.style.SUCCESS(f"Updated {', '.join(figures)} of {len(updates)} municipalities from {csv_file}")
         )
