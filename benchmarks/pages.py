@@ -14,7 +14,7 @@ def measure(label, url, params=None, cold=False, requests=40):
     ``cold``: as the first reader after a publish (the content version goes up before each
     request, so nothing cached for the page is reused). Returns the timings in milliseconds.
     """
-    from core.fragments import bump_content_version
+    from core.http.fragments import bump_content_version
 
     client = Client()
     client.get(url, params or {})  # warm up

@@ -12,7 +12,7 @@ class CoreConfig(AppConfig):
         from geography.places import keep_while
 
         from . import checks, documents, signals  # noqa: F401 (checks and signal handlers)
-        from .fragments import content_version
+        from .http.fragments import content_version
         from .localize import localise_translation_dates
         from .permissions import ensure_national_editor_permissions, ensure_werkplaats_translation_permissions
         from .publication_guard import send_workflow_mail_on_commit

@@ -12,8 +12,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from .fragments import cached_fragment
-from .visibility import locales
+from .http.fragments import cached_fragment
+from .http.visibility import locales
 
 IN_LANGUAGE = {"nl": _("in Dutch"), "en": _("in English")}
 

@@ -7,9 +7,9 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pr
 from geography import signals as geography
 from geography.models import Municipality, Province, YouthRegion
 
-from . import purging
 from .base_url import sync_default_site
-from .fragments import bump_content_version
+from .http import purging
+from .http.fragments import bump_content_version
 from .models import CareSetting, SitePages, TargetGroup, Theme, WerkplaatsPage
 from .permissions import ensure_werkplaats_access
 
@@ -30,7 +30,7 @@ def _page_deleted(sender, instance, **kwargs):
         bump_content_version()
 
 
-# What the public sees changes: cached furniture and pages are stale (core/fragments.py).
+# What the public sees changes: cached furniture and pages are stale (core/http/fragments.py).
 page_published.connect(_content_changed, dispatch_uid="wiel-content-published")
 page_unpublished.connect(_content_changed, dispatch_uid="wiel-content-unpublished")
 post_page_move.connect(_content_changed, dispatch_uid="wiel-content-moved")

@@ -21,8 +21,8 @@ from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Page
 
 from .base_url import absolute
+from .http.visibility import public
 from .languages import UNTRANSLATED_ALIAS
-from .visibility import public
 
 
 class LanguageSitemap(Sitemap):

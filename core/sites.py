@@ -11,7 +11,7 @@ from django.db import DatabaseError
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
-from .fragments import cached_fragment
+from .http.fragments import cached_fragment
 
 
 class CachedSiteMiddleware:

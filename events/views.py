@@ -8,11 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import params
-from core.http_cache import personal
+from core.http.cache_policy import personal
+from core.http.ratelimit import too_many
 from core.images import prefetch_listing_images
 from core.models import Theme, WerkplaatsPage
 from core.pagination import paginate
-from core.ratelimit import too_many
 from core.routes import handles, render_route
 from core.sections import EVENT_PAGE, sections
 

@@ -10,9 +10,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
 from articles.models import ArticlePage
+from core.http.visibility import public
 from core.images import prefetch_listing_images
 from core.models import BasePage, WerkplaatsPage
-from core.visibility import public
 from events.models import EventIndexPage, EventPage
 from newsletters.models import NewsletterIndexPage
 from practices.models import PracticeIndexPage, PracticePage

@@ -20,7 +20,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core import params
-from core.fragments import cached_fragment
+from core.http.fragments import cached_fragment
 from core.models import Theme
 from geography.models import Municipality
 

@@ -27,8 +27,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.base_url import absolute
-from core.fragments import bump_content_version
-from core.purging import page_changed
+from core.http.fragments import bump_content_version
+from core.http.purging import page_changed
 from core.tokens import make_token, read_token
 from outbox import editors
 from outbox import sending as outbox

@@ -3,8 +3,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import CleanTextMixin, TypedPlaceMixin
+from core.http.visibility import public
 from core.page_forms import WielPageForm
-from core.visibility import public
 
 from . import personal_data
 from .choices import ActionStatus, AgeBand, Publication, Teller

@@ -7,9 +7,9 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from core.http_cache import personal
+from core.http.cache_policy import personal
+from core.http.ratelimit import too_many
 from core.pagination import paginate
-from core.ratelimit import too_many
 from core.routes import handles, render_route
 from geography.places import Geography
 from practices.models import PracticePage

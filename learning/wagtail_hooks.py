@@ -3,8 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from core.http.visibility import active_locale, public
 from core.sections import EVENT_PAGE, MUNICIPALITY_PAGE, PRACTICE_PAGE, Section
-from core.visibility import active_locale, public
 
 from . import admin_views
 from .models import ProposalPage

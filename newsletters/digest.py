@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from articles.models import ArticlePage
-from core.visibility import public
+from core.http.visibility import public
 from events.models import EventPage
 from practices.models import PracticePage
 

@@ -32,8 +32,8 @@ from django.db.models.functions import Now
 from django.utils import timezone
 from django_tasks import task
 
-from core.fragments import bump_content_version
-from core.purging import page_changed
+from core.http.fragments import bump_content_version
+from core.http.purging import page_changed
 from outbox import fate
 from outbox.claims import claim, database_time, worker_token
 from outbox.fate import Fate

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from core.visibility import active_locale
+from core.http.visibility import active_locale
 
 from .forms import SubscribeForm
 from .models import NewsletterIndexPage

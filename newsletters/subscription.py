@@ -15,8 +15,8 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
 from core.base_url import absolute
-from core.fragments import bump_content_version
-from core.ratelimit import too_many
+from core.http.fragments import bump_content_version
+from core.http.ratelimit import too_many
 from core.tokens import make_token, read_token
 from outbox import sending as outbox
 
@@ -28,7 +28,7 @@ UNSUBSCRIBE_SALT = "newsletters.unsubscribe"
 
 
 def too_many_attempts(request):
-    """At most NEWSLETTER_RATE_LIMIT form posts per client in the rate window (core.ratelimit)."""
+    """At most NEWSLETTER_RATE_LIMIT form posts per client in the rate window (core.http.ratelimit)."""
     return too_many(request, "newsletters", settings.NEWSLETTER_RATE_LIMIT, settings.NEWSLETTER_RATE_WINDOW)
 
 

@@ -10,7 +10,7 @@ with a button; a GET never unsubscribes, since mail scanners follow links.
 from django.template.response import TemplateResponse
 from django.views.decorators.csrf import csrf_exempt
 
-from core.http_cache import personal
+from core.http.cache_policy import personal
 
 from .subscription import subscription_from_unsubscribe_token, unsubscribe
 

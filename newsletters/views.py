@@ -6,7 +6,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 
-from core.http_cache import personal
+from core.http.cache_policy import personal
 from core.pagination import paginate
 from core.routes import handles, render_route
 

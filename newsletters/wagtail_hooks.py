@@ -54,6 +54,6 @@ def issue_buttons(page, user, view_name, next_url=None):
 
 @hooks.register("wiel_withheld_pages")
 def unsent_issues():
-    """An issue is public once its mailing has started (core.visibility.public leaves it out before)."""
+    """An issue is public once its mailing has started (core.http.visibility.public leaves it out before)."""
     sent = Mailing.objects.filter(started_at__isnull=False).values("page")
     return NewsletterPage.objects.exclude(pk__in=sent).values_list("pk", flat=True)

@@ -2,8 +2,8 @@
 
 from django.conf import settings
 
-from core.http_cache import personal
-from core.ratelimit import too_many
+from core.http.cache_policy import personal
+from core.http.ratelimit import too_many
 from core.routes import handles, render_route
 from geography.places import Geography
 

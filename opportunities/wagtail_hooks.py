@@ -5,8 +5,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
+from core.http.visibility import public
 from core.sections import PRACTICE_PAGE, Section
-from core.visibility import public
 
 from . import admin_views
 from .models import ProjectPage

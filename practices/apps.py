@@ -8,7 +8,7 @@ class PracticesConfig(AppConfig):
 
     def ready(self):
         from core.dashboard import register_section
-        from core.page_cache import register_bypass
+        from core.http.page_cache import register_bypass
         from core.permissions import register_national_editor_models
 
         from . import views  # noqa: F401 (registers the views that answer the pages' routes)

@@ -18,9 +18,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core import params
-from core.fragments import cached_fragment
+from core.http.fragments import cached_fragment
+from core.http.request_memo import remembered
 from core.models import CareSetting, TargetGroup, Theme, WerkplaatsPage
-from core.request_memo import remembered
 from geography.models import Province
 
 from .fit import assess

@@ -15,9 +15,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 
+from core.http.visibility import active_locale, public
 from core.pagination import paginate
 from core.sections import MUNICIPALITY_PAGE, sections
-from core.visibility import active_locale, public
 from geography.models import Municipality
 from geography.names import FOUND
 from geography.places import NEAR_KM, Geography

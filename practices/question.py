@@ -16,7 +16,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.models import Locale
 
-from core.visibility import active_locale
+from core.http.visibility import active_locale
 from geography.names import FOUND, Resolution
 from geography.places import Geography, Place
 

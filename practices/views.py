@@ -16,12 +16,12 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from core import params
-from core.fragments import cached_items
+from core.http.fragments import cached_items
+from core.http.visibility import public
 from core.images import prefetch_listing_images
 from core.pagination import paginate
 from core.routes import handles
 from core.sections import PRACTICE_PAGE, sections
-from core.visibility import public
 from geography.models import Municipality
 from geography.places import Figures, Geography, number_words
 

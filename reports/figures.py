@@ -30,7 +30,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from ambitions.models import AmbitionPage, indicator_rows
-from core.visibility import public
+from core.http.visibility import public
 from events.models import EventPage, EventTally, Registration
 from learning.choices import ActionStatus
 from learning.models import FollowUp, ProposalPage, StoryPage

@@ -10,7 +10,7 @@ class SearchConfig(AppConfig):
     def ready(self):
         from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
-        from core.health import register_check
+        from core.http.health import register_check
         from core.jobs import Job, register_job
         from core.permissions import register_national_editor_models
 

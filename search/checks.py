@@ -49,7 +49,7 @@ HEALTH_TIMEOUT = 0.5  # seconds: /healthz/ must answer fast, also when the engin
 
 
 def engine_health():
-    """``/healthz/``'s report on the engine (core.health.register_check): it must answer, and must
+    """``/healthz/``'s report on the engine (core.http.health.register_check): it must answer, and must
     not have refused Wiel's requests as misconfigured within the last day (search/circuit.py)."""
     if not getattr(settings, "ELASTICSEARCH_URL", None):
         return "not configured (database search)"

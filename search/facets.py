@@ -25,9 +25,9 @@ from wagtail.models import Page
 from ambitions.models import AmbitionPage
 from articles.models import ArticlePage
 from core import params
-from core.fragments import content_version
+from core.http.fragments import content_version
+from core.http.visibility import active_locale
 from core.models import Theme, WerkplaatsPage
-from core.visibility import active_locale
 from events.models import EventPage
 from geography.models import Province
 from learning.models import ProposalPage, StoryPage

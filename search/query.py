@@ -24,10 +24,10 @@ from wagtail.search.query import Fuzzy, Or, PlainText
 
 from ambitions.models import AmbitionPage
 from articles.models import ArticlePage
-from core.fragments import cached_fragment, cached_items
+from core.http.fragments import cached_fragment, cached_items
+from core.http.visibility import active_locale, public
 from core.models import WerkplaatsPage
 from core.pagination import paginate
-from core.visibility import active_locale, public
 from events.models import EventPage
 from learning.models import ProposalPage, StoryPage
 from newsletters.models import NewsletterPage

@@ -13,7 +13,7 @@ in Dutch ("buddy"), finds the pages that name the compound too.
 
 from itertools import chain
 
-from core.request_memo import remembered
+from core.http.request_memo import remembered
 
 from .analysis import stem, words
 from .models import CompoundWord, Synonym

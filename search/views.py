@@ -9,8 +9,8 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from core.http.visibility import active_locale, is_restricted
 from core.pagination import PAGE_PARAMETER
-from core.visibility import active_locale, is_restricted
 
 from .highlight import snippet
 from .query import KINDS, clean_query, execute, suggest

@@ -15,8 +15,8 @@ from django.utils import translation
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
 from core.base_url import absolute
-from core.fragments import bump_content_version
-from core.purging import purging
+from core.http.fragments import bump_content_version
+from core.http.purging import purging
 
 from .models import CompoundWord, Synonym
 

@@ -18,7 +18,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from core.fragments import cached_items
+from core.http.fragments import cached_items
 from search.api import FallbackSearchFilter
 
 MAX_OFFSET = 10**6

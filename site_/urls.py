@@ -7,7 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from core.health import healthz
+from core.http.health import healthz
 from core.sitemaps import robots_txt, sitemap
 from core.views import root_icon
 from newsletters.unsubscribe import one_click_unsubscribe

@@ -307,7 +307,7 @@ def page_queries():
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from core.fragments import bump_content_version
+    from core.http.fragments import bump_content_version
 
     def once(client, url, params):
         with CaptureQueriesContext(connection) as captured:

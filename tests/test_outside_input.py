@@ -8,7 +8,7 @@ import pytest
 from django.core.checks import run_checks
 from django.test import Client, RequestFactory
 
-from core.ratelimit import client_address
+from core.http.ratelimit import client_address
 from events.factories import EventIndexPageFactory, EventPageFactory
 from events.models import Registration
 from newsletters.models import Subscriber

@@ -20,8 +20,8 @@ from core.blocks import BodyBlock
 from core.page_forms import WielPageForm
 from core.panels import ModeratorCommentPanel
 
+from ..http.visibility import is_restricted, public
 from ..sections import WERKPLAATS_PAGE, sections
-from ..visibility import is_restricted, public
 
 
 class BasePage(Page):

@@ -11,11 +11,11 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
 from core.base_url import absolute
-from core.fragments import cached_fragment
+from core.http.fragments import cached_fragment
+from core.http.request_memo import remembered
+from core.http.visibility import active_locale, locales, public
 from core.languages import IN_LANGUAGE, copied_language, is_untranslated, other_language, page_language
 from core.models import SectionIndexPage, SitePages
-from core.request_memo import remembered
-from core.visibility import active_locale, locales, public
 
 register = template.Library()
 
@@ -150,7 +150,7 @@ def _view_in(request, code):
 def main_menu(context):
     """The home page of the active language and its children that are shown in menus.
 
-    The same on every page of a language, so built once per content version (core/fragments.py).
+    The same on every page of a language, so built once per content version (core/http/fragments.py).
     """
     menu = cached_fragment(("menu", get_language()), _build_menu)
     current = context.get("page")
@@ -238,7 +238,7 @@ def hectares_to_km2(hectares):
 @register.tag
 def contentcache(parser, token):
     """``{% contentcache "name" value ... %}...{% endcontentcache %}``: the block's HTML kept in the
-    shared cache (core/fragments.py) for the content version, the site, the language and the day,
+    shared cache (core/http/fragments.py) for the content version, the site, the language and the day,
     under its name and the values given.
 
     For what only the published content decides: on a hit nothing inside is rendered, so the

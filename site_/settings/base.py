@@ -116,24 +116,24 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # One memo per request for what its parts read more than once (core/request_memo.py).
-    "core.request_memo.RequestMemoMiddleware",
+    # One memo per request for what its parts read more than once (core/http/request_memo.py).
+    "core.http.request_memo.RequestMemoMiddleware",
     # The HTTPS redirect and the security headers first: no answer, cached or not, goes out over
     # plain HTTP in production (SECURE_SSL_REDIRECT).
     "django.middleware.security.SecurityMiddleware",
-    # Anonymous pages from the cache, before the rest (core/page_cache.py; WIEL_PAGE_CACHE=0 behind
+    # Anonymous pages from the cache, before the rest (core/http/page_cache.py; WIEL_PAGE_CACHE=0 behind
     # Varnish); it checks the host before it looks anything up.
-    "core.page_cache.PageCacheMiddleware",
+    "core.http.page_cache.PageCacheMiddleware",
     # The Wagtail site and its home page from the cache, not three queries (core/sites.py).
     "core.sites.CachedSiteMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compress (Brotli or gzip) what the middleware below produced; ETags and 304 on the plain body;
-    # then which answers a cache may keep (core/http_cache.py), after session, CSRF and locale.
-    "core.http_cache.CompressionMiddleware",
+    # then which answers a cache may keep (core/http/cache_policy.py), after session, CSRF and locale.
+    "core.http.cache_policy.CompressionMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "core.http_cache.CachePolicyMiddleware",
+    "core.http.cache_policy.CachePolicyMiddleware",
     "csp.middleware.CSPMiddleware",
-    "core.middleware.PermissionsPolicyMiddleware",
+    "core.http.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -208,25 +208,25 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache -------------------------------------------------------------------
 # A shared cache (Redis) when CACHE_URL is set, so several web processes agree. Either backend
-# answers for a cache that fails as if it were empty, never with an error (core/cache.py).
+# answers for a cache that fails as if it were empty, never with an error (core/http/cache.py).
 
 if env("CACHE_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "core.cache.FailSafeRedisCache",
+            "BACKEND": "core.http.cache.FailSafeRedisCache",
             "LOCATION": env("CACHE_URL"),
             "KEY_PREFIX": "wiel",
-            # A Redis that does not answer costs a request a quarter of a second, once (core/cache.py).
+            # A Redis that does not answer costs a request a quarter of a second, once (core/http/cache.py).
             "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.25, "SOCKET_TIMEOUT": 0.25},
         }
     }
 else:
     # The embedded default: files on this host's disk, shared by the processes `make run` starts
     # (web server, newsletter worker, scheduler), so a page the scheduler publishes clears the
-    # page cache the web server answers from (core/page_cache.py). One host only: see CACHE_URL.
+    # page cache the web server answers from (core/http/page_cache.py). One host only: see CACHE_URL.
     CACHES = {
         "default": {
-            "BACKEND": "core.cache.FailSafeFileCache",
+            "BACKEND": "core.http.cache.FailSafeFileCache",
             "LOCATION": env("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
         }
     }
@@ -272,7 +272,7 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'self'"],
     },
 }
-# Powerful browser features no page of Wiel uses (core/middleware.py).
+# Powerful browser features no page of Wiel uses (core/http/middleware.py).
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
     "payment=(), usb=(), interest-cohort=(), browsing-topics=()"
@@ -433,7 +433,7 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
 # event ends), and how many months after an event its registrants' personal data is erased.
 EVENT_CANCEL_LINK_MAX_AGE = int(env("EVENT_CANCEL_LINK_MAX_AGE", str(400 * 24 * 3600)))
 EVENT_REGISTRATION_RETENTION_MONTHS = int(env("EVENT_REGISTRATION_RETENTION_MONTHS", "6"))
-# Registrations one client may post per window (core/ratelimit.py, counted in the shared cache).
+# Registrations one client may post per window (core/http/ratelimit.py, counted in the shared cache).
 EVENT_REGISTRATION_RATE_LIMIT = int(env("EVENT_REGISTRATION_RATE_LIMIT", "10"))
 EVENT_REGISTRATION_RATE_WINDOW = int(env("EVENT_REGISTRATION_RATE_WINDOW", "600"))
 # Lived-experience stories sent through "Deel je ervaring": how many one client may send per
@@ -487,18 +487,18 @@ WIEL_HOME_PAGE_MODEL = "home.HomePage"
 WIEL_BASE_URL = base_url(env("WIEL_BASE_URL", "http://127.0.0.1:8000"))
 WAGTAILADMIN_BASE_URL = WIEL_BASE_URL
 # How long a browser (CACHE_MAX_AGE) and a shared cache such as Varnish or a CDN
-# (CACHE_SHARED_MAX_AGE) may keep an anonymous page (core/http_cache.py). Publishing purges the
+# (CACHE_SHARED_MAX_AGE) may keep an anonymous page (core/http/cache_policy.py). Publishing purges the
 # shared caches (docs/performance.md), so they may keep pages long.
 CACHE_MAX_AGE = int(env("WIEL_CACHE_MAX_AGE", "60"))
 CACHE_SHARED_MAX_AGE = int(env("WIEL_CACHE_SHARED_MAX_AGE", "3600"))
 # Varnish (or another HTTP cache that takes PURGE) in front: every page change purges the URLs it
-# affects (core/purging.py). Our URLs name their language already, so no per-language rewriting.
+# affects (core/http/purging.py). Our URLs name their language already, so no per-language rewriting.
 if env("VARNISH_URL"):
     WAGTAILFRONTENDCACHE = {
         "varnish": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": env("VARNISH_URL")}
     }
 WAGTAILFRONTENDCACHE_LANGUAGES = []
-# The per-site page cache (core/page_cache.py): on by default; off where Varnish or a CDN caches.
+# The per-site page cache (core/http/page_cache.py): on by default; off where Varnish or a CDN caches.
 PAGE_CACHE = env_bool("WIEL_PAGE_CACHE", True)
 
 # The open-data API answers up to 100 items a request; a listing costs the same queries for 1 or 100.

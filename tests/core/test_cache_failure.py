@@ -5,7 +5,7 @@ import pytest
 from django.core.cache import cache, caches
 from django.test import Client
 
-from core.cache import FailSafeRedisCache
+from core.http.cache import FailSafeRedisCache
 from newsletters.models import Subscriber
 
 
@@ -14,7 +14,7 @@ def redis_down(settings, free_port):
     """The production cache backend, at a port where nothing listens."""
     settings.CACHES = {
         "default": {
-            "BACKEND": "core.cache.FailSafeRedisCache",
+            "BACKEND": "core.http.cache.FailSafeRedisCache",
             "LOCATION": f"redis://127.0.0.1:{free_port}/1",
             "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.25, "SOCKET_TIMEOUT": 0.25},
         }

@@ -1,4 +1,4 @@
-"""What is kept between requests under the content version (core/fragments.py): cached blocks of
+"""What is kept between requests under the content version (core/http/fragments.py): cached blocks of
 templates, the site, the view restrictions, the locales and the geography. Each is taken from the
 cache until something the public sees changes, and never outlives that change."""
 
@@ -12,7 +12,7 @@ from django.utils import translation
 from wagtail.models import PageViewRestriction, Site
 
 from core.factories import publish_with
-from core.fragments import bump_content_version, content_version
+from core.http.fragments import bump_content_version, content_version
 from geography.models import Municipality
 from geography.places import Geography
 

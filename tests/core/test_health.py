@@ -20,7 +20,7 @@ def test_a_healthy_process_answers_200(client, settings):
 
 @pytest.mark.django_db
 def test_a_broken_database_answers_503(client):
-    with mock.patch("core.health.connection.cursor", side_effect=OperationalError("server closed the connection")):
+    with mock.patch("core.http.health.connection.cursor", side_effect=OperationalError("server closed the connection")):
         response = client.get("/healthz/")
     assert response.status_code == 503
     assert response.json()["checks"]["database"] == {"status": "error", "error": "OperationalError"}

@@ -1,4 +1,4 @@
-"""HTTP caching (core/http_cache.py): what a cache may keep, ETags and 304, compression, Vary."""
+"""HTTP caching (core/http/cache_policy.py): what a cache may keep, ETags and 304, compression, Vary."""
 
 import gzip
 

@@ -1,4 +1,4 @@
-"""The per-site page cache of the embedded default (core/page_cache.py)."""
+"""The per-site page cache of the embedded default (core/http/page_cache.py)."""
 
 import pytest
 from django.db import connection

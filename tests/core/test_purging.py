@@ -1,8 +1,8 @@
-"""Which URLs a page change purges from a shared cache (core/purging.py)."""
+"""Which URLs a page change purges from a shared cache (core/http/purging.py)."""
 
 import pytest
 
-from core.purging import affected_urls, route_paths
+from core.http.purging import affected_urls, route_paths
 
 
 @pytest.mark.django_db

@@ -1,8 +1,8 @@
 """What one page request costs the database: no query twice, counts pinned, cached furniture fresh.
 
-View restrictions and the locale are read once per request (core/request_memo.py,
-core/visibility.py); the menu and the language links' home pages are cached fragments under the
-content version (core/fragments.py), which every publish, unpublish, move and delete raises;
+View restrictions and the locale are read once per request (core/http/request_memo.py,
+core/http/visibility.py); the menu and the language links' home pages are cached fragments under the
+content version (core/http/fragments.py), which every publish, unpublish, move and delete raises;
 the home page finds the page a URL names in one query instead of two per level (HomePage.route).
 """
 
@@ -11,7 +11,7 @@ from django.test import Client
 from wagtail.models import PageViewRestriction
 
 from core.factories import publish_with
-from core.fragments import content_version
+from core.http.fragments import content_version
 from practices.factories import make_practice
 
 # Pinned, with warm caches. Before (same data): overview 35, practice page 37, with the same SQL repeated.

@@ -84,7 +84,7 @@ def test_the_werkplaats_filter_finds_dutch_events_by_the_english_werkplaats(cale
 
 
 def test_publishing_a_dutch_event_purges_the_english_calendar(calendar, english_calendar, settings):
-    from core.purging import affected_urls
+    from core.http.purging import affected_urls
 
     settings.WAGTAILFRONTENDCACHE = {
         "varnish": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": "http://127.0.0.1:1"}

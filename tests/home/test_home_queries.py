@@ -5,7 +5,7 @@ from django.test.utils import CaptureQueriesContext
 
 from articles.factories import ArticlePageFactory
 from core.factories import publish_with
-from core.fragments import bump_content_version
+from core.http.fragments import bump_content_version
 from events.factories import EventIndexPageFactory, EventPageFactory
 from practices.factories import PracticeIndexPageFactory, make_practice
 
@@ -15,7 +15,7 @@ HOME_PAGE_QUERIES = 23  # was 23 on every request: menu and language homes cache
 # (one more since the footer names the site's own pages: SitePages, read once per content version;
 # five more since it shows what is coming: the calendar, its next events, the newest practices and
 # the newsletters to sign up for)
-# and the next ones take them from the cache (core/fragments.py, the contentcache tag):
+# and the next ones take them from the cache (core/http/fragments.py, the contentcache tag):
 HOME_PAGE_KEPT_QUERIES = 1  # the active locale
 
 

@@ -94,7 +94,7 @@ def api_queries(limit, cold):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from core.fragments import bump_content_version
+    from core.http.fragments import bump_content_version
 
     if cold:
         bump_content_version()  # as after a publish: no item kept

@@ -123,7 +123,7 @@ def test_the_filters_show_only_when_there_is_something_to_filter(found):
 
 @pytest.mark.django_db
 def test_facet_values_are_read_once_per_content_version(found, monkeypatch):
-    from core.fragments import bump_content_version
+    from core.http.fragments import bump_content_version
     from practices.models import PracticePage
     from search import facets
 

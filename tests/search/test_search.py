@@ -9,7 +9,7 @@ from django.test import Client
 from django.utils import timezone
 
 from articles.factories import ArticlePageFactory
-from core.fragments import bump_content_version
+from core.http.fragments import bump_content_version
 from events.factories import EventIndexPageFactory, EventPageFactory
 from newsletters.factories import draft_issue
 from newsletters.models import Mailing

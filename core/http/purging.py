@@ -17,7 +17,7 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 
-from .models import SectionIndexPage
+from ..models import SectionIndexPage
 
 SITE_WIDE_PATHS = ["/sitemap.xml", "/en/sitemap.xml"]
 

@@ -9,7 +9,7 @@ empty: a read is a miss, a write is dropped, and after a failure the cache is no
 minute per process.
 
 What must not fail open asks :func:`failing` (the rate limits of the public forms fail closed:
-``core/ratelimit.py``). ``/healthz/`` reports the cache as failed, with 503 (``core/health.py``).
+``core/http/ratelimit.py``). ``/healthz/`` reports the cache as failed, with 503 (``core/http/health.py``).
 """
 
 import logging

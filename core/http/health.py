@@ -2,7 +2,7 @@
 
 The database and the shared cache must answer (503 otherwise, naming what failed, so the balancer
 takes the process out). Every check is bounded: a cache that fails is not waited for
-(``core/cache.py``), and the search engine is asked with a half-second timeout. Apps add checks
+(``core/http/cache.py``), and the search engine is asked with a half-second timeout. Apps add checks
 of their own that are reported but never fatal (``register_check``): the search app reports its
 engine, since search falls back to the database.
 """
@@ -38,7 +38,7 @@ def _database():
 
 
 class CacheUnavailable(Exception):
-    """The shared cache did not keep a value (the site answers without it: core/cache.py)."""
+    """The shared cache did not keep a value (the site answers without it: core/http/cache.py)."""
 
 
 def _cache():

@@ -19,7 +19,7 @@ TIMEOUT = 24 * 3600
 
 def content_version():
     """The current content version (read once per request), or None while the cache fails: then
-    nothing is kept or taken from the cache under a version (``core/cache.py``)."""
+    nothing is kept or taken from the cache under a version (``core/http/cache.py``)."""
 
     def read():
         version = cache.get(VERSION_KEY)

@@ -8,7 +8,7 @@ written by the client itself and are not believed. Without proxies (0, the defau
 ``REMOTE_ADDR`` is the client.
 
 Counters live in Django's cache, which production shares between workers and hosts
-(``CACHE_URL``); ``core.checks`` warns when it does not. When that cache fails (``core/cache.py``),
+(``CACHE_URL``); ``core.checks`` warns when it does not. When that cache fails (``core/http/cache.py``),
 nothing can be counted: a form fails *closed* (it asks to try again in a minute and saves
 nothing), a read fails *open*.
 """

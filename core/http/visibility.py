@@ -2,7 +2,7 @@
 
 Wagtail's ``PageQuerySet.public()`` reads every view restriction each time it is called, and a
 page with a menu, listings and featured items calls it five times. :func:`public` filters the
-same way from the restricted paths kept in the cache (``core.fragments``).
+same way from the restricted paths kept in the cache (``core.http.fragments``).
 """
 
 from django.conf import settings

@@ -1,8 +1,8 @@
 """The per-site page cache of the embedded default: anonymous pages from the cache, before Django.
 
-What ``core/http_cache.py`` marks as shared is kept in Django's cache (local memory by default,
+What ``core/http/cache_policy.py`` marks as shared is kept in Django's cache (local memory by default,
 Redis when ``CACHE_URL`` is set, so every process shares it) under the request's host, path and
-query, the encoding the client accepts, and the content version (``core/fragments.py``). A
+query, the encoding the client accepts, and the content version (``core/http/fragments.py``). A
 publish, unpublish, move or delete raises the content version, so every cached page is stale at
 once, in every process. A hit is answered here, before the rest of the middleware, the URL
 resolver and the view; a matching ``If-None-Match`` gets 304.
@@ -20,8 +20,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
 
+from .cache_policy import SHARED
 from .fragments import content_version
-from .http_cache import SHARED
 
 NOT_KEPT = {"content-length", "x-cache", "set-cookie"}
 BYPASSES = set()  # (cookie, parameter): see register_bypass
