@@ -45,9 +45,7 @@ test: $(STAMP) browsers servers services checkers
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## The contributor's loop: lint, then the suite without the browser and the slow tests (see README).
-check: $(STAMP)
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+check: lint
 	WIEL_KEEP_TEST_DB=1 $(BIN)/python -m pytest -q -m "not browser and not slow" -p no:cacheprovider \
 		-n 2 --reuse-db $(PYTEST_ARGS)
 
@@ -99,9 +97,13 @@ node_modules/vnu-jar/build/dist/vnu.jar: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --silent
 	touch $@
 
+## Lint: ruff (check and format), django-upgrade (Django 5.2's idioms; it rewrites what it
+## changes and fails), and detect-secrets against .secrets.baseline (the local test credentials).
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	git ls-files -z '*.py' ':!:*/migrations/*' | xargs -0 $(BIN)/django-upgrade --target-version 5.2
+	git ls-files -z | xargs -0 $(BIN)/detect-secrets-hook --baseline .secrets.baseline
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .

@@ -134,7 +134,7 @@ class PracticePage(LocalizedRoutablePageMixin, WerkplaatsContentPage):
     approach = StreamField(BodyBlock, verbose_name=_("approach (aanpak)"), blank=True)
 
     evidence_level = models.CharField(
-        _("recognition (NJi/Movisie)"), max_length=20, choices=Evidence.choices, default=Evidence.NOT_ASSESSED
+        _("recognition (NJi/Movisie)"), max_length=20, choices=Evidence, default=Evidence.NOT_ASSESSED
     )
     databank_url = models.URLField(
         _("databank record"), blank=True, help_text=_("The practice's page in the NJi or Movisie databank, if any.")
@@ -149,7 +149,7 @@ class PracticePage(LocalizedRoutablePageMixin, WerkplaatsContentPage):
         _("what young people and parents say (ervaringskennis)"), blank=True, features=KNOWLEDGE_FEATURES
     )
 
-    cost_band = models.PositiveSmallIntegerField(_("cost band"), choices=CostBand.choices, null=True, blank=True)
+    cost_band = models.PositiveSmallIntegerField(_("cost band"), choices=CostBand, null=True, blank=True)
     cost_notes = models.TextField(_("what the costs cover"), blank=True)
     staff_needed = models.TextField(_("staff"), blank=True)
     training_needed = models.TextField(_("training"), blank=True)

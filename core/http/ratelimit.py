@@ -46,7 +46,7 @@ def client_address(request):
     proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
     if proxies <= 0:
         return remote
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    forwarded = [part.strip() for part in request.headers.get("x-forwarded-for", "").split(",") if part.strip()]
     if len(forwarded) < proxies:
         return remote  # not through the expected proxies: the socket is all we know
     candidate = forwarded[-proxies]

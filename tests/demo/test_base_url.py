@@ -29,7 +29,7 @@ def base(settings):
     settings.WIEL_BASE_URL = settings.WAGTAILADMIN_BASE_URL = BASE
     settings.ALLOWED_HOSTS = ["127.0.0.1", "wiel.example"]
     assert sync_default_site()
-    return Client(HTTP_HOST="127.0.0.1")
+    return Client(headers={"host": "127.0.0.1"})
 
 
 def own_links(text):
