@@ -228,22 +228,7 @@ class Indicator(TranslatableMixin, Orderable):
 
     def clean(self):
         super().clean()
-        errors = {}
-        for field in ("baseline_value", "target_value", "tolerance"):
-            value = getattr(self, field)
-            if value is not None and self.unit in Unit.values:
-                try:
-                    values.check_value(value, self.unit)
-                except values.BadValue as problem:
-                    errors[field] = str(problem)
-        if (self.baseline_value is None) != (self.baseline_on is None):
-            errors.setdefault("baseline_on", _("Give the baseline's value and its date, or neither."))
-        if (self.target_value is None) != (self.target_on is None):
-            errors.setdefault("target_on", _("Give the target's value and its date, or neither."))
-        if self.baseline_on and self.baseline_on > timezone.localdate():
-            errors.setdefault("baseline_on", _("A baseline is a figure measured on a day that has passed."))
-        if self.baseline_on and self.target_on and self.target_on <= self.baseline_on:
-            errors.setdefault("target_on", _("The target date comes after the baseline date."))
+        errors = {**self._value_errors(), **self._date_errors()}
         if self.tolerance is not None and self.direction != Direction.TARGET:
             errors.setdefault("tolerance", _("A tolerance belongs to a target value only."))
         if None not in (self.baseline_value, self.target_value) and not errors:
@@ -253,6 +238,31 @@ class Indicator(TranslatableMixin, Orderable):
                 errors["target_value"] = _("With “higher is better” the target is at or above the baseline.")
         if errors:
             raise ValidationError(errors)
+
+    def _value_errors(self):
+        """The baseline, target and tolerance each make sense in the indicator's unit."""
+        errors = {}
+        for field in ("baseline_value", "target_value", "tolerance"):
+            value = getattr(self, field)
+            if value is not None and self.unit in Unit.values:
+                try:
+                    values.check_value(value, self.unit)
+                except values.BadValue as problem:
+                    errors[field] = str(problem)
+        return errors
+
+    def _date_errors(self):
+        """A value comes with its date; the baseline has passed, and the target comes after it."""
+        errors = {}
+        if (self.baseline_value is None) != (self.baseline_on is None):
+            errors["baseline_on"] = _("Give the baseline's value and its date, or neither.")
+        if (self.target_value is None) != (self.target_on is None):
+            errors["target_on"] = _("Give the target's value and its date, or neither.")
+        if self.baseline_on and self.baseline_on > timezone.localdate():
+            errors.setdefault("baseline_on", _("A baseline is a figure measured on a day that has passed."))
+        if self.baseline_on and self.target_on and self.target_on <= self.baseline_on:
+            errors.setdefault("target_on", _("The target date comes after the baseline date."))
+        return errors
 
     @property
     def baseline(self):

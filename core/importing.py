@@ -254,44 +254,57 @@ def _check(value, shape, path, found):
     if value is None:
         return  # every field may be left out or null; required fields are checked by name
     if isinstance(shape, dict):
-        if not isinstance(value, dict):
-            found.append((path or "record", _("expected an object")))
-            return
-        for key, item in value.items():
-            where = f"{path}.{key}" if path else str(key)
-            if key not in shape:
-                found.append((where, _("is not a field of the import format")))
-            else:
-                _check(item, shape[key], where, found)
+        _check_object(value, shape, path, found)
     elif isinstance(shape, list) or shape in (TEXTS, STREAM):
-        if not isinstance(value, list):
-            found.append(
-                (
-                    path,
-                    {TEXTS: _("expected a list of texts"), STREAM: _("expected a list of blocks")}.get(
-                        shape, _("expected a list")
-                    ),
-                )
-            )
-            return
-        if shape != STREAM:  # a body's blocks are checked by read_stream
-            for position, item in enumerate(value):
-                _check(item, TEXT if shape == TEXTS else shape[0], f"{path}[{position}]", found)
-    elif shape == BOOL:
-        if not isinstance(value, bool):
-            found.append((path, _("%(value)s is not true or false") % {"value": _show(value)}))
-    elif shape == NUMBER:
-        if isinstance(value, bool) or not isinstance(value, int | float | str):
-            found.append((path, _("%(value)s is not a number") % {"value": _show(value)}))
-        elif isinstance(value, str):
-            _check_text(value, path, found)
-    elif shape == WHOLE:
-        if isinstance(value, bool) or not isinstance(value, int):
-            found.append((path, _("%(value)s is not a whole number") % {"value": _show(value)}))
-        elif abs(value) > 10**9:
-            found.append((path, _("%(value)s is out of range") % {"value": value}))
+        _check_list(value, shape, path, found)
+    elif shape in SCALAR_CHECKS:
+        SCALAR_CHECKS[shape](value, path, found)
     else:
         _check_text(value, path, found)
+
+
+def _check_object(value, shape, path, found):
+    if not isinstance(value, dict):
+        found.append((path or "record", _("expected an object")))
+        return
+    for key, item in value.items():
+        where = f"{path}.{key}" if path else str(key)
+        if key not in shape:
+            found.append((where, _("is not a field of the import format")))
+        else:
+            _check(item, shape[key], where, found)
+
+
+def _check_list(value, shape, path, found):
+    if not isinstance(value, list):
+        expected = {TEXTS: _("expected a list of texts"), STREAM: _("expected a list of blocks")}
+        found.append((path, expected.get(shape, _("expected a list"))))
+        return
+    if shape != STREAM:  # a body's blocks are checked by read_stream
+        for position, item in enumerate(value):
+            _check(item, TEXT if shape == TEXTS else shape[0], f"{path}[{position}]", found)
+
+
+def _check_bool(value, path, found):
+    if not isinstance(value, bool):
+        found.append((path, _("%(value)s is not true or false") % {"value": _show(value)}))
+
+
+def _check_number(value, path, found):
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        found.append((path, _("%(value)s is not a number") % {"value": _show(value)}))
+    elif isinstance(value, str):
+        _check_text(value, path, found)
+
+
+def _check_whole(value, path, found):
+    if isinstance(value, bool) or not isinstance(value, int):
+        found.append((path, _("%(value)s is not a whole number") % {"value": _show(value)}))
+    elif abs(value) > 10**9:
+        found.append((path, _("%(value)s is out of range") % {"value": value}))
+
+
+SCALAR_CHECKS = {BOOL: _check_bool, NUMBER: _check_number, WHOLE: _check_whole}
 
 
 def _check_text(value, path, found):
@@ -406,64 +419,78 @@ def read_stream(stream_block, raw, path, library):
     return value, problems
 
 
-def _read_block(block, raw, path, library, problems):  # noqa: C901 (one branch per kind of block)
+def _read_block(block, raw, path, library, problems):
+    """The block value ``raw`` stands for, as the block's own ``to_python`` reads it; every problem
+    goes to ``problems`` under its path in the file."""
     if raw is None:
         return None
-    if isinstance(block, blocks.BaseStreamBlock):
-        if not isinstance(raw, list):
-            problems.append((path, _("expected a list of blocks")))
-            return []
-        data = []
-        for position, item in enumerate(raw):
-            where = f"{path}[{position}]"
-            if not isinstance(item, dict) or set(item) - {"type", "value"} or item.get("type") is None:
-                problems.append((where, _('expected {"type": ..., "value": ...}')))
-                continue
-            child = block.child_blocks.get(item["type"]) if isinstance(item["type"], str) else None
-            if child is None:
-                names = ", ".join(block.child_blocks)
-                problems.append(
-                    (
-                        where,
-                        _("unknown block type %(type)r (one of: %(names)s)") % {"type": item["type"], "names": names},
-                    )
-                )
-                continue
-            data.append(
-                {"type": item["type"], "value": _read_block(child, item.get("value"), where, library, problems)}
-            )
-        return data
-    if isinstance(block, blocks.StructBlock):
-        if not isinstance(raw, dict):
-            problems.append((path, _("expected an object")))
-            return {}
-        for key in set(raw) - set(block.child_blocks):
-            problems.append((f"{path}.{key}", _("is not a field of this block")))
-        return {
-            name: _read_block(child, raw.get(name), f"{path}.{name}", library, problems)
-            for name, child in block.child_blocks.items()
-            if name in raw
-        }
-    if isinstance(block, blocks.ListBlock):
-        if not isinstance(raw, list):
-            problems.append((path, _("expected a list")))
-            return []
-        return [
-            _read_block(block.child_block, item, f"{path}[{position}]", library, problems)
-            for position, item in enumerate(raw)
-        ]
-    if isinstance(block, TableBlock):
-        rows = raw.get("data") if isinstance(raw, dict) else None
-        if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
-            problems.append((path, _('expected {"data": [[cell, ...], ...]} and the table options')))
-            return None
-        for row_number, row in enumerate(rows):
-            for column, cell in enumerate(row):
-                if cell is not None:
-                    _check_text(cell, f"{path}.data[{row_number}][{column}]", problems)
-        return raw
-    if isinstance(block, (blocks.BooleanBlock, blocks.IntegerBlock, blocks.FloatBlock, blocks.DecimalBlock)):
-        return raw
+    for kind, read in BLOCK_READERS:
+        if isinstance(block, kind):
+            return read(block, raw, path, library, problems)
+    return _read_leaf(block, raw, path, library, problems)
+
+
+def _read_stream(block, raw, path, library, problems):
+    if not isinstance(raw, list):
+        problems.append((path, _("expected a list of blocks")))
+        return []
+    data = []
+    for position, item in enumerate(raw):
+        where = f"{path}[{position}]"
+        if not isinstance(item, dict) or set(item) - {"type", "value"} or item.get("type") is None:
+            problems.append((where, _('expected {"type": ..., "value": ...}')))
+            continue
+        child = block.child_blocks.get(item["type"]) if isinstance(item["type"], str) else None
+        if child is None:
+            names = ", ".join(block.child_blocks)
+            message = _("unknown block type %(type)r (one of: %(names)s)") % {"type": item["type"], "names": names}
+            problems.append((where, message))
+            continue
+        data.append({"type": item["type"], "value": _read_block(child, item.get("value"), where, library, problems)})
+    return data
+
+
+def _read_struct(block, raw, path, library, problems):
+    if not isinstance(raw, dict):
+        problems.append((path, _("expected an object")))
+        return {}
+    for key in set(raw) - set(block.child_blocks):
+        problems.append((f"{path}.{key}", _("is not a field of this block")))
+    return {
+        name: _read_block(child, raw.get(name), f"{path}.{name}", library, problems)
+        for name, child in block.child_blocks.items()
+        if name in raw
+    }
+
+
+def _read_list(block, raw, path, library, problems):
+    if not isinstance(raw, list):
+        problems.append((path, _("expected a list")))
+        return []
+    return [
+        _read_block(block.child_block, item, f"{path}[{position}]", library, problems)
+        for position, item in enumerate(raw)
+    ]
+
+
+def _read_table(block, raw, path, library, problems):
+    rows = raw.get("data") if isinstance(raw, dict) else None
+    if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
+        problems.append((path, _('expected {"data": [[cell, ...], ...]} and the table options')))
+        return None
+    for row_number, row in enumerate(rows):
+        for column, cell in enumerate(row):
+            if cell is not None:
+                _check_text(cell, f"{path}.data[{row_number}][{column}]", problems)
+    return raw
+
+
+def _read_as_is(block, raw, path, library, problems):
+    return raw
+
+
+def _read_leaf(block, raw, path, library, problems):
+    """Text, a time, a date, or a chosen image, document or page (by id)."""
     if not isinstance(raw, str):
         problems.append((path, _("expected text, not %(value)s") % {"value": _show(raw)}))
         return None
@@ -478,6 +505,16 @@ def _read_block(block, raw, path, library, problems):  # noqa: C901 (one branch 
     if problem:
         problems.append((path, problem))
     return pk
+
+
+# One reader per kind of block, most specific first; anything else is a leaf (_read_leaf).
+BLOCK_READERS = [
+    (blocks.BaseStreamBlock, _read_stream),
+    (blocks.StructBlock, _read_struct),
+    (blocks.ListBlock, _read_list),
+    (TableBlock, _read_table),
+    ((blocks.BooleanBlock, blocks.IntegerBlock, blocks.FloatBlock, blocks.DecimalBlock), _read_as_is),
+]
 
 
 def _parses(parser, raw):

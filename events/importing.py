@@ -92,61 +92,18 @@ class EventImporter(PageImporter):
             setattr(page, attribute, text(record.get(key)))
         for key, attribute in VENUE.items():
             setattr(page, attribute, text((record.get("venue") or {}).get(key)))
-        for key in ("start", "end"):
-            if record.get(key):
-                setattr(page, key, moment(record[key]))
-                if getattr(page, key) is None:
-                    errors.add(
-                        number,
-                        slug,
-                        key,
-                        _("%(value)s is not a date and time (YYYY-MM-DDTHH:MM)") % {"value": repr(record[key])},
-                    )
+        self.fill_times(number, slug, record, page, errors)
         skj = record.get("skj") or {}
         page.skj_number = text(skj.get("number"))
         page.skj_points = self.parse_decimal(number, slug, skj.get("points"), "skj.points", errors)
         page.price = self.parse_decimal(number, slug, record.get("price"), "price", errors) or decimal.Decimal(0)
-        registration = record.get("registration")
-        page.registration_enabled = registration is not None
-        if registration is not None:
-            page.capacity = registration.get("capacity")
-            if registration.get("deadline"):
-                page.registration_deadline = moment(registration["deadline"])
-                if page.registration_deadline is None:
-                    errors.add(number, slug, "registration.deadline", _("is not a date and time (YYYY-MM-DDTHH:MM)"))
-        if record.get("leernetwerk"):
-            network = Leernetwerk.objects.filter(page=werkplaats, name=record["leernetwerk"]).first()
-            if network is None:
-                errors.add(
-                    number,
-                    slug,
-                    "leernetwerk",
-                    _("no leernetwerk %(name)r in this werkplaats") % {"name": record["leernetwerk"]},
-                )
-            page.leernetwerk_id = network.pk if network else None
+        page.leernetwerk_id = self.leernetwerk(number, slug, record, werkplaats, errors)
         unreadable = {key for key in ("start", "end") if getattr(page, key) is None}  # reported above
         self.check_page(number, slug, page, {"slug", *FIELDS} - {"leernetwerk_id", *unreadable}, errors, names=NAMES)
         streams = {field: self.stream(number, slug, record, field, locale, errors) for field in STREAMS}
         themes = self.terms(number, slug, record, "themes", Theme, errors)
-        speakers = []
-        for position, item in enumerate(record.get("speakers") or []):
-            if not text(item.get("name")).strip():
-                errors.missing(number, slug, f"speakers[{position}].name")
-            speaker = Speaker(
-                sort_order=position, **{key: text(item.get(key)) for key in ("name", "role", "organisation")}
-            )
-            for field, message in too_long(speaker):
-                errors.add(number, slug, f"speakers[{position}].{field}", message)
-            speakers.append(speaker)
-        practices = {
-            practice.slug: practice
-            for practice in PracticePage.objects.filter(slug__in=record.get("practices") or [], locale=locale)
-        }
-        for value in record.get("practices") or []:
-            if value not in practices:
-                errors.add(
-                    number, slug, "practices", _("no practice with slug %(slug)r in this language") % {"slug": value}
-                )
+        speakers = self.speakers(number, slug, record, errors)
+        practices = self.practices(number, slug, record, locale, errors)
 
         def fill(target):
             for field in FIELDS:
@@ -169,6 +126,67 @@ class EventImporter(PageImporter):
             ]
 
         return page, fill
+
+    def fill_times(self, number, slug, record, page, errors):
+        """Start, end, and the registration with its capacity and deadline."""
+        for key in ("start", "end"):
+            if record.get(key):
+                setattr(page, key, moment(record[key]))
+                if getattr(page, key) is None:
+                    errors.add(
+                        number,
+                        slug,
+                        key,
+                        _("%(value)s is not a date and time (YYYY-MM-DDTHH:MM)") % {"value": repr(record[key])},
+                    )
+        registration = record.get("registration")
+        page.registration_enabled = registration is not None
+        if registration is not None:
+            page.capacity = registration.get("capacity")
+            if registration.get("deadline"):
+                page.registration_deadline = moment(registration["deadline"])
+                if page.registration_deadline is None:
+                    errors.add(number, slug, "registration.deadline", _("is not a date and time (YYYY-MM-DDTHH:MM)"))
+
+    def leernetwerk(self, number, slug, record, werkplaats, errors):
+        """The id of the werkplaats' leernetwerk the record names, or None."""
+        if not record.get("leernetwerk"):
+            return None
+        network = Leernetwerk.objects.filter(page=werkplaats, name=record["leernetwerk"]).first()
+        if network is None:
+            errors.add(
+                number,
+                slug,
+                "leernetwerk",
+                _("no leernetwerk %(name)r in this werkplaats") % {"name": record["leernetwerk"]},
+            )
+        return network.pk if network else None
+
+    def speakers(self, number, slug, record, errors):
+        speakers = []
+        for position, item in enumerate(record.get("speakers") or []):
+            if not text(item.get("name")).strip():
+                errors.missing(number, slug, f"speakers[{position}].name")
+            speaker = Speaker(
+                sort_order=position, **{key: text(item.get(key)) for key in ("name", "role", "organisation")}
+            )
+            for field, message in too_long(speaker):
+                errors.add(number, slug, f"speakers[{position}].{field}", message)
+            speakers.append(speaker)
+        return speakers
+
+    def practices(self, number, slug, record, locale, errors):
+        """{slug: practice} of the practices the record names, in the record's language."""
+        wanted = record.get("practices") or []
+        practices = {
+            practice.slug: practice for practice in PracticePage.objects.filter(slug__in=wanted, locale=locale)
+        }
+        for value in wanted:
+            if value not in practices:
+                errors.add(
+                    number, slug, "practices", _("no practice with slug %(slug)r in this language") % {"slug": value}
+                )
+        return practices
 
     def parse_decimal(self, number, slug, value, field, errors):
         """A decimal from text or a number (a comma as the decimal sign, as Dutch writes it)."""

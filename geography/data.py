@@ -102,28 +102,7 @@ def sync_regions(region_model, municipalities):
     regions = {row["code"]: row["name"] for row in read_rows("jeugdregios_2025.csv")}
     region_of = {row["cbs_code"]: row["jeugdregio_code"] for row in read_rows("gemeente_jeugdregio_2025.csv")}
     existing = list(region_model.objects.all())
-    claimed = {}  # CBS code -> row
-    for region in existing:
-        if region.code in regions and region.code not in claimed:
-            claimed[region.code] = region
-    names = {_fold(name): code for code, name in regions.items()}
-    for region in existing:
-        code = names.get(_fold(region.name))
-        if code and code not in claimed and region not in claimed.values():
-            claimed[code] = region
-    votes = {code: Counter() for code in regions}
-    for cbs_code, municipality in municipalities.items():
-        if municipality.pk and municipality.youth_region_id:
-            votes[region_of[cbs_code]][municipality.youth_region_id] += 1
-    by_pk = {region.pk: region for region in existing}
-    for code in sorted(regions, key=lambda code: -sum(votes[code].values())):
-        if code in claimed:
-            continue
-        taken = {region.pk for region in claimed.values()}
-        for pk, _count in votes[code].most_common():
-            if pk not in taken:
-                claimed[code] = by_pk[pk]
-                break
+    claimed = _claim_regions(regions, region_of, existing, municipalities)
     # Rename in two steps, so that no two rows hold one name or code in between.
     for position, region in enumerate(claimed.values()):
         region.name, region.slug, region.code = f"~{region.pk}", f"tmp-{region.pk}", f"~{position:03d}"
@@ -143,6 +122,33 @@ def sync_regions(region_model, municipalities):
     for cbs_code, municipality in municipalities.items():
         municipality.youth_region = claimed[region_of[cbs_code]]
     return [(region, successor[region.pk]) for region in leftovers]
+
+
+def _claim_regions(regions, region_of, existing, municipalities):
+    """{CBS code: the existing row that becomes that region}: by its code, then by its name, then
+    the row that holds most of the region's municipalities today (largest regions choose first)."""
+    claimed = {}
+    for region in existing:
+        if region.code in regions and region.code not in claimed:
+            claimed[region.code] = region
+    names = {_fold(name): code for code, name in regions.items()}
+    for region in existing:
+        code = names.get(_fold(region.name))
+        if code and code not in claimed and region not in claimed.values():
+            claimed[code] = region
+    votes = {code: Counter() for code in regions}
+    for cbs_code, municipality in municipalities.items():
+        if municipality.pk and municipality.youth_region_id:
+            votes[region_of[cbs_code]][municipality.youth_region_id] += 1
+    by_pk = {region.pk: region for region in existing}
+    for code in sorted(regions, key=lambda code: -sum(votes[code].values())):
+        if code in claimed:
+            continue
+        taken = {region.pk for region in claimed.values()}
+        chosen = next((pk for pk, _count in votes[code].most_common() if pk not in taken), None)
+        if chosen is not None:
+            claimed[code] = by_pk[chosen]
+    return claimed
 
 
 def _hand_over_references(region, successor):
@@ -202,21 +208,12 @@ def parse_figures(rows, municipalities, start_line=2):
     present are read, so a file with just ``cbs_code,urbanisation_class`` fills that class;
     an empty cell leaves the value as it is.
     """
-    by_code = municipalities
     by_name = {m.name.casefold(): code for code, m in municipalities.items()}
     updates, errors, seen = {}, [], {}
     for line, row in enumerate(rows, start=start_line):
-        code = (row.get("cbs_code") or "").strip()
-        if code:
-            if code not in by_code:
-                errors.append(f"line {line}, cbs_code: unknown CBS municipality code {code!r}")
-                continue
-        else:
-            name = (row.get("name") or "").strip()
-            code = by_name.get(name.casefold())
-            if code is None:
-                errors.append(f"line {line}, name: unknown municipality {name!r}")
-                continue
+        code = _row_municipality(row, line, municipalities, by_name, errors)
+        if code is None:
+            continue
         if code in seen:
             errors.append(f"line {line}, cbs_code: {code} appears again (first on line {seen[code]})")
             continue
@@ -230,24 +227,44 @@ def parse_figures(rows, municipalities, start_line=2):
                 values[field] = _FIGURE_PARSERS[column](raw)
             except ValueError as error:
                 errors.append(f"line {line}, {column}: {raw[:40]!r} {error}")
-        # The source and the reference date belong to each group of figures the row carries.
-        source = values.pop("figures_source", None)
-        reference_date = values.pop("reference_date", None)
-        if values.keys() & POPULATION_FIELDS:
-            if source:
-                values["figures_source"] = source
-            if reference_date:
-                values.setdefault("population_date", reference_date)
-        if "urbanisation_class" in values and source:
-            values["urbanisation_source"] = source
-        if values.keys() & PROFILE_FIELDS:
-            if source:
-                values["profile_source"] = source
-            if reference_date:
-                values["profile_date"] = reference_date
+        values = _with_sources(values)
         if values:
             updates[code] = values
     return updates, errors
+
+
+def _row_municipality(row, line, by_code, by_name, errors):
+    """The CBS code of the municipality a row names (by ``cbs_code`` or ``name``), or None."""
+    code = (row.get("cbs_code") or "").strip()
+    if code:
+        if code not in by_code:
+            errors.append(f"line {line}, cbs_code: unknown CBS municipality code {code!r}")
+            return None
+        return code
+    name = (row.get("name") or "").strip()
+    code = by_name.get(name.casefold())
+    if code is None:
+        errors.append(f"line {line}, name: unknown municipality {name!r}")
+    return code
+
+
+def _with_sources(values):
+    """The source and the reference date given to each group of figures the row carries."""
+    source = values.pop("figures_source", None)
+    reference_date = values.pop("reference_date", None)
+    if values.keys() & POPULATION_FIELDS:
+        if source:
+            values["figures_source"] = source
+        if reference_date:
+            values.setdefault("population_date", reference_date)
+    if "urbanisation_class" in values and source:
+        values["urbanisation_source"] = source
+    if values.keys() & PROFILE_FIELDS:
+        if source:
+            values["profile_source"] = source
+        if reference_date:
+            values["profile_date"] = reference_date
+    return values
 
 
 def _whole(minimum):

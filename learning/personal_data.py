@@ -80,38 +80,35 @@ def eleven_test(digits):
 
 
 def flags(text):
-    """Every :class:`Flag` in ``text``, in the order they occur; one per place in the text."""
+    """Every :class:`Flag` in ``text``, in the order they occur; one per place in the text (the
+    first kind that claims a place, most specific first)."""
     found, taken = [], []
-
-    def add(kind, match):
+    for kind, match in _candidates(text):
         span = match.span()
         if any(span[0] < end and start < span[1] for start, end in taken):
-            return  # already flagged as something more specific
+            continue  # already flagged as something more specific
         taken.append(span)
         found.append(Flag(kind, match.group().strip(), span[0]))
+    return sorted(found, key=lambda flag: flag.start)
 
-    for match in EMAIL.finditer(text):
-        add(Kind.EMAIL, match)
-    for match in PHONE.finditer(text):
-        add(Kind.PHONE, match)
+
+def _candidates(text):
+    """(kind, match) of everything that may be personal data, most specific kind first."""
+    yield from ((Kind.EMAIL, match) for match in EMAIL.finditer(text))
+    yield from ((Kind.PHONE, match) for match in PHONE.finditer(text))
     for match in NINE_DIGITS.finditer(text):
         if eleven_test(re.sub(r"[\s.]", "", match.group())):
-            add(Kind.BSN, match)
+            yield Kind.BSN, match
     for pattern in (STREET, POSTCODE):
-        for match in pattern.finditer(text):
-            add(Kind.ADDRESS, match)
-    for match in SCHOOL.finditer(text):
-        if match.group() not in SCHOOL_WORDS:
-            add(Kind.SCHOOL, match)
+        yield from ((Kind.ADDRESS, match) for match in pattern.finditer(text))
+    yield from ((Kind.SCHOOL, match) for match in SCHOOL.finditer(text) if match.group() not in SCHOOL_WORDS)
     names = first_names()
     for match in WORD.finditer(text):
-        words = match.group().split("-")
-        if not any(word in names for word in words):
+        if not any(word in names for word in match.group().split("-")):
             continue
         if match.group() in ALSO_WORDS and SENTENCE_START.search(text[: match.start()]):
             continue
-        add(Kind.FIRST_NAME, match)
-    return sorted(found, key=lambda flag: flag.start)
+        yield Kind.FIRST_NAME, match
 
 
 def unresolved(text, confirmed):

@@ -256,22 +256,28 @@ def track_record(implementations: list, home: Place, geography: Geography) -> Tr
             track.judged_similarity = True
             for measure in comparison.missing:
                 track.missing.setdefault(measure.key, set()).add(place.name)
-            relation = comparison.relation
-            if relation == Relation.LIKE:
-                (track.like_stopped if stopped else track.like).append(site)
-            elif stopped:
-                continue
-            elif relation == Relation.ALIKE_FAR:
-                track.alike_far.append(site)
-            elif comparison.same_region:
-                track.region.append(site)
-            elif comparison.same_province:
-                track.province.append(site)
-            elif relation == Relation.NEARBY:
-                track.near.append(site)
-            else:
-                track.elsewhere.append(site)
+            _sort_site(track, site, stopped)
     return track
+
+
+def _sort_site(track: Track, site: Site, stopped: bool):
+    """Put a compared place where it counts: like home (ran or stopped), a look-alike far away,
+    the same jeugdregio or province, nearby, or elsewhere; a stop counts only where it is like home."""
+    comparison = site.comparison
+    if comparison.relation == Relation.LIKE:
+        (track.like_stopped if stopped else track.like).append(site)
+    elif stopped:
+        return
+    elif comparison.relation == Relation.ALIKE_FAR:
+        track.alike_far.append(site)
+    elif comparison.same_region:
+        track.region.append(site)
+    elif comparison.same_province:
+        track.province.append(site)
+    elif comparison.relation == Relation.NEARBY:
+        track.near.append(site)
+    else:
+        track.elsewhere.append(site)
 
 
 def track_findings(track: Track, home: Place) -> list[Finding]:

@@ -139,7 +139,20 @@ def validate(records):
 
 
 def _build_page(number, slug, record, reference, errors):
+    """The practice page and its related records (terms, working elements, sources) one record
+    describes; every problem goes to ``errors`` under the record's number and slug."""
     page = PracticePage(slug=slug, title=text(record.get("title")))
+    _fill_texts(page, number, slug, record, errors)
+    _fill_figures(page, number, slug, record, errors)
+    _validate_page(page, number, slug, errors)
+    relations = _terms(number, slug, record, reference, errors)
+    relations["working_elements"] = _working_elements(number, slug, record, errors)
+    relations["sources"] = _sources(number, slug, record, errors)
+    return page, relations
+
+
+def _fill_texts(page, number, slug, record, errors):
+    """The plain texts, the knowledge, needs and contact groups, and the rich texts."""
     for key, attribute in TEXT_FIELDS.items():
         setattr(page, attribute, text(record.get(key)))
     for group, fields in (("knowledge", KNOWLEDGE_FIELDS), ("needs", NEED_FIELDS), ("contact", CONTACT_FIELDS)):
@@ -151,6 +164,16 @@ def _build_page(number, slug, record, reference, errors):
             value = text(values.get(key))
             setattr(page, attribute, as_html(value, KNOWLEDGE_FEATURES) if group == "knowledge" else value)
     page.evidence_summary = as_html(text(record.get("evidence_summary")), KNOWLEDGE_FEATURES)
+    approach = record.get("approach") or []
+    if not isinstance(approach, list):
+        errors.add(number, slug, "approach", _("expected a list of paragraphs"))
+        approach = []
+    paragraphs = [as_html(text(paragraph), RICH_TEXT_FEATURES) for paragraph in approach]
+    page.approach = [("paragraph", RichText(html)) for html in paragraphs if html]
+
+
+def _fill_figures(page, number, slug, record, errors):
+    """The evidence level, ages, cost band and review date."""
     page.evidence_level = record.get("evidence_level") or "niet-beoordeeld"
     for key, default in (("age_min", 0), ("age_max", 18), ("cost_band", None)):
         value = record.get(key, default)
@@ -166,28 +189,37 @@ def _build_page(number, slug, record, reference, errors):
             errors.add(
                 number, slug, "last_reviewed", _("%(value)s is not a date (YYYY-MM-DD)") % {"value": repr(reviewed)}
             )
-    approach = record.get("approach") or []
-    if not isinstance(approach, list):
-        errors.add(number, slug, "approach", _("expected a list of paragraphs"))
-        approach = []
-    paragraphs = [as_html(text(paragraph), RICH_TEXT_FEATURES) for paragraph in approach]
-    page.approach = [("paragraph", RichText(html)) for html in paragraphs if html]
 
-    names = {"research_knowledge": "knowledge.research", "professional_knowledge": "knowledge.professional"}
-    names |= {"lived_experience_knowledge": "knowledge.lived_experience", "contact_email": "contact.email"}
-    names |= {"staff_needed": "needs.staff", "training_needed": "needs.training", "time_needed": "needs.time"}
-    checked = {"slug", *PAGE_FIELDS, "contact_name", "contact_role", "contact_email", *names}
+
+# The page's field names as the file names them, for the messages.
+FILE_NAMES = {
+    "research_knowledge": "knowledge.research",
+    "professional_knowledge": "knowledge.professional",
+    "lived_experience_knowledge": "knowledge.lived_experience",
+    "contact_email": "contact.email",
+    "staff_needed": "needs.staff",
+    "training_needed": "needs.training",
+    "time_needed": "needs.time",
+}
+
+
+def _validate_page(page, number, slug, errors):
+    """The model's own checks of the fields the file fills: formats, choices, ranges, lengths."""
+    checked = {"slug", *PAGE_FIELDS, "contact_name", "contact_role", "contact_email", *FILE_NAMES}
     try:
         page.clean_fields(exclude=[field.name for field in PracticePage._meta.fields if field.name not in checked])
     except ValidationError as error:
-        errors.add_validation_error(number, slug, error, names=names)
+        errors.add_validation_error(number, slug, error, names=FILE_NAMES)
     try:
         page.check_ranges()
     except ValidationError as error:
         errors.add_validation_error(number, slug, error)
     for field, message in too_long(page):
-        errors.add(number, slug, names.get(field, field), message)
+        errors.add(number, slug, FILE_NAMES.get(field, field), message)
 
+
+def _terms(number, slug, record, reference, errors):
+    """{field: the taxonomy terms the record names by slug}; an unknown slug is an error."""
     relations = {}
     for key in TERM_FIELDS:
         values = record.get(key) or []
@@ -199,7 +231,11 @@ def _build_page(number, slug, record, reference, errors):
             kind = TERM_FIELDS[key]._meta.verbose_name
             errors.add(number, slug, key, _("unknown %(kind)s %(value)r") % {"kind": kind, "value": value})
         relations[key] = [reference.terms[key][value] for value in values if value not in unknown]
-    relations["working_elements"] = []
+    return relations
+
+
+def _working_elements(number, slug, record, errors):
+    elements = []
     for position, element in enumerate(record.get("working_elements") or []):
         if not isinstance(element, dict) or not text(element.get("name")).strip():
             errors.missing(number, slug, f"working_elements[{position}].name")
@@ -209,8 +245,12 @@ def _build_page(number, slug, record, reference, errors):
         )
         for field, message in too_long(working_element):
             errors.add(number, slug, f"working_elements[{position}].{field}", message)
-        relations["working_elements"].append(working_element)
-    relations["sources"] = []
+        elements.append(working_element)
+    return elements
+
+
+def _sources(number, slug, record, errors):
+    sources = []
     for position, item in enumerate(record.get("sources") or []):
         source = PracticeSource(
             sort_order=position,  # the file's order, also on databases that keep no insertion order
@@ -222,8 +262,8 @@ def _build_page(number, slug, record, reference, errors):
             source.clean_fields(exclude=["id", "page", "sort_order"])
         except ValidationError as error:
             errors.add_validation_error(number, slug, error, prefix=f"sources[{position}].")
-        relations["sources"].append(source)
-    return page, relations
+        sources.append(source)
+    return sources
 
 
 def _build_implementations(number, slug, items, reference, errors):

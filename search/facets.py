@@ -169,6 +169,21 @@ def labels(kinds, locale=None):
     }
 
 
+def _facet(position, dimension, options, chosen, passing, found, failing, active):
+    """One facet's options with their counts: the pages that pass every active facet, and for an
+    active facet also those that fail only this one (its own filter does not narrow its counts)."""
+    counted = passing
+    if position in active:
+        counted = passing + [page for (_pk, page), failed in zip(found, failing, strict=True) if failed == [position]]
+    counter = Counter(chain.from_iterable(page[position] for page in counted))
+    shown = [
+        Option(value, label, counter[value], value in chosen)
+        for value, label in options
+        if counter[value] or value in chosen or dimension is KIND
+    ]
+    return FacetResult(dimension.key, str(dimension.label), shown)
+
+
 def chosen_values(data):
     """{dimension: set of ticked values} from the query string."""
     return {dimension: set(params.slugs(data, dimension.key)) for dimension in DIMENSIONS}
@@ -187,19 +202,10 @@ def count(ids, values, chosen, kinds, locale=None):
     found = [(pk, values[pk]) for pk in ids if pk in values]
     failing = [[position for position in active if not page[position] & chosen[position]] for _pk, page in found]
     passing = [page for (_pk, page), failed in zip(found, failing, strict=True) if not failed]
-    results = []
-    for position, dimension in enumerate(DIMENSIONS):
-        counted = passing
-        if position in active:  # this facet's own filter does not narrow its counts
-            pairs = zip(found, failing, strict=True)
-            counted = passing + [page for (_pk, page), failed in pairs if failed == [position]]
-        counter = Counter(chain.from_iterable(page[position] for page in counted))
-        shown = [
-            Option(value, label, counter[value], value in chosen[position])
-            for value, label in options[dimension]
-            if counter[value] or value in chosen[position] or dimension is KIND
-        ]
-        results.append(FacetResult(dimension.key, str(dimension.label), shown))
+    results = [
+        _facet(position, dimension, options[dimension], chosen[position], passing, found, failing, active)
+        for position, dimension in enumerate(DIMENSIONS)
+    ]
     if not active:
         return None, results
     return [pk for (pk, _page), failed in zip(found, failing, strict=True) if not failed], results

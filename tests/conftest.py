@@ -88,6 +88,20 @@ def build_site_tree():
     ArticlePageFactory(parent=samen_news, title="Terugblik symposium", kind="terugblik")
 
 
+def forget_site_tree():
+    """Take away what ``build_site_tree`` made (inside a transaction that is rolled back): the
+    pages, the werkplaatsen's editor groups and collections, and the words search learned."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import Collection
+
+    from search.models import SearchTerm
+
+    Page.objects.filter(depth=2).delete()
+    Group.objects.filter(name__startswith="Redactie ").delete()
+    Collection.objects.filter(depth__gt=1).delete()
+    SearchTerm.objects.all().delete()
+
+
 def find_site_tree():
     """The pages of ``build_site_tree`` as the database holds them now, or None when they are not
     all there (or the default site does not stand on them)."""

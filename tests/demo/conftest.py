@@ -13,6 +13,8 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import TestCase
 
+from tests.conftest import forget_site_tree
+
 
 @pytest.fixture(scope="package", autouse=True)
 def demo_content(django_db_setup, django_db_blocker):
@@ -20,6 +22,7 @@ def demo_content(django_db_setup, django_db_blocker):
         outer = transaction.atomic()
         outer.__enter__()
         try:
+            forget_site_tree()  # the demo builds its own site where the other tests' tree stands
             with TestCase.captureOnCommitCallbacks(execute=True), open(os.devnull, "w") as quiet:
                 call_command("load_demo_content", stdout=quiet)
             yield
