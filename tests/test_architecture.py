@@ -5,25 +5,8 @@ migrations, demo content and management commands are read too."""
 import ast
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-# The foundation the core builds on: reference data with rules of its own, which imports no app.
-BELOW_THE_CORE = {"geography"}
-APPS = [
-    *[
-        "geography",
-        "core",
-        "outbox",
-        "practices",
-        "events",
-        "articles",
-        "newsletters",
-        "learning",
-        "ambitions",
-        "opportunities",
-        "reports",
-    ],
-    *["search", "home", "site_", "demo"],
-]
+from tests.house import APPS, BELOW_THE_CORE, ROOT
+
 SKIP = {".venv", "tests", "benchmarks", "node_modules"}
 
 

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from tests.conftest import forget_site_tree
+
 CHROMIUM = "/usr/bin/chromium"
 AXE_JS = Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -116,6 +118,7 @@ def demo_site(live_server):
     if connection.vendor == "sqlite" and "copy" in _snapshot:
         _snapshot["copy"].backup(connection.connection)
     else:
+        forget_site_tree()  # the demo builds its own site where the other tests' tree stands
         with open(os.devnull, "w") as quiet:
             call_command("load_demo_content", stdout=quiet)
         if connection.vendor == "sqlite":

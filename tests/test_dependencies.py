@@ -8,7 +8,7 @@ import re
 import sys
 from importlib.metadata import packages_distributions
 
-from tests.test_architecture import APPS, ROOT
+from tests.house import APPS, ROOT
 
 FIRST_PARTY = {*APPS, "tests", "benchmarks", "manage"}
 SKIP = {".venv", "node_modules", "migrations"}
