@@ -103,7 +103,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	git ls-files -z '*.py' ':!:*/migrations/*' | xargs -0 $(BIN)/django-upgrade --target-version 5.2
-	git ls-files -z | xargs -0 $(BIN)/detect-secrets-hook --baseline .secrets.baseline
+	@# On a scratch copy of the baseline: a first pass moves the known secrets' line numbers,
+	@# the second fails on any secret the baseline does not know.
+	@mkdir -p var && cp .secrets.baseline var/secrets.baseline
+	@git ls-files -z ':!:.secrets.baseline' | xargs -0 $(BIN)/detect-secrets-hook --baseline var/secrets.baseline >/dev/null || true
+	git ls-files -z ':!:.secrets.baseline' | xargs -0 $(BIN)/detect-secrets-hook --baseline var/secrets.baseline
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
